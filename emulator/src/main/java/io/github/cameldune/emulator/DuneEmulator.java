@@ -1,0 +1,212 @@
+package io.github.cameldune.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.cameldune.emulator.data.SampleData;
+import io.github.cameldune.emulator.engine.Database;
+import io.github.cameldune.emulator.engine.ExecutionEngine;
+import io.github.cameldune.emulator.engine.QueryCatalog;
+import io.github.cameldune.emulator.http.DuneApiServer;
+
+/**
+ * A local Dune API v1 server: saved SQL queries run on an embedded DuckDB over the bundled sample data.
+ *
+ * <pre>
+ * try (DuneEmulator dune = DuneEmulator.builder().apiKey("test-key").build().start()) {
+ *     String baseUrl = dune.baseUrl(); // http://127.0.0.1:PORT/api, as https://api.dune.com/api
+ * }
+ * </pre>
+ */
+public final class DuneEmulator implements AutoCloseable {
+
+    /** The key the emulator expects unless another is configured. */
+    public static final String DEFAULT_API_KEY = "emulator-api-key";
+
+    private final Builder config;
+    private final QueryCatalog catalog;
+    private final ExecutionEngine.Settings settings;
+    private Database database;
+    private ExecutionEngine engine;
+    private DuneApiServer server;
+
+    private DuneEmulator(Builder config) {
+        this.config = config;
+        this.catalog = QueryCatalog.bundled();
+        if (config.queries != null) {
+            catalog.addFolder(config.queries);
+        }
+        this.settings = new ExecutionEngine.Settings().maxConcurrent(config.maxConcurrent)
+                .maxPageSize(config.maxPageSize).retention(config.retention);
+    }
+
+    /** A builder with the defaults: port 0 (any free port) on 127.0.0.1, key {@value #DEFAULT_API_KEY}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Loads the sample data and starts listening. */
+    public synchronized DuneEmulator start() {
+        if (server != null) {
+            return this;
+        }
+        database = new Database();
+        SampleData.load(database);
+        engine = new ExecutionEngine(database, catalog, settings, Clock.systemUTC());
+        try {
+            server = new DuneApiServer(engine, config.host, config.port, config.apiKey, config.maxRecordedRequests);
+        } catch (IOException e) {
+            engine.close();
+            database.close();
+            throw new UncheckedIOException("cannot listen on " + config.host + ":" + config.port, e);
+        }
+        server.start();
+        return this;
+    }
+
+    /** Stops listening and frees the database. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.close();
+            engine.close();
+            database.close();
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The base URL to configure clients with, e.g. {@code http://127.0.0.1:40123/api}. */
+    public String baseUrl() {
+        return "http://" + config.host + ":" + port() + "/api";
+    }
+
+    /** The bound port. */
+    public int port() {
+        return running().port();
+    }
+
+    /** The API key clients must send (null when any key is accepted). */
+    public String apiKey() {
+        return config.apiKey;
+    }
+
+    /** The saved queries; queries can be added or slowed down while the emulator runs. */
+    public QueryCatalog queries() {
+        return catalog;
+    }
+
+    /** The engine settings (queue size, page size cap, retention), changeable while the emulator runs. */
+    public ExecutionEngine.Settings settings() {
+        return settings;
+    }
+
+    /** Makes every execution of a query take at least this long (it stays EXECUTING meanwhile). */
+    public DuneEmulator setMinDuration(long queryId, Duration minDuration) {
+        catalog.setMinDuration(queryId, minDuration);
+        return this;
+    }
+
+    /** Executions created since start: each one would be billed by Dune. */
+    public long executionsCreated() {
+        return engine().executionsCreated();
+    }
+
+    /** The requests received, oldest first (the newest {@code maxRecordedRequests} of them). */
+    public List<RecordedRequest> requests() {
+        return running().recordedRequests();
+    }
+
+    /** Forgets the recorded requests. */
+    public void clearRequests() {
+        running().clearRecordedRequests();
+    }
+
+    /** The execution engine, for tests that drive executions directly. */
+    public ExecutionEngine engine() {
+        running();
+        return engine;
+    }
+
+    private synchronized DuneApiServer running() {
+        if (server == null) {
+            throw new IllegalStateException("the emulator is not started");
+        }
+        return server;
+    }
+
+    /** Configuration of an emulator. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private String apiKey = DEFAULT_API_KEY;
+        private Path queries;
+        private int maxConcurrent = 3;
+        private int maxPageSize = 30_000;
+        private Duration retention = Duration.ofDays(90);
+        private int maxRecordedRequests = 10_000;
+
+        private Builder() {
+        }
+
+        /** The address to listen on (default 127.0.0.1). */
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        /** The port, 0 for any free one (default). */
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        /** The API key clients must send; null accepts any non-empty key. */
+        public Builder apiKey(String value) {
+            apiKey = value;
+            return this;
+        }
+
+        /** A folder of {@code .sql} saved queries added to (or replacing) the bundled ones. */
+        public Builder queries(Path folder) {
+            queries = folder;
+            return this;
+        }
+
+        /** How many executions run at once; the rest queue as PENDING (default 3, Dune's free plan). */
+        public Builder maxConcurrent(int value) {
+            maxConcurrent = value;
+            return this;
+        }
+
+        /** The largest page the results endpoints return (default 30,000 rows). */
+        public Builder maxPageSize(int value) {
+            maxPageSize = value;
+            return this;
+        }
+
+        /** How long results stay before executions turn EXPIRED (default 90 days). */
+        public Builder retention(Duration value) {
+            retention = value;
+            return this;
+        }
+
+        /** How many requests to keep for {@link DuneEmulator#requests()} (default 10,000). */
+        public Builder maxRecordedRequests(int value) {
+            maxRecordedRequests = value;
+            return this;
+        }
+
+        /** The configured, not yet started emulator. */
+        public DuneEmulator build() {
+            return new DuneEmulator(this);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.cameldune.emulator.data;
+
+import io.github.cameldune.emulator.engine.Database;
+
+/**
+ * The bundled sample dataset, shaped like Dune's tables and generated in DuckDB at start: deterministic (every value
+ * derives from the row number), so the same query always gives the same rows.
+ * <ul>
+ * <li>{@code ethereum.blocks}: {@value #BLOCKS} blocks, one every 12 seconds from 2024-01-01 00:00 UTC.</li>
+ * <li>{@code dex.trades}: {@value #TRADES} trades over the same two weeks, on three chains and six DEX projects, with
+ * a heavy-tailed population of 5,000 traders (trader 0 trades the most: {@value #BUSIEST_TRADER}).</li>
+ * </ul>
+ */
+public final class SampleData {
+
+    /** Rows in {@code ethereum.blocks}. */
+    public static final int BLOCKS = 100_000;
+    /** Rows in {@code dex.trades}. */
+    public static final int TRADES = 200_000;
+    /** The address of the busiest trader, the default of the wallet lookup query. */
+    public static final String BUSIEST_TRADER = "0xe03b4de29ba24ee38cc640a73f40db50dd52f479";
+
+    private SampleData() {
+    }
+
+    /** Creates and fills the sample tables. */
+    public static void load(Database db) {
+        db.run("CREATE SCHEMA IF NOT EXISTS ethereum",
+                "CREATE SCHEMA IF NOT EXISTS dex",
+                BLOCKS_SQL.replace("$ROWS", String.valueOf(BLOCKS)),
+                TRADES_SQL.replace("$ROWS", String.valueOf(TRADES)));
+    }
+
+    // An address is 40 hex digits: md5 gives 32, a second md5 the remaining 8.
+    private static final String BLOCKS_SQL = """
+            CREATE TABLE ethereum.blocks AS
+            SELECT CAST(19000000 + i AS BIGINT) AS number,
+                   TIMESTAMP '2024-01-01 00:00:00' + to_seconds(i * 12) AS time,
+                   CAST(TIMESTAMP '2024-01-01 00:00:00' + to_seconds(i * 12) AS DATE) AS date,
+                   '0x' || md5('block' || i) || md5('block-' || i) AS hash,
+                   '0x' || md5('block' || (i - 1)) || md5('block-' || (i - 1)) AS parent_hash,
+                   '0x' || md5('miner' || (hash(i, 'miner') % 40)) || substr(md5('miner-' || (hash(i, 'miner') % 40)), 1, 8) AS miner,
+                   CAST(30000000 AS BIGINT) AS gas_limit,
+                   CAST(8000000 + hash(i, 'gas') % 22000000 AS BIGINT) AS gas_used,
+                   CAST(5 + hash(i, 'fee') % 60 AS BIGINT) * 1000000000 AS base_fee_per_gas,
+                   CAST(20000 + hash(i, 'size') % 180000 AS BIGINT) AS size
+            FROM range(0, $ROWS) t(i)
+            ORDER BY number
+            """;
+
+    private static final String TRADES_SQL = """
+            CREATE TABLE dex.trades AS
+            WITH base AS (
+                SELECT i,
+                       ['ethereum', 'ethereum', 'ethereum', 'arbitrum', 'base'][1 + CAST(hash(i, 'chain') % 5 AS INTEGER)] AS blockchain,
+                       ['uniswap', 'uniswap', 'uniswap', 'sushiswap', 'curve', 'balancer', 'pancakeswap'][1 + CAST(hash(i, 'project') % 7 AS INTEGER)] AS project,
+                       CAST(hash(i, 'bought') % 8 AS INTEGER) AS a,
+                       CAST(hash(i, 'sold') % 7 AS INTEGER) AS b_step,
+                       CAST(floor(5000 * pow((hash(i, 'taker') % 1000000) / 1000000.0, 3)) AS INTEGER) AS taker_id,
+                       CAST(hash(i, 'maker') % 800 AS INTEGER) AS maker_id,
+                       exp(((hash(i, 'usd') % 1000000) / 1000000.0) * 13.8155) AS usd,
+                       hash(i, 'null') % 33 = 0 AS usd_unknown,
+                       TIMESTAMP '2024-01-01 00:00:00' + to_seconds((i // 2) * 12 + CAST(hash(i, 'sec') % 12 AS INTEGER)) AS block_time,
+                       CAST(19000000 + i // 2 AS BIGINT) AS block_number
+                FROM range(0, $ROWS) t(i)
+            ), tokens AS (
+                SELECT ['WETH', 'USDC', 'USDT', 'WBTC', 'DAI', 'UNI', 'LINK', 'PEPE'] AS symbol,
+                       [2300.0, 1.0, 1.0, 43000.0, 1.0, 6.5, 15.0, 0.0000012] AS price,
+                       [18, 6, 6, 8, 18, 18, 18, 18] AS decimals
+            ), priced AS (
+                SELECT base.*, (a + 1 + b_step) % 8 AS b, tokens.*
+                FROM base, tokens
+            )
+            SELECT blockchain,
+                   project,
+                   CASE WHEN project = 'uniswap' THEN ['2', '3'][1 + CAST(hash(i, 'v') % 2 AS INTEGER)] ELSE '1' END AS version,
+                   CAST(date_trunc('month', block_time) AS DATE) AS block_month,
+                   CAST(block_time AS DATE) AS block_date,
+                   block_time,
+                   block_number,
+                   symbol[a + 1] AS token_bought_symbol,
+                   symbol[b + 1] AS token_sold_symbol,
+                   least(symbol[a + 1], symbol[b + 1]) || '-' || greatest(symbol[a + 1], symbol[b + 1]) AS token_pair,
+                   usd / price[a + 1] AS token_bought_amount,
+                   usd / price[b + 1] AS token_sold_amount,
+                   CAST(usd / price[a + 1] * pow(10, decimals[a + 1]) AS UHUGEINT) AS token_bought_amount_raw,
+                   CAST(usd / price[b + 1] * pow(10, decimals[b + 1]) AS UHUGEINT) AS token_sold_amount_raw,
+                   CASE WHEN usd_unknown THEN NULL ELSE usd END AS amount_usd,
+                   '0x' || md5('token' || a) || substr(md5('token-' || a), 1, 8) AS token_bought_address,
+                   '0x' || md5('token' || b) || substr(md5('token-' || b), 1, 8) AS token_sold_address,
+                   '0x' || md5('trader' || taker_id) || substr(md5('trader-' || taker_id), 1, 8) AS taker,
+                   '0x' || md5('maker' || maker_id) || substr(md5('maker-' || maker_id), 1, 8) AS maker,
+                   '0x' || md5('pool' || project || least(a, b) || greatest(a, b)) || substr(md5('pool-' || project), 1, 8) AS project_contract_address,
+                   '0x' || md5('tx' || i) || md5('tx-' || i) AS tx_hash,
+                   '0x' || md5('trader' || taker_id) || substr(md5('trader-' || taker_id), 1, 8) AS tx_from,
+                   '0x' || md5('router' || project) || substr(md5('router-' || project), 1, 8) AS tx_to,
+                   CAST(hash(i, 'evt') % 300 AS BIGINT) AS evt_index
+            FROM priced
+            ORDER BY block_time, evt_index
+            """;
+}

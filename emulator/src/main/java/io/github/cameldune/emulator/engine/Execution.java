@@ -1,0 +1,158 @@
+package io.github.cameldune.emulator.engine;
+
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One execution and its life: PENDING (queued) → EXECUTING → COMPLETED / FAILED, or CANCELLED on the way, and EXPIRED
+ * after the retention. Fields change under the object's lock; the protocol layer reads a consistent {@link #snapshot()}.
+ */
+public final class Execution {
+
+    /** What Dune reports for a failed execution. */
+    public record Failure(String type, String message, Integer line, Integer column) {
+    }
+
+    /** Where a finished execution's rows are stored, and their shape. */
+    public record Result(String table, List<String> columnNames, List<String> columnTypes, long totalRowCount,
+            long totalResultSetBytes) {
+    }
+
+    /** A consistent view of an execution at one moment. */
+    public record Snapshot(String executionId, long queryId, ExecutionState state, Instant submittedAt,
+            Instant startedAt, Instant endedAt, Instant cancelledAt, Instant expiresAt, Failure failure, Result result,
+            String performance) {
+
+        /** Milliseconds between submission and start. */
+        public long pendingMillis() {
+            return startedAt == null ? 0 : Duration.between(submittedAt, startedAt).toMillis();
+        }
+
+        /** Milliseconds between start and end. */
+        public long executionMillis() {
+            return startedAt == null || endedAt == null ? 0 : Duration.between(startedAt, endedAt).toMillis();
+        }
+    }
+
+    private final String id;
+    private final long queryId;
+    private final String sql;
+    private final Duration minDuration;
+    private final String performance;
+    private final Instant submittedAt;
+    private final AtomicBoolean slotReleased = new AtomicBoolean();
+
+    private ExecutionState state = ExecutionState.PENDING;
+    private Instant startedAt;
+    private Instant endedAt;
+    private Instant cancelledAt;
+    private Instant expiresAt;
+    private Failure failure;
+    private Result result;
+    private Statement statement;
+
+    Execution(long queryId, String sql, Duration minDuration, String performance, Instant now) {
+        this.id = Ulid.next();
+        this.queryId = queryId;
+        this.sql = sql;
+        this.minDuration = minDuration;
+        this.performance = performance;
+        this.submittedAt = now;
+    }
+
+    /** The ULID execution id. */
+    public String id() {
+        return id;
+    }
+
+    /** The saved query id, 0 for raw SQL. */
+    public long queryId() {
+        return queryId;
+    }
+
+    String sql() {
+        return sql;
+    }
+
+    Duration minDuration() {
+        return minDuration;
+    }
+
+    /** The current state. */
+    public synchronized ExecutionState state() {
+        return state;
+    }
+
+    /** A consistent view of every field. */
+    public synchronized Snapshot snapshot() {
+        return new Snapshot(id, queryId, state, submittedAt, startedAt, endedAt, cancelledAt, expiresAt, failure, result,
+                performance);
+    }
+
+    synchronized boolean start(Instant now, Statement running) {
+        if (state != ExecutionState.PENDING) {
+            return false;
+        }
+        state = ExecutionState.EXECUTING;
+        startedAt = now;
+        statement = running;
+        return true;
+    }
+
+    synchronized Instant startedAt() {
+        return startedAt;
+    }
+
+    synchronized boolean complete(Instant now, Result stored, ExecutionState finalState, Duration retention) {
+        if (state != ExecutionState.EXECUTING) {
+            return false;
+        }
+        state = finalState;
+        endedAt = now;
+        expiresAt = now.plus(retention);
+        result = stored;
+        statement = null;
+        return true;
+    }
+
+    synchronized boolean fail(Instant now, Failure why, Duration retention) {
+        if (state.isFinished()) {
+            return false;
+        }
+        state = ExecutionState.FAILED;
+        endedAt = now;
+        expiresAt = now.plus(retention);
+        failure = why;
+        statement = null;
+        return true;
+    }
+
+    /** Marks the execution cancelled and returns the statement to interrupt, if one is running. */
+    synchronized Statement cancel(Instant now) {
+        Statement running = statement;
+        if (state == ExecutionState.EXECUTING) {
+            endedAt = now;
+        }
+        state = ExecutionState.CANCELLED;
+        cancelledAt = now;
+        statement = null;
+        return running;
+    }
+
+    synchronized boolean expireIfDue(Instant now) {
+        if ((state == ExecutionState.COMPLETED || state == ExecutionState.COMPLETED_PARTIAL) && expiresAt != null
+                && !now.isBefore(expiresAt)) {
+            state = ExecutionState.EXPIRED;
+            return true;
+        }
+        return false;
+    }
+
+    /** True once only: the execution gives its run slot back exactly once, whichever way it ends. */
+    boolean releaseSlot() {
+        return slotReleased.compareAndSet(false, true);
+    }
+}

@@ -1,0 +1,364 @@
+package io.github.cameldune.emulator.http;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import io.github.cameldune.emulator.RecordedRequest;
+import io.github.cameldune.emulator.engine.Execution;
+import io.github.cameldune.emulator.engine.ExecutionEngine;
+import io.github.cameldune.emulator.engine.ExecutionState;
+import io.github.cameldune.emulator.engine.InvalidRequestException;
+import io.github.cameldune.emulator.engine.ResultPage;
+import io.github.cameldune.emulator.engine.Ulid;
+
+/**
+ * The Dune API v1 over HTTP: routing, authentication, request parsing and error bodies. Everything a client sees of the
+ * protocol is decided here and in {@link ExecutionJson}; the engine below knows nothing of HTTP.
+ */
+public final class DuneApiServer implements AutoCloseable {
+
+    private static final Pattern EXECUTE = Pattern.compile("/api/v1/query/([^/]+)/execute/?");
+    private static final Pattern SQL_EXECUTE = Pattern.compile("/api/v1/sql/execute/?");
+    private static final Pattern EXECUTION = Pattern.compile("/api/v1/execution/([^/]+)/(status|results|cancel)/?");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ExecutionEngine engine;
+    private final String apiKey;
+    private final int maxRecorded;
+    private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
+    private final HttpServer server;
+    private final ExecutorService workers;
+
+    /**
+     * Binds the server; {@link #start()} opens it.
+     *
+     * @param apiKey      the key clients must send, or null to accept any non-empty key
+     * @param maxRecorded how many requests to keep for {@link #recordedRequests()} (the oldest go first)
+     */
+    public DuneApiServer(ExecutionEngine engine, String host, int port, String apiKey, int maxRecorded)
+            throws IOException {
+        this.engine = engine;
+        this.apiKey = apiKey;
+        this.maxRecorded = maxRecorded;
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 1024);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "dune-emulator-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(workers);
+        server.createContext("/", this::handle);
+    }
+
+    /** Starts answering. */
+    public void start() {
+        server.start();
+    }
+
+    /** The bound port. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The requests received so far, oldest first. */
+    public synchronized List<RecordedRequest> recordedRequests() {
+        return List.copyOf(recorded);
+    }
+
+    /** Forgets the recorded requests. */
+    public synchronized void clearRecordedRequests() {
+        recorded.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getRawPath();
+            String rawQuery = exchange.getRequestURI().getRawQuery();
+            record(exchange, path, rawQuery, body);
+            try {
+                route(exchange, exchange.getRequestMethod().toUpperCase(Locale.ROOT), path,
+                        RecordedRequest.parseQuery(rawQuery), body);
+            } catch (ApiException e) {
+                sendError(exchange, e.status, e.getMessage());
+            } catch (InvalidRequestException e) {
+                sendError(exchange, 400, e.getMessage());
+            } catch (RuntimeException | java.sql.SQLException e) {
+                sendError(exchange, 500, "An internal error occurred");
+            }
+        }
+    }
+
+    private void route(HttpExchange ex, String method, String path, Map<String, List<String>> query, byte[] body)
+            throws IOException, java.sql.SQLException {
+        // Dune checks the key before anything else, even before the id format
+        authenticate(ex, query);
+        Matcher m;
+        if ((m = EXECUTE.matcher(path)).matches()) {
+            requireMethod(method, "POST");
+            executeQuery(ex, m.group(1), query, body);
+        } else if (SQL_EXECUTE.matcher(path).matches()) {
+            requireMethod(method, "POST");
+            ObjectNode request = parseBody(body);
+            JsonNode sql = request.get("sql");
+            if (sql == null || !sql.isTextual() || sql.asText().isBlank()) {
+                throw ApiException.badRequest("Invalid request body payload");
+            }
+            Execution e = engine.executeSql(sql.asText(), performance(request, query));
+            sendExecution(ex, e);
+        } else if ((m = EXECUTION.matcher(path)).matches()) {
+            String id = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+            String action = m.group(2);
+            requireMethod(method, action.equals("cancel") ? "POST" : "GET");
+            if (!Ulid.isValid(id)) {
+                throw ApiException.badRequest("The requested execution ID (ID: " + id + ") is invalid.");
+            }
+            Execution execution = engine.find(id).orElseThrow(() -> ApiException.notFound("Object not found"));
+            switch (action) {
+                case "status" -> sendStatus(ex, execution);
+                case "results" -> sendResults(ex, execution, path, query);
+                default -> sendJson(ex, 200, JSON.createObjectNode().put("success", engine.cancel(execution)));
+            }
+        } else {
+            throw ApiException.notFound("Object not found");
+        }
+    }
+
+    private void authenticate(HttpExchange ex, Map<String, List<String>> query) {
+        String key = ex.getRequestHeaders().getFirst("X-Dune-Api-Key");
+        if (key == null && query.containsKey("api_key")) {
+            key = query.get("api_key").get(0);
+        }
+        boolean ok = key != null && !key.isEmpty() && (apiKey == null || apiKey.equals(key));
+        if (!ok) {
+            throw new ApiException(401, "invalid API Key");
+        }
+    }
+
+    private void executeQuery(HttpExchange ex, String rawId, Map<String, List<String>> query, byte[] body)
+            throws IOException {
+        long queryId;
+        try {
+            queryId = Long.parseLong(URLDecoder.decode(rawId, StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid query id: " + rawId);
+        }
+        ObjectNode request = parseBody(body);
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        JsonNode params = request.get("query_parameters");
+        if (params != null && !params.isNull()) {
+            if (!params.isObject()) {
+                throw ApiException.badRequest("Invalid request body payload");
+            }
+            params.fields().forEachRemaining(f -> parameters.put(f.getKey(), JSON.convertValue(f.getValue(), Object.class)));
+        }
+        Execution e = engine.executeQuery(queryId, parameters, performance(request, query))
+                .orElseThrow(() -> ApiException.notFound("Query not found"));
+        sendExecution(ex, e);
+    }
+
+    /** The tier from the body or the query string; Dune's CLI also sends free and small. */
+    private static String performance(ObjectNode request, Map<String, List<String>> query) {
+        JsonNode p = request.get("performance");
+        String tier = p != null && !p.isNull() ? p.asText()
+                : query.containsKey("performance") ? query.get("performance").get(0) : null;
+        if (tier != null && !List.of("medium", "large", "free", "small").contains(tier)) {
+            throw ApiException.badRequest("Invalid request body payload");
+        }
+        return tier;
+    }
+
+    private static ObjectNode parseBody(byte[] body) {
+        if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || node.isNull()) {
+                return JSON.createObjectNode();
+            }
+            if (!node.isObject()) {
+                throw ApiException.badRequest("Invalid request body payload");
+            }
+            return (ObjectNode) node;
+        } catch (IOException e) {
+            throw ApiException.badRequest("Invalid request body payload");
+        }
+    }
+
+    private void sendExecution(HttpExchange ex, Execution e) throws IOException {
+        sendJson(ex, 200, JSON.createObjectNode().put("execution_id", e.id()).put("state", e.state().wireName()));
+    }
+
+    private void sendStatus(HttpExchange ex, Execution execution) throws IOException {
+        Execution.Snapshot s = execution.snapshot();
+        int position = s.state() == ExecutionState.PENDING ? engine.queuePosition(execution) : 0;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            ExecutionJson.writeStatus(g, s, position);
+        }
+        send(ex, 200, "application/json", out.toByteArray());
+    }
+
+    private void sendResults(HttpExchange ex, Execution execution, String path, Map<String, List<String>> query)
+            throws IOException, java.sql.SQLException {
+        long offset = intParam(query, "offset", 0);
+        Integer limit = query.containsKey("limit") ? (int) intParam(query, "limit", 0) : null;
+        List<String> columns = query.containsKey("columns") ? splitColumns(query.get("columns").get(0)) : null;
+        Execution.Snapshot s = execution.snapshot();
+        ResultPage page = null;
+        String nextUri = null;
+        if (s.state() == ExecutionState.COMPLETED && s.result() != null) {
+            page = engine.page(s.result(), offset, limit, columns);
+            if (page.nextOffset() != null) {
+                nextUri = nextUri(ex, path, query, page.nextOffset());
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+            ExecutionJson.writeResults(g, s, page, nextUri);
+        }
+        send(ex, 200, "application/json", out.toByteArray());
+    }
+
+    /** The absolute URL of the next page: the host the client used, every original parameter, the new offset. */
+    private static String nextUri(HttpExchange ex, String path, Map<String, List<String>> query, long nextOffset) {
+        StringBuilder uri = new StringBuilder("http://").append(host(ex)).append(path).append('?');
+        boolean first = true;
+        for (Map.Entry<String, List<String>> e : query.entrySet()) {
+            // the key never travels in a URL the server hands out
+            if (e.getKey().equals("offset") || e.getKey().equals("api_key")) {
+                continue;
+            }
+            for (String v : e.getValue()) {
+                uri.append(first ? "" : "&").append(encode(e.getKey())).append('=').append(encode(v));
+                first = false;
+            }
+        }
+        return uri.append(first ? "" : "&").append("offset=").append(nextOffset).toString();
+    }
+
+    private static String host(HttpExchange ex) {
+        String host = ex.getRequestHeaders().getFirst("Host");
+        if (host != null && !host.isBlank()) {
+            return host;
+        }
+        InetSocketAddress local = ex.getLocalAddress();
+        return local.getHostString() + ":" + local.getPort();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Splits Dune's {@code columns} list: comma-separated, names with special characters double-quoted. */
+    static List<String> splitColumns(String text) {
+        List<String> columns = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    current.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == ',' && !quoted) {
+                columns.add(current.toString().trim());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        columns.add(current.toString().trim());
+        columns.removeIf(String::isEmpty);
+        return columns;
+    }
+
+    private static long intParam(Map<String, List<String>> query, String name, long fallback) {
+        List<String> values = query.get(name);
+        if (values == null || values.isEmpty() || values.get(0).isEmpty()) {
+            return fallback;
+        }
+        try {
+            long v = Long.parseLong(values.get(0));
+            if (v < 0) {
+                throw ApiException.badRequest("invalid " + name + ": must not be negative");
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid " + name + ": " + values.get(0));
+        }
+    }
+
+    private static void requireMethod(String method, String expected) {
+        if (!method.equals(expected)) {
+            throw new ApiException(405, "Method not allowed");
+        }
+    }
+
+    private synchronized void record(HttpExchange ex, String path, String rawQuery, byte[] body) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        recorded.addLast(new RecordedRequest(ex.getRequestMethod(), path, rawQuery, Map.copyOf(headers),
+                new String(body, StandardCharsets.UTF_8)));
+        while (recorded.size() > maxRecorded) {
+            recorded.removeFirst();
+        }
+    }
+
+    private static void sendError(HttpExchange ex, int status, String message) throws IOException {
+        sendJson(ex, status, JSON.createObjectNode().put("error", message));
+    }
+
+    private static void sendJson(HttpExchange ex, int status, JsonNode body) throws IOException {
+        send(ex, status, "application/json", JSON.writeValueAsBytes(body));
+    }
+
+    private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.cameldune.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A plain HTTP client for the emulator's tests, so they check the wire format and not a Dune SDK. */
+final class ApiClient {
+
+    record Response(int status, JsonNode json, String body, HttpResponse<String> raw) {
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String baseUrl;
+    private final String apiKey;
+
+    ApiClient(String baseUrl, String apiKey) {
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+    }
+
+    Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    Response post(String path, String body) {
+        return send(request(path).POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response getAbsolute(String uri) {
+        return send(HttpRequest.newBuilder(URI.create(uri)).header("X-Dune-Api-Key", apiKey).GET());
+    }
+
+    /** Polls status until the execution is finished. */
+    JsonNode awaitFinished(String executionId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = get("/v1/execution/" + executionId + "/status").json();
+            if (status.path("is_execution_finished").asBoolean()) {
+                return status;
+            }
+            sleep(20);
+        }
+        throw new AssertionError("execution " + executionId + " did not finish in 30 s");
+    }
+
+    String execute(long queryId, String body) {
+        Response r = post("/v1/query/" + queryId + "/execute", body);
+        if (r.status() != 200) {
+            throw new AssertionError("execute answered " + r.status() + ": " + r.body());
+        }
+        return r.json().get("execution_id").asText();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        return apiKey == null ? b : b.header("X-Dune-Api-Key", apiKey);
+    }
+
+    private static Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = null;
+            if (r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+                json = JSON.readTree(r.body());
+            }
+            return new Response(r.statusCode(), json, r.body(), r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
