@@ -11,6 +11,7 @@ import io.github.cameldune.emulator.data.SampleData;
 import io.github.cameldune.emulator.engine.Database;
 import io.github.cameldune.emulator.engine.ExecutionEngine;
 import io.github.cameldune.emulator.engine.QueryCatalog;
+import io.github.cameldune.emulator.faults.FaultInjector;
 import io.github.cameldune.emulator.http.DuneApiServer;
 
 /**
@@ -30,6 +31,7 @@ public final class DuneEmulator implements AutoCloseable {
     private final Builder config;
     private final QueryCatalog catalog;
     private final ExecutionEngine.Settings settings;
+    private final FaultInjector faults = new FaultInjector();
     private Database database;
     private ExecutionEngine engine;
     private DuneApiServer server;
@@ -58,7 +60,7 @@ public final class DuneEmulator implements AutoCloseable {
         SampleData.load(database);
         engine = new ExecutionEngine(database, catalog, settings, Clock.systemUTC());
         try {
-            server = new DuneApiServer(engine, config.host, config.port, config.apiKey, config.maxRecordedRequests);
+            server = new DuneApiServer(engine, faults, config.host, config.port, config.apiKey, config.maxRecordedRequests);
         } catch (IOException e) {
             engine.close();
             database.close();
@@ -106,6 +108,11 @@ public final class DuneEmulator implements AutoCloseable {
     /** The engine settings (queue size, page size cap, retention), changeable while the emulator runs. */
     public ExecutionEngine.Settings settings() {
         return settings;
+    }
+
+    /** The faults in force: answers other than the API's, e.g. 429, 500 or 402, on chosen endpoints. */
+    public FaultInjector faults() {
+        return faults;
     }
 
     /** Makes every execution of a query take at least this long (it stays EXECUTING meanwhile). */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Runs an emulator for a test class: started before the first test, stopped after the last, its recorded requests
- * cleared before each test. Either {@code @ExtendWith(DuneEmulatorExtension.class)} and a {@link DuneEmulator}
+ * and faults cleared before each test. Either {@code @ExtendWith(DuneEmulatorExtension.class)} and a {@link DuneEmulator}
  * parameter, or a configured static field:
  *
  * <pre>
@@ -62,6 +62,7 @@ public final class DuneEmulatorExtension implements BeforeAllCallback, AfterAllC
     @Override
     public void beforeEach(ExtensionContext context) {
         emulator().clearRequests();
+        emulator().faults().clear();
     }
 
     @Override

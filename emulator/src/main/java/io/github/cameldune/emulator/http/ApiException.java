@@ -4,6 +4,10 @@ package io.github.cameldune.emulator.http;
 final class ApiException extends RuntimeException {
 
     final int status;
+    final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+    /** An exact body to send instead of Dune's error object, with its content type. */
+    String rawBody;
+    String contentType;
 
     ApiException(int status, String message) {
         super(message);

@@ -35,6 +35,9 @@ import io.github.cameldune.emulator.engine.ExecutionState;
 import io.github.cameldune.emulator.engine.InvalidRequestException;
 import io.github.cameldune.emulator.engine.ResultPage;
 import io.github.cameldune.emulator.engine.Ulid;
+import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.faults.Fault;
+import io.github.cameldune.emulator.faults.FaultInjector;
 
 /**
  * The Dune API v1 over HTTP: routing, authentication, request parsing and error bodies. Everything a client sees of the
@@ -48,6 +51,7 @@ public final class DuneApiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ExecutionEngine engine;
+    private final FaultInjector faults;
     private final String apiKey;
     private final int maxRecorded;
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
@@ -60,9 +64,10 @@ public final class DuneApiServer implements AutoCloseable {
      * @param apiKey      the key clients must send, or null to accept any non-empty key
      * @param maxRecorded how many requests to keep for {@link #recordedRequests()} (the oldest go first)
      */
-    public DuneApiServer(ExecutionEngine engine, String host, int port, String apiKey, int maxRecorded)
-            throws IOException {
+    public DuneApiServer(ExecutionEngine engine, FaultInjector faults, String host, int port, String apiKey,
+            int maxRecorded) throws IOException {
         this.engine = engine;
+        this.faults = faults;
         this.apiKey = apiKey;
         this.maxRecorded = maxRecorded;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 1024);
@@ -117,7 +122,12 @@ public final class DuneApiServer implements AutoCloseable {
                 route(exchange, exchange.getRequestMethod().toUpperCase(Locale.ROOT), path,
                         RecordedRequest.parseQuery(rawQuery), body);
             } catch (ApiException e) {
-                sendError(exchange, e.status, e.getMessage());
+                e.headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+                if (e.rawBody != null) {
+                    send(exchange, e.status, e.contentType, e.rawBody.getBytes(StandardCharsets.UTF_8));
+                } else {
+                    sendError(exchange, e.status, e.getMessage());
+                }
             } catch (InvalidRequestException e) {
                 sendError(exchange, 400, e.getMessage());
             } catch (RuntimeException | java.sql.SQLException e) {
@@ -136,6 +146,7 @@ public final class DuneApiServer implements AutoCloseable {
             executeQuery(ex, m.group(1), query, body);
         } else if (SQL_EXECUTE.matcher(path).matches()) {
             requireMethod(method, "POST");
+            injectFault(Endpoint.SQL_EXECUTE, null);
             ObjectNode request = parseBody(body);
             JsonNode sql = request.get("sql");
             if (sql == null || !sql.isTextual() || sql.asText().isBlank()) {
@@ -151,6 +162,7 @@ public final class DuneApiServer implements AutoCloseable {
                 throw ApiException.badRequest("The requested execution ID (ID: " + id + ") is invalid.");
             }
             Execution execution = engine.find(id).orElseThrow(() -> ApiException.notFound("Object not found"));
+            injectFault(Endpoint.valueOf(action.toUpperCase(Locale.ROOT)), execution.queryId());
             switch (action) {
                 case "status" -> sendStatus(ex, execution);
                 case "results" -> sendResults(ex, execution, path, query);
@@ -158,6 +170,18 @@ public final class DuneApiServer implements AutoCloseable {
             }
         } else {
             throw ApiException.notFound("Object not found");
+        }
+    }
+
+    /** Answers with an injected fault instead of the API when one matches. */
+    private void injectFault(Endpoint endpoint, Long queryId) {
+        Fault fault = faults.pick(endpoint, queryId).orElse(null);
+        if (fault != null) {
+            ApiException answer = new ApiException(fault.httpStatus(), fault.error());
+            answer.headers.putAll(fault.headers());
+            answer.rawBody = fault.rawBody();
+            answer.contentType = fault.contentType();
+            throw answer;
         }
     }
 
@@ -180,6 +204,7 @@ public final class DuneApiServer implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("invalid query id: " + rawId);
         }
+        injectFault(Endpoint.EXECUTE, queryId);
         ObjectNode request = parseBody(body);
         Map<String, Object> parameters = new LinkedHashMap<>();
         JsonNode params = request.get("query_parameters");

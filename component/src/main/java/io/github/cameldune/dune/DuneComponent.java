@@ -1,0 +1,130 @@
+package io.github.cameldune.dune;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.PropertiesHelper;
+
+import io.github.cameldune.dune.client.HttpTransport;
+
+/**
+ * The {@code dune:} component: runs Dune Analytics queries. It owns the HTTP connection pool that its endpoints share,
+ * started with the first endpoint that needs it and closed when the component stops.
+ */
+@Component("dune")
+public class DuneComponent extends HealthCheckComponent implements SSLContextParametersAware {
+
+    /** The User-Agent sent with every request: {@code camel-dune/<version>}. */
+    public static final String USER_AGENT = "camel-dune/" + version();
+
+    private static final int MAX_CONNECTIONS = 200;
+
+    @Metadata(description = "The options shared by every endpoint of this component.")
+    private DuneConfiguration configuration = new DuneConfiguration();
+
+    @Metadata(label = "security", defaultValue = "false",
+            description = "Use Camel's global SSL context parameters when no sslContextParameters are set.")
+    private boolean useGlobalSslContextParameters;
+
+    /** One pool per distinct connect timeout and TLS configuration; normally there is exactly one. */
+    private final Map<TransportKey, HttpTransport> transports = new HashMap<>();
+
+    private record TransportKey(long connectTimeout, SSLContextParameters ssl) {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        DuneConfiguration config = configuration.copy();
+        config.setOperation(operation(remaining));
+        DuneEndpoint endpoint = new DuneEndpoint(uri, this, config);
+        Map<String, Object> queryParameters = PropertiesHelper.extractProperties(parameters, "param.");
+        setProperties(endpoint, parameters);
+        if (!queryParameters.isEmpty()) {
+            Map<String, Object> merged = config.getQueryParameters() == null ? new HashMap<>()
+                    : new HashMap<>(config.getQueryParameters());
+            merged.putAll(queryParameters);
+            config.setQueryParameters(merged);
+        }
+        if (config.getSslContextParameters() == null && useGlobalSslContextParameters) {
+            config.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
+        return endpoint;
+    }
+
+    private static DuneOperation operation(String remaining) {
+        for (DuneOperation op : DuneOperation.values()) {
+            if (op.name().equals(remaining)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("Unknown dune operation '" + remaining + "'; valid operations are "
+                + java.util.Arrays.toString(DuneOperation.values()));
+    }
+
+    /** The shared HTTP pool for an endpoint's connect timeout and TLS settings. */
+    synchronized HttpTransport transport(DuneConfiguration config) throws Exception {
+        TransportKey key = new TransportKey(config.getConnectTimeout(), config.getSslContextParameters());
+        HttpTransport transport = transports.get(key);
+        if (transport == null) {
+            SSLContext ssl = key.ssl() == null ? null : key.ssl().createSSLContext(getCamelContext());
+            transport = new HttpTransport(Duration.ofMillis(key.connectTimeout()), ssl, MAX_CONNECTIONS, USER_AGENT);
+            transports.put(key, transport);
+        }
+        return transport;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            transports.values().forEach(HttpTransport::close);
+            transports.clear();
+        }
+        super.doStop();
+    }
+
+    /** The options shared by every endpoint. */
+    public DuneConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The options shared by every endpoint of this component. */
+    public void setConfiguration(DuneConfiguration configuration) {
+        this.configuration = Objects.requireNonNull(configuration);
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    /** Use Camel's global SSL context parameters when no sslContextParameters are set. */
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    private static String version() {
+        try (InputStream in = DuneComponent.class.getResourceAsStream("camel-dune.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.cameldune.dune;
+
+import java.util.Map;
+
+import org.apache.camel.Converter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.model.DuneExecution;
+
+/** Type converters from camel-dune's bodies to JSON text and maps, with the field names Dune uses. */
+@Converter(generateLoader = true)
+public final class DuneConverters {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private DuneConverters() {
+    }
+
+    /** {@code {"execution_id":"01...","state":"QUERY_STATE_PENDING"}}. */
+    @Converter
+    public static String toJson(DuneExecution execution) throws JsonProcessingException {
+        return DuneClient.JSON.writeValueAsString(execution);
+    }
+
+    /** A map with the keys {@code execution_id} and {@code state}. */
+    @Converter
+    public static Map<String, Object> toMap(DuneExecution execution) {
+        return DuneClient.JSON.convertValue(execution, MAP);
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.cameldune.dune;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.camel.AsyncEndpoint;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+
+import io.github.cameldune.dune.client.DuneClient;
+
+/**
+ * Runs Dune Analytics queries: execute saved queries with parameters and performance tiers from URI options, headers
+ * or the message body.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "dune", title = "Dune Analytics", syntax = "dune:operation",
+        producerOnly = true, category = { Category.CLOUD, Category.DATABASE }, headersClass = DuneConstants.class)
+public class DuneEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+
+    @UriParam
+    private final DuneConfiguration configuration;
+
+    private DuneClient client;
+
+    DuneEndpoint(String uri, DuneComponent component, DuneConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new DuneProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("dune:" + configuration.getOperation() + " has no consumer");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
+            throw new IllegalArgumentException("No Dune API key: set camel.component.dune.api-key (for instance "
+                    + "to {{env:DUNE_API_KEY}}) or apiKey on the endpoint");
+        }
+        URI base = URI.create(configuration.getBaseUrl());
+        if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme()) || base.getHost() == null) {
+            throw new IllegalArgumentException("baseUrl must be an http(s) URL such as https://api.dune.com/api, was "
+                    + configuration.getBaseUrl());
+        }
+        client = new DuneClient(getComponent().transport(configuration), configuration.getBaseUrl(),
+                configuration.getApiKey(), configuration.getApiKeyLocation(),
+                Duration.ofMillis(configuration.getResponseTimeout()));
+    }
+
+    @Override
+    public DuneComponent getComponent() {
+        return (DuneComponent) super.getComponent();
+    }
+
+    /** The endpoint's options. */
+    public DuneConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The Dune API client, available once the endpoint is started. */
+    DuneClient client() {
+        return client;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "https";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return configuration.getQueryId() == null ? null : Map.of("queryId", String.valueOf(configuration.getQueryId()));
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.cameldune.dune;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
+import org.apache.camel.WrappedFile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.exception.DuneInvalidInputException;
+
+/**
+ * Reads one message's input: each value from its {@code CamelDune*} header, else the body where that applies, else the
+ * endpoint option. Anything that cannot become a request fails here, before a request (and a credit) is spent.
+ */
+final class MessageInput {
+
+    private static final Set<String> PERFORMANCE_TIERS = Set.of("small", "medium", "large");
+
+    private MessageInput() {
+    }
+
+    /** The query id: header, then option; it must be a positive number. */
+    static long queryId(Message message, DuneConfiguration config) {
+        Object header = message.getHeader(DuneConstants.QUERY_ID);
+        Object value = header != null ? header : config.getQueryId();
+        if (value == null) {
+            throw new DuneInvalidInputException("No query id: set queryId on the endpoint or the "
+                    + DuneConstants.QUERY_ID + " header");
+        }
+        long id;
+        if (value instanceof Number n && (n instanceof Long || n instanceof Integer || n instanceof Short)) {
+            id = n.longValue();
+        } else {
+            try {
+                id = Long.parseLong(value.toString().trim());
+            } catch (NumberFormatException e) {
+                throw new DuneInvalidInputException("The query id must be a positive number, was '" + value + "'");
+            }
+        }
+        if (id <= 0) {
+            throw new DuneInvalidInputException("The query id must be a positive number, was " + id);
+        }
+        return id;
+    }
+
+    /** The performance tier (header, then option) in lower case, or null to send none. */
+    static String performance(Message message, DuneConfiguration config) {
+        Object value = message.getHeader(DuneConstants.PERFORMANCE);
+        String tier = value != null ? value.toString() : config.getPerformance();
+        if (tier == null || tier.isBlank()) {
+            return null;
+        }
+        String lower = tier.trim().toLowerCase(Locale.ROOT);
+        if (!PERFORMANCE_TIERS.contains(lower)) {
+            throw new DuneInvalidInputException("Unknown performance tier '" + tier + "'; use small, medium or large");
+        }
+        return lower;
+    }
+
+    /** Query parameters merged by name: the header over the body over the {@code param.*} options. */
+    static Map<String, Object> queryParameters(Message message, DuneConfiguration config) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        if (config.getQueryParameters() != null) {
+            merged.putAll(config.getQueryParameters());
+        }
+        merged.putAll(bodyParameters(message));
+        Object header = message.getHeader(DuneConstants.QUERY_PARAMETERS);
+        if (header != null) {
+            if (!(header instanceof Map<?, ?> map)) {
+                throw new DuneInvalidInputException("The " + DuneConstants.QUERY_PARAMETERS
+                        + " header must be a Map of parameter values, was a " + header.getClass().getName());
+            }
+            merged.putAll(stringKeys(map));
+        }
+        return merged;
+    }
+
+    /** Parameters from the body: a Map, a JSON object as text, bytes or a stream, or an object with properties. */
+    private static Map<String, Object> bodyParameters(Message message) {
+        Object body = message.getBody();
+        if (body == null) {
+            return Map.of();
+        }
+        if (body instanceof Map<?, ?> map) {
+            return stringKeys(map);
+        }
+        if (body instanceof CharSequence || body instanceof byte[] || body instanceof InputStream
+                || body instanceof Reader || body instanceof StreamCache || body instanceof WrappedFile
+                || body instanceof ByteBuffer) {
+            String text = message.getBody(String.class);
+            if (!(body instanceof CharSequence)) {
+                // a stream can be read once: keep its text on the message so a failed exchange loses nothing
+                message.setBody(text);
+            }
+            return parseJsonObject(text);
+        }
+        try {
+            JsonNode node = DuneClient.JSON.valueToTree(body);
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException("not an object");
+            }
+            return stringKeys(DuneClient.JSON.convertValue(node, Map.class));
+        } catch (IllegalArgumentException e) {
+            throw new DuneInvalidInputException("The message body (" + body.getClass().getName()
+                    + ") cannot be query parameters: send a Map, a JSON object, or an object with properties", e);
+        }
+    }
+
+    private static Map<String, Object> parseJsonObject(String text) {
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        try {
+            JsonNode node = DuneClient.JSON.readTree(text);
+            if (node == null || node.isNull()) {
+                return Map.of();
+            }
+            if (!node.isObject()) {
+                throw new DuneInvalidInputException("The message body must be a JSON object of query parameters, "
+                        + "was a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT));
+            }
+            return stringKeys(DuneClient.JSON.convertValue(node, Map.class));
+        } catch (JsonProcessingException e) {
+            throw new DuneInvalidInputException("The message body is not a JSON object of query parameters: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> {
+            if (k == null) {
+                throw new DuneInvalidInputException("A query parameter has no name");
+            }
+            out.put(k.toString(), v);
+        });
+        return out;
+    }
+}

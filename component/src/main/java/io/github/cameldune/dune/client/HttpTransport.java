@@ -1,0 +1,62 @@
+package io.github.cameldune.dune.client;
+
+import java.time.Duration;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The pooled, non-blocking Apache HttpClient 5 that carries every Dune request of a component: a few I/O threads for
+ * any number of requests in flight.
+ */
+public final class HttpTransport implements AutoCloseable {
+
+    private final CloseableHttpAsyncClient client;
+
+    /**
+     * Builds and starts the client.
+     *
+     * @param sslContext the TLS context, or null for the JVM's default
+     */
+    public HttpTransport(Duration connectTimeout, SSLContext sslContext, int maxConnections, String userAgent) {
+        var connections = PoolingAsyncClientConnectionManagerBuilder.create()
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(connectTimeout))
+                        .build())
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections);
+        if (sslContext != null) {
+            connections.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildAsync());
+        }
+        client = HttpAsyncClients.custom()
+                .setConnectionManager(connections.build())
+                .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).build())
+                // retrying is camel-dune's decision: a re-sent execute is a second billed execution
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                // no wire logging: it would print the X-Dune-Api-Key header at DEBUG
+                .setIoSessionDecorator(session -> session)
+                .setUserAgent(userAgent)
+                .build();
+        client.start();
+    }
+
+    /** The started client. */
+    public CloseableHttpAsyncClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+    }
+}

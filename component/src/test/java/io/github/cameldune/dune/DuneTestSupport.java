@@ -1,0 +1,59 @@
+package io.github.cameldune.dune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.emulator.DuneEmulator;
+import io.github.cameldune.emulator.DuneEmulatorExtension;
+import io.github.cameldune.emulator.RecordedRequest;
+
+/**
+ * Route tests against a real emulator over loopback HTTP: the {@code dune} component points at it, and tests assert on
+ * the requests it recorded.
+ */
+abstract class DuneTestSupport extends CamelTestSupport {
+
+    @RegisterExtension
+    static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension();
+
+    protected DuneEmulator emulator() {
+        return DUNE.emulator();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        DuneComponent dune = new DuneComponent();
+        dune.getConfiguration().setBaseUrl(emulator().baseUrl());
+        dune.getConfiguration().setApiKey(emulator().apiKey());
+        context.addComponent("dune", dune);
+        return context;
+    }
+
+    /** The requests the emulator received since the test started. */
+    protected List<RecordedRequest> requests() {
+        return emulator().requests();
+    }
+
+    /** The one request received, failing if there were more or none. */
+    protected RecordedRequest onlyRequest() {
+        List<RecordedRequest> requests = requests();
+        assertThat(requests).hasSize(1);
+        return requests.get(0);
+    }
+
+    /** A JSON body parsed into maps, lists, numbers and strings. */
+    protected static Map<String, Object> json(String body) throws Exception {
+        return DuneClient.JSON.readValue(body, new TypeReference<Map<String, Object>>() {
+        });
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.cameldune.dune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import io.github.cameldune.emulator.faults.Fault;
+
+/**
+ * The API key appears in no log line at any level, no exception, and no printed endpoint URI. With
+ * {@code apiKeyLocation=query} the key is part of the request URI, which HttpClient's own DEBUG log prints (as proxies
+ * and access logs do); camel-dune and Camel still never print it.
+ */
+class SecretsTest extends DuneTestSupport {
+
+    private static final String KEY_IN_URI = "uri-key-9f8e7d6c5b4a";
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:execute").to("dune:execute?queryId=1001").to("mock:out");
+                from("direct:uriKey").to("dune:execute?queryId=1001&apiKey=" + KEY_IN_URI);
+                from("direct:queryKey").to("dune:execute?queryId=1001&apiKeyLocation=query");
+                from("direct:down").to("dune:execute?queryId=1001&baseUrl=http://127.0.0.1:1/api");
+            }
+        };
+    }
+
+    @Test
+    void theKeyNeverAppearsInLogsOrExceptions() throws Exception {
+        List<Throwable> failures = new ArrayList<>();
+        List<String> lines;
+        List<String> queryModeLines;
+        try (LogCapture capture = new LogCapture()) {
+            run(failures, "direct:execute", Map.of());
+            run(failures, "direct:execute", Map.of(DuneConstants.QUERY_ID, 999999));
+            run(failures, "direct:execute", Map.of(DuneConstants.QUERY_PARAMETERS, Map.of("nope", 1)));
+            emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).times(1));
+            run(failures, "direct:execute", Map.of());
+            run(failures, "direct:execute", Map.of(DuneConstants.PERFORMANCE, "huge"));
+            run(failures, "direct:uriKey", Map.of());
+            run(failures, "direct:down", Map.of());
+            lines = capture.lines();
+            run(failures, "direct:queryKey", Map.of());
+            queryModeLines = capture.lines().subList(lines.size(), capture.lines().size()).stream()
+                    .filter(line -> !line.startsWith("org.apache.hc.")).toList();
+        }
+        assertThat(lines).as("TRACE logging was on").isNotEmpty();
+        assertThat(failures).hasSize(6);
+        assertThat(requests()).anySatisfy(r -> assertThat(r.queryParameter("api_key")).isEqualTo(emulator().apiKey()));
+        for (String secret : List.of(emulator().apiKey(), KEY_IN_URI)) {
+            assertThat(lines).noneMatch(line -> line.contains(secret));
+            assertThat(queryModeLines).noneMatch(line -> line.contains(secret));
+            for (Throwable failure : failures) {
+                StringWriter trace = new StringWriter();
+                failure.printStackTrace(new PrintWriter(trace));
+                assertThat(trace.toString()).doesNotContain(secret);
+            }
+        }
+    }
+
+    @Test
+    void printedEndpointUrisHideTheKey() {
+        DuneEndpoint endpoint = context.getEndpoint("dune:execute?queryId=1001&apiKey=" + KEY_IN_URI,
+                DuneEndpoint.class);
+        assertThat(endpoint.toString()).doesNotContain(KEY_IN_URI).contains("apiKey=xxxxxx");
+        assertThat(endpoint.getEndpointBaseUri()).doesNotContain(KEY_IN_URI);
+        assertThat(context.getEndpoints()).allSatisfy(e -> assertThat(e.toString()).doesNotContain(KEY_IN_URI));
+    }
+
+    private void run(List<Throwable> failures, String uri, Map<String, Object> headers) {
+        Exchange done = template.send(uri, e -> e.getMessage().setHeaders(new java.util.HashMap<>(headers)));
+        if (done.getException() != null) {
+            failures.add(done.getException());
+        }
+    }
+}

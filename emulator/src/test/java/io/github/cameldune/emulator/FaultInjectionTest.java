@@ -1,0 +1,41 @@
+package io.github.cameldune.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.faults.Fault;
+
+/** Injected faults answer in Dune's error shape, on the chosen endpoint and query, as often as asked. */
+class FaultInjectionTest {
+
+    @RegisterExtension
+    static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension();
+
+    private final ApiClient api = new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
+
+    @Test
+    void aFaultAnswersInsteadOfTheApiThenStops() {
+        DUNE.emulator().faults().add(Fault.status(429, "Too many requests").header("Retry-After", "2")
+                .on(Endpoint.EXECUTE).forQuery(1001).times(1));
+        long before = DUNE.emulator().executionsCreated();
+        ApiClient.Response limited = api.post("/v1/query/1001/execute", "{}");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.body()).isEqualTo("{\"error\":\"Too many requests\"}");
+        assertThat(limited.raw().headers().firstValue("Retry-After")).hasValue("2");
+        assertThat(DUNE.emulator().executionsCreated()).as("a refused execute creates nothing").isEqualTo(before);
+        assertThat(api.post("/v1/query/1002/execute", "{}").status()).as("other query").isEqualTo(200);
+        assertThat(api.post("/v1/query/1001/execute", "{}").status()).as("used up").isEqualTo(200);
+    }
+
+    @Test
+    void faultsComeAfterTheKeyCheck() {
+        DUNE.emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR));
+        assertThat(new ApiClient(DUNE.emulator().baseUrl(), "bad").post("/v1/query/1001/execute", "{}").status())
+                .isEqualTo(401);
+        assertThat(api.post("/v1/query/1001/execute", "{}").body())
+                .isEqualTo("{\"error\":\"An internal error occurred\"}");
+    }
+}
