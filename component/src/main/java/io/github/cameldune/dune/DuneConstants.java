@@ -17,7 +17,7 @@ public final class DuneConstants {
 
     /** Input: query parameter values by name, merged over the body and the {@code param.*} options. */
     @Metadata(label = "producer", description = "Query parameter values by name. They win over parameters from "
-            + "the body, which win over param.* options.", javaType = "java.util.Map<String, Object>")
+            + "the body, which win over the endpoint's param.name=value options.", javaType = "java.util.Map<String, Object>")
     public static final String QUERY_PARAMETERS = "CamelDuneQueryParameters";
 
     /** Output: the execution id Dune assigned. */
