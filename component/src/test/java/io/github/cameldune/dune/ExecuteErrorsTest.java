@@ -74,11 +74,7 @@ class ExecuteErrorsTest extends DuneTestSupport {
 
     @Test
     void aWrongKeyIsAnAuthenticationFailure() throws Exception {
-        MockEndpoint failed = getMockEndpoint("mock:failed");
-        failed.expectedMessageCount(1);
-        template.sendBody("direct:wrongKey", null);
-        failed.assertIsSatisfied();
-        DuneApiException e = caught(failed.getReceivedExchanges().get(0));
+        DuneApiException e = failureOf("direct:wrongKey");
         assertThat(e).isInstanceOf(DuneAuthenticationException.class);
         assertThat(e.getHttpResponseCode()).isEqualTo(401);
         assertThat(e.getDuneError()).isEqualTo("invalid API Key");
@@ -87,11 +83,7 @@ class ExecuteErrorsTest extends DuneTestSupport {
 
     @Test
     void noAnswerIsAConnectionFailure() throws Exception {
-        MockEndpoint failed = getMockEndpoint("mock:failed");
-        failed.expectedMessageCount(1);
-        template.sendBody("direct:unreachable", null);
-        failed.assertIsSatisfied();
-        DuneApiException e = caught(failed.getReceivedExchanges().get(0));
+        DuneApiException e = failureOf("direct:unreachable");
         assertThat(e).isInstanceOf(DuneConnectionException.class);
         assertThat(e.getHttpResponseCode()).isZero();
         assertThat(e.getMessage()).startsWith("Dune execute got no answer (queryId=1001)");
@@ -164,6 +156,15 @@ class ExecuteErrorsTest extends DuneTestSupport {
         assertThat(e.getMessage()).startsWith("Dune execute failed with HTTP " + status + " (queryId=")
                 .doesNotContain(emulator().apiKey());
         return type.cast(e);
+    }
+
+    /** Sends an empty message and returns what the route's onException received. */
+    private DuneApiException failureOf(String uri) throws Exception {
+        MockEndpoint failed = getMockEndpoint("mock:failed");
+        failed.expectedMessageCount(1);
+        template.sendBody(uri, null);
+        failed.assertIsSatisfied();
+        return caught(failed.getReceivedExchanges().get(0));
     }
 
     private static DuneApiException caught(Exchange exchange) {
