@@ -121,6 +121,12 @@ public final class DuneEmulator implements AutoCloseable {
         return this;
     }
 
+    /** Makes results of a query larger than this many rows end COMPLETED_PARTIAL, truncated (null: no limit). */
+    public DuneEmulator setMaxResultRows(long queryId, Long maxRows) {
+        catalog.setMaxResultRows(queryId, maxRows);
+        return this;
+    }
+
     /** Executions created since start: each one would be billed by Dune. */
     public long executionsCreated() {
         return engine().executionsCreated();

@@ -47,10 +47,10 @@ class QueryCatalogTest {
     @Test
     void rendersDefaultsAndValues() {
         SavedQuery q = QueryCatalog.parse(FILE, "test");
-        assertThat(q.render(Map.of())).contains("taker = '0xabc'").contains("LIMIT 10")
+        assertThat(q.render(Map.of()).sql()).contains("taker = '0xabc'").contains("LIMIT 10")
                 .contains("TIMESTAMP '2024-01-01 00:00:00'");
         String sql = q.render(Map.of("wallet", "o'brien", "max_rows", 5, "since", "2024-02-03T04:05:06Z",
-                "chains", List.of("ethereum", "base")));
+                "chains", List.of("ethereum", "base"))).sql();
         assertThat(sql).contains("taker = 'o''brien'").contains("LIMIT 5")
                 .contains("TIMESTAMP '2024-02-03 04:05:06'").contains("IN ('ethereum,base')");
     }
@@ -87,6 +87,6 @@ class QueryCatalogTest {
     void bundledQueriesAllRender() {
         QueryCatalog catalog = QueryCatalog.bundled();
         assertThat(catalog.all()).hasSizeGreaterThanOrEqualTo(8);
-        catalog.all().forEach(q -> assertThat(q.render(Map.of())).doesNotContain("{{"));
+        catalog.all().forEach(q -> assertThat(q.render(Map.of()).sql()).doesNotContain("{{"));
     }
 }

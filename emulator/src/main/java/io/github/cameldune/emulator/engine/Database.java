@@ -73,14 +73,20 @@ public final class Database implements AutoCloseable {
                 types.add(duneType(md.getColumnTypeName(i)));
             }
         }
+        long[] totals = totals(names, " FROM " + table);
+        return new Execution.Result(table, List.copyOf(names), List.copyOf(types), totals[0], totals[1]);
+    }
+
+    /** Row count and raw byte size of some columns of a stored result, after a {@code FROM ... WHERE ...}. */
+    long[] totals(List<String> columns, String from) throws SQLException {
         StringBuilder bytes = new StringBuilder("0");
-        for (String name : names) {
+        for (String name : columns) {
             bytes.append(" + coalesce(sum(length(CAST(").append(quote(name)).append(" AS VARCHAR))), 0)");
         }
-        try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*), " + bytes + " FROM " + table)) {
+        try (Connection c = connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*), " + bytes + from)) {
             rs.next();
-            return new Execution.Result(table, List.copyOf(names), List.copyOf(types), rs.getLong(1), rs.getLong(2));
+            return new long[] { rs.getLong(1), rs.getLong(2) };
         }
     }
 

@@ -4,6 +4,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -42,6 +43,8 @@ public final class Execution {
     private final String sql;
     private final Duration minDuration;
     private final String performance;
+    private final Map<String, String> parameters;
+    private final Long maxResultRows;
     private final Instant submittedAt;
     private final AtomicBoolean slotReleased = new AtomicBoolean();
 
@@ -54,11 +57,14 @@ public final class Execution {
     private Result result;
     private Statement statement;
 
-    Execution(long queryId, String sql, Duration minDuration, String performance, Instant now) {
+    Execution(long queryId, SavedQuery.Rendered rendered, Duration minDuration, Long maxResultRows, String performance,
+            Instant now) {
         this.id = Ulid.next();
         this.queryId = queryId;
-        this.sql = sql;
+        this.sql = rendered.sql();
+        this.parameters = rendered.values();
         this.minDuration = minDuration;
+        this.maxResultRows = maxResultRows;
         this.performance = performance;
         this.submittedAt = now;
     }
@@ -79,6 +85,15 @@ public final class Execution {
 
     Duration minDuration() {
         return minDuration;
+    }
+
+    Long maxResultRows() {
+        return maxResultRows;
+    }
+
+    /** The value each parameter took, as rendered into the SQL. */
+    public Map<String, String> parameters() {
+        return parameters;
     }
 
     /** The current state. */

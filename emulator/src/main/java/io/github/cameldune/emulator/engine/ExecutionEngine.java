@@ -97,7 +97,41 @@ public final class ExecutionEngine implements AutoCloseable {
      * @throws InvalidRequestException for unknown parameters or values that do not fit
      */
     public Optional<Execution> executeQuery(long queryId, Map<String, Object> parameters, String performance) {
-        return catalog.find(queryId).map(q -> submit(q.id(), q.render(parameters), q.minDuration(), performance));
+        return catalog.find(queryId)
+                .map(q -> submit(q.id(), q.render(parameters), q.minDuration(), q.maxResultRows(), performance));
+    }
+
+    /**
+     * The latest finished execution of a query "for these parameter values": with none given, the latest whatever its
+     * values; otherwise the given values must match and the others be the defaults.
+     *
+     * @return empty when the query has no such execution, or does not declare one of the given names
+     */
+    public Optional<Execution> latest(SavedQuery query, Map<String, Object> parameters) {
+        Map<String, String> wanted = null;
+        if (!parameters.isEmpty()) {
+            if (!query.parameters().keySet().containsAll(parameters.keySet())) {
+                return Optional.empty();
+            }
+            wanted = query.render(parameters).values();
+        }
+        Execution latest = null;
+        Instant latestEnd = null;
+        for (Execution e : executions.values()) {
+            Execution.Snapshot s = e.snapshot();
+            boolean finished = s.state() == ExecutionState.COMPLETED || s.state() == ExecutionState.COMPLETED_PARTIAL;
+            if (e.queryId() == query.id() && finished && (wanted == null || wanted.equals(e.parameters()))
+                    && (latestEnd == null || s.endedAt().isAfter(latestEnd))) {
+                latest = e;
+                latestEnd = s.endedAt();
+            }
+        }
+        return find(latest == null ? "" : latest.id());
+    }
+
+    /** The saved query with this id. */
+    public Optional<SavedQuery> query(long queryId) {
+        return catalog.find(queryId);
     }
 
     /** Starts an execution of raw SQL (reported with query id 0). */
@@ -105,7 +139,7 @@ public final class ExecutionEngine implements AutoCloseable {
         if (sql == null || sql.isBlank()) {
             throw new InvalidRequestException("sql is required");
         }
-        return submit(0, sql, Duration.ZERO, performance);
+        return submit(0, new SavedQuery.Rendered(sql, Map.of()), Duration.ZERO, null, performance);
     }
 
     /** The execution with this id, turned EXPIRED first when its retention has passed. */
@@ -163,47 +197,61 @@ public final class ExecutionEngine implements AutoCloseable {
         return true;
     }
 
-    /**
-     * Reads one page of a finished execution's rows.
-     *
-     * @param columns the columns to return, or null for all
-     */
-    public ResultPage page(Execution.Result result, long offset, Integer limit, List<String> columns)
-            throws SQLException {
+    /** Reads one page of a finished execution's rows, with the client's columns, filters, sort and sampling. */
+    public ResultPage page(Execution.Result result, ResultQuery q) throws SQLException {
         List<String> names = result.columnNames();
         List<String> types = result.columnTypes();
-        if (columns != null && !columns.isEmpty()) {
+        if (q.columns() != null && !q.columns().isEmpty()) {
             List<String> pickedTypes = new ArrayList<>();
-            for (String c : columns) {
+            for (String c : q.columns()) {
                 int i = names.indexOf(c);
                 if (i < 0) {
-                    throw new InvalidRequestException("column " + c + " does not exist in the result");
+                    throw new InvalidRequestException("invalid column " + c + ": the result has " + names);
                 }
                 pickedTypes.add(types.get(i));
             }
-            names = List.copyOf(columns);
+            names = List.copyOf(q.columns());
             types = pickedTypes;
         }
-        int size = Math.min(limit == null ? settings.maxPageSize : Math.max(0, limit), settings.maxPageSize);
+        String where = q.whereSql(result.columnNames());
+        String order = q.orderSql(result.columnNames());
         StringBuilder select = new StringBuilder();
         for (String n : names) {
             select.append(select.length() == 0 ? "" : ", ").append(Database.quote(n));
         }
-        List<Object[]> rows = size == 0 ? List.of() : database.read("SELECT " + select + " FROM " + result.table()
-                + " LIMIT " + size + " OFFSET " + Math.max(0, offset), names.size());
+        String from = " FROM " + result.table() + (where == null ? "" : " WHERE " + where);
+        long totalRows = result.totalRowCount();
+        long totalBytes = result.totalResultSetBytes();
+        if (where != null || names.size() != result.columnNames().size()) {
+            long[] totals = database.totals(names, from);
+            totalRows = totals[0];
+            totalBytes = totals[1];
+        }
+        String sql;
+        long offset = Math.max(0, q.offset());
+        if (q.sampleCount() != null) {
+            sql = "SELECT " + select + from + " USING SAMPLE reservoir(" + q.sampleCount() + " ROWS)"
+                    + (order == null ? "" : " ORDER BY " + order);
+        } else {
+            int size = Math.min(q.limit() == null ? settings.maxPageSize : Math.max(0, q.limit()), settings.maxPageSize);
+            sql = "SELECT " + select + from + (order == null ? "" : " ORDER BY " + order) + " LIMIT " + size
+                    + " OFFSET " + offset;
+        }
+        List<Object[]> rows = database.read(sql, names.size());
         long bytes = 0;
         for (Object[] row : rows) {
             for (Object v : row) {
                 bytes += v == null ? 0 : v.toString().length();
             }
         }
-        long end = Math.max(0, offset) + rows.size();
-        Long next = end < result.totalRowCount() ? end : null;
-        return new ResultPage(names, types, rows, bytes, result.totalRowCount(), result.totalResultSetBytes(), next);
+        long end = offset + rows.size();
+        Long next = q.sampleCount() == null && end < totalRows ? end : null;
+        return new ResultPage(names, types, rows, bytes, totalRows, totalBytes, next);
     }
 
-    private Execution submit(long queryId, String sql, Duration minDuration, String performance) {
-        Execution e = new Execution(queryId, sql, minDuration, performance, clock.instant());
+    private Execution submit(long queryId, SavedQuery.Rendered sql, Duration minDuration, Long maxResultRows,
+            String performance) {
+        Execution e = new Execution(queryId, sql, minDuration, maxResultRows, performance, clock.instant());
         executions.put(e.id(), e);
         created.incrementAndGet();
         synchronized (this) {
@@ -233,13 +281,24 @@ public final class ExecutionEngine implements AutoCloseable {
                 releaseSlot(e);
                 return;
             }
-            s.execute("CREATE TABLE " + table + " AS " + e.sql());
+            ExecutionState outcome = ExecutionState.COMPLETED;
+            Long cap = e.maxResultRows();
+            if (cap == null) {
+                s.execute("CREATE TABLE " + table + " AS " + e.sql());
+            } else {
+                // one row more than kept tells whether the result was truncated
+                s.execute("CREATE TABLE " + table + " AS SELECT * FROM (" + e.sql() + ") AS q LIMIT " + (cap + 1));
+                if (s.executeUpdate("DELETE FROM " + table + " WHERE rowid >= " + cap) > 0) {
+                    outcome = ExecutionState.COMPLETED_PARTIAL;
+                }
+            }
             Execution.Result result = database.describe(c, table);
+            ExecutionState state = outcome;
             long wait = Duration.between(clock.instant(), e.startedAt().plus(e.minDuration())).toMillis();
             if (wait > 0) {
-                timer.schedule(() -> finish(e, result), wait, TimeUnit.MILLISECONDS);
+                timer.schedule(() -> finish(e, result, state), wait, TimeUnit.MILLISECONDS);
             } else {
-                finish(e, result);
+                finish(e, result, state);
             }
         } catch (SQLException | RuntimeException ex) {
             if (e.fail(clock.instant(), failure(ex), settings.retention)) {
@@ -249,8 +308,8 @@ public final class ExecutionEngine implements AutoCloseable {
         }
     }
 
-    private void finish(Execution e, Execution.Result result) {
-        if (!e.complete(clock.instant(), result, ExecutionState.COMPLETED, settings.retention)) {
+    private void finish(Execution e, Execution.Result result, ExecutionState state) {
+        if (!e.complete(clock.instant(), result, state, settings.retention)) {
             database.drop(result.table());
         }
         releaseSlot(e);

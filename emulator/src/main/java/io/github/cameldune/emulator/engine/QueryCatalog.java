@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * -- id: 1001
  * -- name: Daily DEX volume by project
  * -- min_duration: 500ms
+ * -- max_result_rows: 100000
  * -- param: blockchain enum(ethereum,arbitrum,base) = ethereum
  * -- param: start_date datetime = 2024-01-01 00:00:00
  * SELECT ... WHERE blockchain = '{{blockchain}}' AND block_time >= TIMESTAMP '{{start_date}}'
@@ -82,7 +83,12 @@ public final class QueryCatalog {
 
     /** Changes how long executions of a query take at the least. */
     public void setMinDuration(long id, Duration minDuration) {
-        queries.computeIfPresent(id, (k, q) -> new SavedQuery(q.id(), q.name(), q.sql(), q.parameters(), minDuration));
+        queries.computeIfPresent(id, (k, q) -> q.withMinDuration(minDuration));
+    }
+
+    /** Makes results of a query larger than this many rows end COMPLETED_PARTIAL (null: no limit). */
+    public void setMaxResultRows(long id, Long maxResultRows) {
+        queries.computeIfPresent(id, (k, q) -> q.withMaxResultRows(maxResultRows));
     }
 
     /** Parses one query file; {@code source} names it in error messages. */
@@ -90,6 +96,7 @@ public final class QueryCatalog {
         Long id = null;
         String name = source;
         Duration minDuration = Duration.ZERO;
+        Long maxResultRows = null;
         Map<String, QueryParameter> params = new LinkedHashMap<>();
         List<String> body = new ArrayList<>();
         boolean inHeader = true;
@@ -101,6 +108,7 @@ public final class QueryCatalog {
                     case "id" -> id = Long.parseLong(value);
                     case "name" -> name = value;
                     case "min_duration" -> minDuration = parseDuration(value);
+                    case "max_result_rows" -> maxResultRows = Long.parseLong(value);
                     case "param" -> {
                         QueryParameter p = parseParam(value, source);
                         params.put(p.name(), p);
@@ -124,7 +132,7 @@ public final class QueryCatalog {
                 throw new IllegalArgumentException(source + ": {{" + used + "}} is used but not declared with '-- param:'");
             }
         }
-        return new SavedQuery(id, name, sql, Map.copyOf(params), minDuration);
+        return new SavedQuery(id, name, sql, Map.copyOf(params), minDuration, maxResultRows);
     }
 
     private static QueryParameter parseParam(String spec, String source) {

@@ -10,10 +10,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A saved query: its id, name, SQL in Dune's {@code {{parameter}}} syntax, declared parameters and the minimum time an
- * execution of it takes (so that waiting can be tested).
+ * A saved query: its id, name, SQL in Dune's {@code {{parameter}}} syntax, declared parameters, the minimum time an
+ * execution of it takes (so that waiting can be tested) and the most rows it keeps (more makes a partial result).
+ *
+ * @param maxResultRows the rows kept of a result; a larger result ends COMPLETED_PARTIAL; null for no limit
  */
-public record SavedQuery(long id, String name, String sql, Map<String, QueryParameter> parameters, Duration minDuration) {
+public record SavedQuery(long id, String name, String sql, Map<String, QueryParameter> parameters, Duration minDuration,
+        Long maxResultRows) {
+
+    /** SQL ready to run, and the value each parameter took (the defaults included), as rendered into it. */
+    public record Rendered(String sql, Map<String, String> values) {
+    }
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]+?)\\s*}}");
 
@@ -22,7 +29,7 @@ public record SavedQuery(long id, String name, String sql, Map<String, QueryPara
      *
      * @throws InvalidRequestException for unknown parameter names ({@code unknown parameters (a, b)}) or bad values
      */
-    public String render(Map<String, Object> values) {
+    public Rendered render(Map<String, Object> values) {
         TreeSet<String> unknown = values.keySet().stream()
                 .filter(name -> !parameters.containsKey(name))
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -44,7 +51,17 @@ public record SavedQuery(long id, String name, String sql, Map<String, QueryPara
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
-        return out.toString();
+        return new Rendered(out.toString(), Map.copyOf(rendered));
+    }
+
+    /** A copy with another minimum duration. */
+    public SavedQuery withMinDuration(Duration value) {
+        return new SavedQuery(id, name, sql, parameters, value, maxResultRows);
+    }
+
+    /** A copy that keeps at most this many rows of a result (null: all). */
+    public SavedQuery withMaxResultRows(Long value) {
+        return new SavedQuery(id, name, sql, parameters, minDuration, value);
     }
 
     /** The parameter names a query's SQL uses, in order of first use. */

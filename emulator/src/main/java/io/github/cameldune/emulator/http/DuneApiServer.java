@@ -34,6 +34,8 @@ import io.github.cameldune.emulator.engine.ExecutionEngine;
 import io.github.cameldune.emulator.engine.ExecutionState;
 import io.github.cameldune.emulator.engine.InvalidRequestException;
 import io.github.cameldune.emulator.engine.ResultPage;
+import io.github.cameldune.emulator.engine.ResultQuery;
+import io.github.cameldune.emulator.engine.SavedQuery;
 import io.github.cameldune.emulator.engine.Ulid;
 import io.github.cameldune.emulator.faults.Endpoint;
 import io.github.cameldune.emulator.faults.Fault;
@@ -47,7 +49,10 @@ public final class DuneApiServer implements AutoCloseable {
 
     private static final Pattern EXECUTE = Pattern.compile("/api/v1/query/([^/]+)/execute/?");
     private static final Pattern SQL_EXECUTE = Pattern.compile("/api/v1/sql/execute/?");
-    private static final Pattern EXECUTION = Pattern.compile("/api/v1/execution/([^/]+)/(status|results|cancel)/?");
+    private static final Pattern EXECUTION = Pattern.compile(
+            "/api/v1/execution/([^/]+)/(status|results|results/csv|cancel)/?");
+    private static final Pattern LATEST = Pattern.compile("/api/v1/query/([^/]+)/results(/csv)?/?");
+    private static final String NO_LATEST = "not found: No execution found for the latest version of the given query";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ExecutionEngine engine;
@@ -162,12 +167,25 @@ public final class DuneApiServer implements AutoCloseable {
                 throw ApiException.badRequest("The requested execution ID (ID: " + id + ") is invalid.");
             }
             Execution execution = engine.find(id).orElseThrow(() -> ApiException.notFound("Object not found"));
-            injectFault(Endpoint.valueOf(action.toUpperCase(Locale.ROOT)), execution.queryId());
+            boolean csv = action.endsWith("/csv");
+            injectFault(csv ? Endpoint.RESULTS : Endpoint.valueOf(action.toUpperCase(Locale.ROOT)), execution.queryId());
             switch (action) {
                 case "status" -> sendStatus(ex, execution);
-                case "results" -> sendResults(ex, execution, path, query);
+                case "results", "results/csv" -> sendResults(ex, execution.snapshot(), query, csv);
                 default -> sendJson(ex, 200, JSON.createObjectNode().put("success", engine.cancel(execution)));
             }
+        } else if ((m = LATEST.matcher(path)).matches()) {
+            requireMethod(method, "GET");
+            SavedQuery saved = engine.query(queryId(m.group(1))).orElseThrow(() -> ApiException.notFound("Query not found"));
+            injectFault(Endpoint.RESULTS, saved.id());
+            Map<String, Object> parameters = new LinkedHashMap<>();
+            query.forEach((k, v) -> {
+                if (k.startsWith("params.")) {
+                    parameters.put(k.substring("params.".length()), v.size() == 1 ? v.get(0) : v);
+                }
+            });
+            Execution latest = engine.latest(saved, parameters).orElseThrow(() -> ApiException.notFound(NO_LATEST));
+            sendResults(ex, latest.snapshot(), query, m.group(2) != null);
         } else {
             throw ApiException.notFound("Object not found");
         }
@@ -198,12 +216,7 @@ public final class DuneApiServer implements AutoCloseable {
 
     private void executeQuery(HttpExchange ex, String rawId, Map<String, List<String>> query, byte[] body)
             throws IOException {
-        long queryId;
-        try {
-            queryId = Long.parseLong(URLDecoder.decode(rawId, StandardCharsets.UTF_8));
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid query id: " + rawId);
-        }
+        long queryId = queryId(rawId);
         injectFault(Endpoint.EXECUTE, queryId);
         ObjectNode request = parseBody(body);
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -217,6 +230,14 @@ public final class DuneApiServer implements AutoCloseable {
         Execution e = engine.executeQuery(queryId, parameters, performance(request, query))
                 .orElseThrow(() -> ApiException.notFound("Query not found"));
         sendExecution(ex, e);
+    }
+
+    private static long queryId(String rawId) {
+        try {
+            return Long.parseLong(URLDecoder.decode(rawId, StandardCharsets.UTF_8));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid query id: " + rawId);
+        }
     }
 
     /** The tier from the body or the query string; Dune's CLI also sends free and small. */
@@ -262,19 +283,40 @@ public final class DuneApiServer implements AutoCloseable {
         send(ex, 200, "application/json", out.toByteArray());
     }
 
-    private void sendResults(HttpExchange ex, Execution execution, String path, Map<String, List<String>> query)
+    /**
+     * A page of results as JSON or CSV. Both answer for the execution's own path; the JSON body carries the state in
+     * every state, while CSV exists only for a completed result.
+     */
+    private void sendResults(HttpExchange ex, Execution.Snapshot s, Map<String, List<String>> query, boolean csv)
             throws IOException, java.sql.SQLException {
-        long offset = intParam(query, "offset", 0);
-        Integer limit = query.containsKey("limit") ? (int) intParam(query, "limit", 0) : null;
-        List<String> columns = query.containsKey("columns") ? splitColumns(query.get("columns").get(0)) : null;
-        Execution.Snapshot s = execution.snapshot();
-        ResultPage page = null;
-        String nextUri = null;
-        if (s.state() == ExecutionState.COMPLETED && s.result() != null) {
-            page = engine.page(s.result(), offset, limit, columns);
-            if (page.nextOffset() != null) {
-                nextUri = nextUri(ex, path, query, page.nextOffset());
+        ResultQuery request = new ResultQuery(
+                query.containsKey("columns") ? splitColumns(query.get("columns").get(0)) : null,
+                first(query, "filters"), first(query, "sort_by"),
+                query.containsKey("sample_count") ? (int) intParam(query, "sample_count", 0) : null,
+                query.containsKey("limit") ? (int) intParam(query, "limit", 0) : null,
+                intParam(query, "offset", 0));
+        boolean partialAllowed = "true".equalsIgnoreCase(first(query, "allow_partial_results"));
+        boolean readable = s.state() == ExecutionState.COMPLETED
+                || s.state() == ExecutionState.COMPLETED_PARTIAL && partialAllowed;
+        if (s.state() == ExecutionState.COMPLETED_PARTIAL && !partialAllowed) {
+            throw ApiException.badRequest("Partial Result, please request with 'allows_partial_results=true'");
+        }
+        ResultPage page = readable && s.result() != null ? engine.page(s.result(), request) : null;
+        String nextUri = page != null && page.nextOffset() != null
+                ? nextUri(ex, "/api/v1/execution/" + s.executionId() + "/results" + (csv ? "/csv" : ""), query,
+                        page.nextOffset())
+                : null;
+        if (csv) {
+            if (page == null) {
+                throw ApiException.badRequest("The execution (ID: " + s.executionId() + ") has no result: it is "
+                        + s.state().wireName());
             }
+            if (nextUri != null) {
+                ex.getResponseHeaders().set("x-dune-next-offset", String.valueOf(page.nextOffset()));
+                ex.getResponseHeaders().set("x-dune-next-uri", nextUri);
+            }
+            send(ex, 200, "text/csv", Csv.write(page));
+            return;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
@@ -283,13 +325,13 @@ public final class DuneApiServer implements AutoCloseable {
         send(ex, 200, "application/json", out.toByteArray());
     }
 
-    /** The absolute URL of the next page: the host the client used, every original parameter, the new offset. */
+    /** The absolute URL of the next page: the host the client used, every result parameter, the new offset. */
     private static String nextUri(HttpExchange ex, String path, Map<String, List<String>> query, long nextOffset) {
         StringBuilder uri = new StringBuilder("http://").append(host(ex)).append(path).append('?');
         boolean first = true;
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
-            // the key never travels in a URL the server hands out
-            if (e.getKey().equals("offset") || e.getKey().equals("api_key")) {
+            // the key never travels in a URL the server hands out, and the page is named by its execution
+            if (e.getKey().equals("offset") || e.getKey().equals("api_key") || e.getKey().startsWith("params.")) {
                 continue;
             }
             for (String v : e.getValue()) {
@@ -298,6 +340,11 @@ public final class DuneApiServer implements AutoCloseable {
             }
         }
         return uri.append(first ? "" : "&").append("offset=").append(nextOffset).toString();
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private static String host(HttpExchange ex) {
