@@ -30,6 +30,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         DuneComponent target = (DuneComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowpartialresults":
+        case "allowPartialResults": getOrCreateConfiguration(target).setAllowPartialResults(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apikeylocation":
@@ -38,26 +40,57 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cancelontimeout":
+        case "cancelOnTimeout": getOrCreateConfiguration(target).setCancelOnTimeout(property(camelContext, boolean.class, value)); return true;
+        case "columns": getOrCreateConfiguration(target).setColumns(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cameldune.dune.DuneConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "executionid":
+        case "executionId": getOrCreateConfiguration(target).setExecutionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "fetchall":
+        case "fetchAll": getOrCreateConfiguration(target).setFetchAll(property(camelContext, boolean.class, value)); return true;
+        case "filters": getOrCreateConfiguration(target).setFilters(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "ignoremaxdatapointsperrequest":
+        case "ignoreMaxDatapointsPerRequest": getOrCreateConfiguration(target).setIgnoreMaxDatapointsPerRequest(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxage":
+        case "maxAge": getOrCreateConfiguration(target).setMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxpollinterval":
+        case "maxPollInterval": getOrCreateConfiguration(target).setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "offset": getOrCreateConfiguration(target).setOffset(property(camelContext, java.lang.Long.class, value)); return true;
+        case "outputtype":
+        case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.github.cameldune.dune.OutputType.class, value)); return true;
         case "performance": getOrCreateConfiguration(target).setPerformance(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollinitialdelay":
+        case "pollInitialDelay": getOrCreateConfiguration(target).setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollinterval":
+        case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "queryid":
         case "queryId": getOrCreateConfiguration(target).setQueryId(property(camelContext, java.lang.Long.class, value)); return true;
         case "queryparameters":
         case "queryParameters": getOrCreateConfiguration(target).setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "samplecount":
+        case "sampleCount": getOrCreateConfiguration(target).setSampleCount(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "sortby":
+        case "sortBy": getOrCreateConfiguration(target).setSortBy(property(camelContext, java.lang.String.class, value)); return true;
+        case "sql": getOrCreateConfiguration(target).setSql(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "workerpoolsize":
+        case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -65,6 +98,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowpartialresults":
+        case "allowPartialResults": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apikeylocation":
@@ -73,26 +108,57 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "cancelontimeout":
+        case "cancelOnTimeout": return boolean.class;
+        case "columns": return java.lang.String.class;
         case "configuration": return io.github.cameldune.dune.DuneConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "executionid":
+        case "executionId": return java.lang.String.class;
+        case "fetchall":
+        case "fetchAll": return boolean.class;
+        case "filters": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "ignoremaxdatapointsperrequest":
+        case "ignoreMaxDatapointsPerRequest": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "limit": return java.lang.Integer.class;
+        case "maxage":
+        case "maxAge": return long.class;
+        case "maxpollinterval":
+        case "maxPollInterval": return long.class;
+        case "offset": return java.lang.Long.class;
+        case "outputtype":
+        case "outputType": return io.github.cameldune.dune.OutputType.class;
         case "performance": return java.lang.String.class;
+        case "pollinitialdelay":
+        case "pollInitialDelay": return long.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
         case "queryid":
         case "queryId": return java.lang.Long.class;
         case "queryparameters":
         case "queryParameters": return java.util.Map.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "samplecount":
+        case "sampleCount": return java.lang.Integer.class;
+        case "sortby":
+        case "sortBy": return java.lang.String.class;
+        case "sql": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
+        case "workerpoolsize":
+        case "workerPoolSize": return int.class;
         default: return null;
         }
     }
@@ -101,6 +167,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         DuneComponent target = (DuneComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowpartialresults":
+        case "allowPartialResults": return getOrCreateConfiguration(target).isAllowPartialResults();
         case "apikey":
         case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "apikeylocation":
@@ -109,26 +177,57 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "cancelontimeout":
+        case "cancelOnTimeout": return getOrCreateConfiguration(target).isCancelOnTimeout();
+        case "columns": return getOrCreateConfiguration(target).getColumns();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "executionid":
+        case "executionId": return getOrCreateConfiguration(target).getExecutionId();
+        case "fetchall":
+        case "fetchAll": return getOrCreateConfiguration(target).isFetchAll();
+        case "filters": return getOrCreateConfiguration(target).getFilters();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "ignoremaxdatapointsperrequest":
+        case "ignoreMaxDatapointsPerRequest": return getOrCreateConfiguration(target).isIgnoreMaxDatapointsPerRequest();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "limit": return getOrCreateConfiguration(target).getLimit();
+        case "maxage":
+        case "maxAge": return getOrCreateConfiguration(target).getMaxAge();
+        case "maxpollinterval":
+        case "maxPollInterval": return getOrCreateConfiguration(target).getMaxPollInterval();
+        case "offset": return getOrCreateConfiguration(target).getOffset();
+        case "outputtype":
+        case "outputType": return getOrCreateConfiguration(target).getOutputType();
         case "performance": return getOrCreateConfiguration(target).getPerformance();
+        case "pollinitialdelay":
+        case "pollInitialDelay": return getOrCreateConfiguration(target).getPollInitialDelay();
+        case "pollinterval":
+        case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "queryid":
         case "queryId": return getOrCreateConfiguration(target).getQueryId();
         case "queryparameters":
         case "queryParameters": return getOrCreateConfiguration(target).getQueryParameters();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "samplecount":
+        case "sampleCount": return getOrCreateConfiguration(target).getSampleCount();
+        case "sortby":
+        case "sortBy": return getOrCreateConfiguration(target).getSortBy();
+        case "sql": return getOrCreateConfiguration(target).getSql();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "waittimeout":
+        case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
+        case "workerpoolsize":
+        case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;
         }
     }

@@ -44,17 +44,17 @@ public final class DuneConvertersLoader implements TypeConverterLoader, CamelCon
     }
 
     private void registerConverters(TypeConverterRegistry registry) {
-        addTypeConverter(registry, java.lang.String.class, io.github.cameldune.dune.model.DuneExecution.class, false,
+        addTypeConverter(registry, java.lang.String.class, io.github.cameldune.dune.model.DuneModel.class, false,
             (type, exchange, value) -> {
-                Object answer = io.github.cameldune.dune.DuneConverters.toJson((io.github.cameldune.dune.model.DuneExecution) value);
+                Object answer = io.github.cameldune.dune.DuneConverters.toJson((io.github.cameldune.dune.model.DuneModel) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
                 return answer;
             });
-        addTypeConverter(registry, java.util.Map.class, io.github.cameldune.dune.model.DuneExecution.class, false,
+        addTypeConverter(registry, java.util.Map.class, io.github.cameldune.dune.model.DuneModel.class, false,
             (type, exchange, value) -> {
-                Object answer = io.github.cameldune.dune.DuneConverters.toMap((io.github.cameldune.dune.model.DuneExecution) value);
+                Object answer = io.github.cameldune.dune.DuneConverters.toMap((io.github.cameldune.dune.model.DuneModel) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }

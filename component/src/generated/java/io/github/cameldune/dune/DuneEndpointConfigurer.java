@@ -23,25 +23,56 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         DuneEndpoint target = (DuneEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowpartialresults":
+        case "allowPartialResults": target.getConfiguration().setAllowPartialResults(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "apikeylocation":
         case "apiKeyLocation": target.getConfiguration().setApiKeyLocation(property(camelContext, io.github.cameldune.dune.client.ApiKeyLocation.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cancelontimeout":
+        case "cancelOnTimeout": target.getConfiguration().setCancelOnTimeout(property(camelContext, boolean.class, value)); return true;
+        case "columns": target.getConfiguration().setColumns(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "executionid":
+        case "executionId": target.getConfiguration().setExecutionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "fetchall":
+        case "fetchAll": target.getConfiguration().setFetchAll(property(camelContext, boolean.class, value)); return true;
+        case "filters": target.getConfiguration().setFilters(property(camelContext, java.lang.String.class, value)); return true;
+        case "ignoremaxdatapointsperrequest":
+        case "ignoreMaxDatapointsPerRequest": target.getConfiguration().setIgnoreMaxDatapointsPerRequest(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxage":
+        case "maxAge": target.getConfiguration().setMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxpollinterval":
+        case "maxPollInterval": target.getConfiguration().setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "offset": target.getConfiguration().setOffset(property(camelContext, java.lang.Long.class, value)); return true;
+        case "outputtype":
+        case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.github.cameldune.dune.OutputType.class, value)); return true;
         case "performance": target.getConfiguration().setPerformance(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollinitialdelay":
+        case "pollInitialDelay": target.getConfiguration().setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollinterval":
+        case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "queryid":
         case "queryId": target.getConfiguration().setQueryId(property(camelContext, java.lang.Long.class, value)); return true;
         case "queryparameters":
         case "queryParameters": target.getConfiguration().setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "samplecount":
+        case "sampleCount": target.getConfiguration().setSampleCount(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "sortby":
+        case "sortBy": target.getConfiguration().setSortBy(property(camelContext, java.lang.String.class, value)); return true;
+        case "sql": target.getConfiguration().setSql(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -49,25 +80,56 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowpartialresults":
+        case "allowPartialResults": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "apikeylocation":
         case "apiKeyLocation": return io.github.cameldune.dune.client.ApiKeyLocation.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "cancelontimeout":
+        case "cancelOnTimeout": return boolean.class;
+        case "columns": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "executionid":
+        case "executionId": return java.lang.String.class;
+        case "fetchall":
+        case "fetchAll": return boolean.class;
+        case "filters": return java.lang.String.class;
+        case "ignoremaxdatapointsperrequest":
+        case "ignoreMaxDatapointsPerRequest": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "limit": return java.lang.Integer.class;
+        case "maxage":
+        case "maxAge": return long.class;
+        case "maxpollinterval":
+        case "maxPollInterval": return long.class;
+        case "offset": return java.lang.Long.class;
+        case "outputtype":
+        case "outputType": return io.github.cameldune.dune.OutputType.class;
         case "performance": return java.lang.String.class;
+        case "pollinitialdelay":
+        case "pollInitialDelay": return long.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
         case "queryid":
         case "queryId": return java.lang.Long.class;
         case "queryparameters":
         case "queryParameters": return java.util.Map.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "samplecount":
+        case "sampleCount": return java.lang.Integer.class;
+        case "sortby":
+        case "sortBy": return java.lang.String.class;
+        case "sql": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
         default: return null;
         }
     }
@@ -76,25 +138,56 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         DuneEndpoint target = (DuneEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowpartialresults":
+        case "allowPartialResults": return target.getConfiguration().isAllowPartialResults();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "apikeylocation":
         case "apiKeyLocation": return target.getConfiguration().getApiKeyLocation();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "cancelontimeout":
+        case "cancelOnTimeout": return target.getConfiguration().isCancelOnTimeout();
+        case "columns": return target.getConfiguration().getColumns();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "executionid":
+        case "executionId": return target.getConfiguration().getExecutionId();
+        case "fetchall":
+        case "fetchAll": return target.getConfiguration().isFetchAll();
+        case "filters": return target.getConfiguration().getFilters();
+        case "ignoremaxdatapointsperrequest":
+        case "ignoreMaxDatapointsPerRequest": return target.getConfiguration().isIgnoreMaxDatapointsPerRequest();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "limit": return target.getConfiguration().getLimit();
+        case "maxage":
+        case "maxAge": return target.getConfiguration().getMaxAge();
+        case "maxpollinterval":
+        case "maxPollInterval": return target.getConfiguration().getMaxPollInterval();
+        case "offset": return target.getConfiguration().getOffset();
+        case "outputtype":
+        case "outputType": return target.getConfiguration().getOutputType();
         case "performance": return target.getConfiguration().getPerformance();
+        case "pollinitialdelay":
+        case "pollInitialDelay": return target.getConfiguration().getPollInitialDelay();
+        case "pollinterval":
+        case "pollInterval": return target.getConfiguration().getPollInterval();
         case "queryid":
         case "queryId": return target.getConfiguration().getQueryId();
         case "queryparameters":
         case "queryParameters": return target.getConfiguration().getQueryParameters();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "samplecount":
+        case "sampleCount": return target.getConfiguration().getSampleCount();
+        case "sortby":
+        case "sortBy": return target.getConfiguration().getSortBy();
+        case "sql": return target.getConfiguration().getSql();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "waittimeout":
+        case "waitTimeout": return target.getConfiguration().getWaitTimeout();
         default: return null;
         }
     }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import javax.net.ssl.SSLContext;
 
@@ -16,6 +18,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.PropertiesHelper;
 
 import io.github.cameldune.dune.client.HttpTransport;
@@ -38,6 +41,14 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     @Metadata(label = "security", defaultValue = "false",
             description = "Use Camel's global SSL context parameters when no sslContextParameters are set.")
     private boolean useGlobalSslContextParameters;
+
+    @Metadata(label = "advanced", defaultValue = "10",
+            description = "Threads that continue exchanges once Dune has answered, and read further pages of "
+                    + "streamed results; created when needed. No thread waits for Dune.")
+    private int workerPoolSize = 10;
+
+    private ScheduledExecutorService poller;
+    private ExecutorService workers;
 
     /** One pool per distinct connect timeout and TLS configuration; normally there is exactly one. */
     private final Map<TransportKey, HttpTransport> transports = new HashMap<>();
@@ -86,11 +97,41 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         return transport;
     }
 
+    /** The scheduler of status polls: one thread for any number of waiting executions. */
+    synchronized ScheduledExecutorService poller() {
+        if (poller == null) {
+            poller = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "DunePoller");
+        }
+        return poller;
+    }
+
+    /** The threads that continue exchanges, so that routes never run on (and block) HttpClient's I/O threads. */
+    synchronized ExecutorService workers() {
+        if (workers == null) {
+            ThreadPoolProfile profile = new ThreadPoolProfile("DuneWorker");
+            profile.setPoolSize(workerPoolSize);
+            profile.setMaxPoolSize(workerPoolSize);
+            profile.setMaxQueueSize(-1);
+            profile.setAllowCoreThreadTimeOut(true);
+            profile.setKeepAliveTime(30L);
+            workers = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DuneWorker", profile);
+        }
+        return workers;
+    }
+
     @Override
     protected void doStop() throws Exception {
         synchronized (this) {
             transports.values().forEach(HttpTransport::close);
             transports.clear();
+            if (poller != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(poller);
+                poller = null;
+            }
+            if (workers != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(workers);
+                workers = null;
+            }
         }
         super.doStop();
     }
@@ -114,6 +155,16 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    /** Threads that continue exchanges once Dune has answered. */
+    public int getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    /** Threads that continue exchanges once Dune has answered; created when needed. */
+    public void setWorkerPoolSize(int workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
     }
 
     private static String version() {

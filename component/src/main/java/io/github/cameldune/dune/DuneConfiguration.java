@@ -51,6 +51,81 @@ public class DuneConfiguration implements Cloneable {
             description = "Query parameter values, as param.name=value options, e.g. param.wallet=0xabc.")
     private Map<String, Object> queryParameters;
 
+    @UriParam(label = "producer", description = "The execution to read or cancel (status, results, resultsCsv, "
+            + "cancel); a String body is used when neither this nor the CamelDuneExecutionId header is set.")
+    private String executionId;
+
+    @UriParam(label = "producer", description = "The SQL of executeSql, and of run instead of a saved query; a String "
+            + "body is used when neither this nor the CamelDuneSql header is set.")
+    private String sql;
+
+    @UriParam(label = "producer", defaultValue = "rows", enums = "rows,stream,json,csv",
+            description = "The form of the results: rows (a List of Maps, keys in column order), stream (a lazy "
+                    + "Iterator over every row of every page, for split().streaming()), json (one page's response "
+                    + "text) or csv (an InputStream over every page, header once).")
+    private OutputType outputType = OutputType.rows;
+
+    @UriParam(label = "producer", defaultValue = "false",
+            description = "With outputType=rows, follow the pages to the end instead of returning one page.")
+    private boolean fetchAll;
+
+    @UriParam(label = "producer", description = "Rows per page of results (Dune may send fewer).")
+    private Integer limit;
+
+    @UriParam(label = "producer", description = "The first row of the page of results, 0-based.")
+    private Long offset;
+
+    @UriParam(label = "producer", description = "The result columns to return, comma-separated; fewer columns cost "
+            + "fewer credits.")
+    private String columns;
+
+    @UriParam(label = "producer", description = "Rows to return, as Dune's SQL-WHERE-like filter, e.g. "
+            + "amount_usd > 1000 AND project = 'uniswap'.")
+    private String filters;
+
+    @UriParam(label = "producer", description = "The order of the rows, as Dune's SQL-ORDER-BY-like list, e.g. "
+            + "amount_usd desc, block_time.")
+    private String sortBy;
+
+    @UriParam(label = "producer", description = "Return a uniform random sample of about this many rows; not with "
+            + "limit, offset or filters.")
+    private Integer sampleCount;
+
+    @UriParam(label = "producer", defaultValue = "false",
+            description = "Read a result Dune truncated (QUERY_STATE_COMPLETED_PARTIAL) instead of failing.")
+    private boolean allowPartialResults;
+
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+            description = "Lift Dune's default cap of 250,000 datapoints per results request.")
+    private boolean ignoreMaxDatapointsPerRequest;
+
+    @UriParam(label = "producer", javaType = "java.time.Duration",
+            description = "With latestResults: when the latest result ended longer ago than this, or there is none, "
+                    + "execute the query and wait for a fresh result instead. Not set: the latest result as it is.")
+    private long maxAge;
+
+    @UriParam(label = "producer", defaultValue = "1s", javaType = "java.time.Duration",
+            description = "With run: the wait before the first status poll.")
+    private long pollInitialDelay = 1_000;
+
+    @UriParam(label = "producer", defaultValue = "1s", javaType = "java.time.Duration",
+            description = "With run: the shortest interval between status polls. The interval grows with the time "
+                    + "already waited (a tenth of it) up to maxPollInterval.")
+    private long pollInterval = 1_000;
+
+    @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration",
+            description = "With run: the longest interval between status polls.")
+    private long maxPollInterval = 30_000;
+
+    @UriParam(label = "producer", defaultValue = "30m", javaType = "java.time.Duration",
+            description = "With run: how long to wait for the execution to end before failing with a "
+                    + "DuneTimeoutException. The query is never executed again.")
+    private long waitTimeout = 1_800_000;
+
+    @UriParam(label = "producer", defaultValue = "false",
+            description = "With run: cancel the execution when waitTimeout is reached, so it stops costing credits.")
+    private boolean cancelOnTimeout;
+
     @UriParam(label = "timeout", defaultValue = "30s", javaType = "java.time.Duration",
             description = "How long to wait for a connection to Dune.")
     private long connectTimeout = 30_000;
@@ -130,6 +205,186 @@ public class DuneConfiguration implements Cloneable {
     /** Query parameter values by name (param.name=value options on a URI). */
     public void setQueryParameters(Map<String, Object> queryParameters) {
         this.queryParameters = queryParameters;
+    }
+
+    /** The execution to read or cancel. */
+    public String getExecutionId() {
+        return executionId;
+    }
+
+    /** The execution to read or cancel (status, results, resultsCsv, cancel). */
+    public void setExecutionId(String executionId) {
+        this.executionId = executionId;
+    }
+
+    /** The SQL of executeSql and run. */
+    public String getSql() {
+        return sql;
+    }
+
+    /** The SQL of executeSql, and of run instead of a saved query. */
+    public void setSql(String sql) {
+        this.sql = sql;
+    }
+
+    /** The form of the results. */
+    public OutputType getOutputType() {
+        return outputType;
+    }
+
+    /** The form of the results: rows, stream, json or csv. */
+    public void setOutputType(OutputType outputType) {
+        this.outputType = outputType;
+    }
+
+    /** Whether rows follow the pages to the end. */
+    public boolean isFetchAll() {
+        return fetchAll;
+    }
+
+    /** With outputType=rows, follow the pages to the end instead of returning one page. */
+    public void setFetchAll(boolean fetchAll) {
+        this.fetchAll = fetchAll;
+    }
+
+    /** Rows per page. */
+    public Integer getLimit() {
+        return limit;
+    }
+
+    /** Rows per page of results (Dune may send fewer). */
+    public void setLimit(Integer limit) {
+        this.limit = limit;
+    }
+
+    /** The first row of the page. */
+    public Long getOffset() {
+        return offset;
+    }
+
+    /** The first row of the page of results, 0-based. */
+    public void setOffset(Long offset) {
+        this.offset = offset;
+    }
+
+    /** The result columns to return. */
+    public String getColumns() {
+        return columns;
+    }
+
+    /** The result columns to return, comma-separated. */
+    public void setColumns(String columns) {
+        this.columns = columns;
+    }
+
+    /** The rows to return. */
+    public String getFilters() {
+        return filters;
+    }
+
+    /** Rows to return, as Dune's SQL-WHERE-like filter. */
+    public void setFilters(String filters) {
+        this.filters = filters;
+    }
+
+    /** The order of the rows. */
+    public String getSortBy() {
+        return sortBy;
+    }
+
+    /** The order of the rows, as Dune's SQL-ORDER-BY-like list. */
+    public void setSortBy(String sortBy) {
+        this.sortBy = sortBy;
+    }
+
+    /** The sample size. */
+    public Integer getSampleCount() {
+        return sampleCount;
+    }
+
+    /** Return a uniform random sample of about this many rows. */
+    public void setSampleCount(Integer sampleCount) {
+        this.sampleCount = sampleCount;
+    }
+
+    /** Whether truncated results are read. */
+    public boolean isAllowPartialResults() {
+        return allowPartialResults;
+    }
+
+    /** Read a result Dune truncated (QUERY_STATE_COMPLETED_PARTIAL) instead of failing. */
+    public void setAllowPartialResults(boolean allowPartialResults) {
+        this.allowPartialResults = allowPartialResults;
+    }
+
+    /** Whether the datapoint cap is lifted. */
+    public boolean isIgnoreMaxDatapointsPerRequest() {
+        return ignoreMaxDatapointsPerRequest;
+    }
+
+    /** Lift Dune's default cap of 250,000 datapoints per results request. */
+    public void setIgnoreMaxDatapointsPerRequest(boolean ignoreMaxDatapointsPerRequest) {
+        this.ignoreMaxDatapointsPerRequest = ignoreMaxDatapointsPerRequest;
+    }
+
+    /** The age limit of latest results in milliseconds, 0 for none. */
+    public long getMaxAge() {
+        return maxAge;
+    }
+
+    /** With latestResults: execute again when the latest result is older than this. */
+    public void setMaxAge(long maxAge) {
+        this.maxAge = maxAge;
+    }
+
+    /** The wait before the first status poll, in milliseconds. */
+    public long getPollInitialDelay() {
+        return pollInitialDelay;
+    }
+
+    /** With run: the wait before the first status poll. */
+    public void setPollInitialDelay(long pollInitialDelay) {
+        this.pollInitialDelay = pollInitialDelay;
+    }
+
+    /** The shortest poll interval, in milliseconds. */
+    public long getPollInterval() {
+        return pollInterval;
+    }
+
+    /** With run: the shortest interval between status polls. */
+    public void setPollInterval(long pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    /** The longest poll interval, in milliseconds. */
+    public long getMaxPollInterval() {
+        return maxPollInterval;
+    }
+
+    /** With run: the longest interval between status polls. */
+    public void setMaxPollInterval(long maxPollInterval) {
+        this.maxPollInterval = maxPollInterval;
+    }
+
+    /** How long run waits, in milliseconds. */
+    public long getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    /** With run: how long to wait for the execution to end. */
+    public void setWaitTimeout(long waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    /** Whether run cancels on timeout. */
+    public boolean isCancelOnTimeout() {
+        return cancelOnTimeout;
+    }
+
+    /** With run: cancel the execution when waitTimeout is reached. */
+    public void setCancelOnTimeout(boolean cancelOnTimeout) {
+        this.cancelOnTimeout = cancelOnTimeout;
     }
 
     /** The connect timeout in milliseconds. */

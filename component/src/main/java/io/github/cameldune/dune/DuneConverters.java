@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import io.github.cameldune.dune.client.DuneClient;
-import io.github.cameldune.dune.model.DuneExecution;
+import io.github.cameldune.dune.model.DuneModel;
 
 /** Type converters from camel-dune's bodies to JSON text and maps, with the field names Dune uses. */
 @Converter(generateLoader = true)
@@ -20,15 +20,15 @@ public final class DuneConverters {
     private DuneConverters() {
     }
 
-    /** {@code {"execution_id":"01...","state":"QUERY_STATE_PENDING"}}. */
+    /** The JSON Dune would send, e.g. {@code {"execution_id":"01...","state":"QUERY_STATE_PENDING"}}. */
     @Converter
-    public static String toJson(DuneExecution execution) throws JsonProcessingException {
-        return DuneClient.JSON.writeValueAsString(execution);
+    public static String toJson(DuneModel body) throws JsonProcessingException {
+        return DuneClient.JSON.writeValueAsString(body);
     }
 
-    /** A map with the keys {@code execution_id} and {@code state}. */
+    /** A map with Dune's field names, e.g. {@code execution_id} and {@code state}. */
     @Converter
-    public static Map<String, Object> toMap(DuneExecution execution) {
-        return DuneClient.JSON.convertValue(execution, MAP);
+    public static Map<String, Object> toMap(DuneModel body) {
+        return DuneClient.JSON.convertValue(body, MAP);
     }
 }

@@ -15,10 +15,11 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 
 import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.waiting.ExecutionWaiter;
 
 /**
- * Runs Dune Analytics queries: execute saved queries with parameters and performance tiers from URI options, headers
- * or the message body.
+ * Runs Dune Analytics queries: execute saved queries or SQL, wait for them without holding a thread, and fetch their
+ * results as rows, a stream, JSON or CSV.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "dune", title = "Dune Analytics", syntax = "dune:operation",
         producerOnly = true, category = { Category.CLOUD, Category.DATABASE }, headersClass = DuneConstants.class)
@@ -28,6 +29,7 @@ public class DuneEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
     private final DuneConfiguration configuration;
 
     private DuneClient client;
+    private ExecutionWaiter waiter;
 
     DuneEndpoint(String uri, DuneComponent component, DuneConfiguration configuration) {
         super(uri, component);
@@ -59,6 +61,7 @@ public class DuneEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
         client = new DuneClient(getComponent().transport(configuration), configuration.getBaseUrl(),
                 configuration.getApiKey(), configuration.getApiKeyLocation(),
                 Duration.ofMillis(configuration.getResponseTimeout()));
+        waiter = new ExecutionWaiter(client, getComponent().poller());
     }
 
     @Override
@@ -74,6 +77,11 @@ public class DuneEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
     /** The Dune API client, available once the endpoint is started. */
     DuneClient client() {
         return client;
+    }
+
+    /** The waiter of run, polling on the component's scheduler. */
+    ExecutionWaiter waiter() {
+        return waiter;
     }
 
     @Override

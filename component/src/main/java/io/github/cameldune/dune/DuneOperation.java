@@ -3,5 +3,19 @@ package io.github.cameldune.dune;
 /** What a {@code dune:} endpoint does; the first part of its URI, e.g. {@code dune:execute}. */
 public enum DuneOperation {
     /** Starts an execution of a saved query: {@code POST /v1/query/{queryId}/execute}. Costs credits. */
-    execute
+    execute,
+    /** Starts an execution of raw SQL: {@code POST /v1/sql/execute}. Costs credits. */
+    executeSql,
+    /** Reads an execution's status: {@code GET /v1/execution/{id}/status}. Free. */
+    status,
+    /** Reads an execution's results: {@code GET /v1/execution/{id}/results}. */
+    results,
+    /** Reads an execution's results as CSV: {@code GET /v1/execution/{id}/results/csv}. */
+    resultsCsv,
+    /** Reads the latest result of a saved query: {@code GET /v1/query/{id}/results}, executing again if too old. */
+    latestResults,
+    /** Cancels an execution: {@code POST /v1/execution/{id}/cancel}. */
+    cancel,
+    /** Executes (a saved query, or SQL), waits without holding a thread, and fetches the results. */
+    run
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.client.ResultOptions;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 
 /**
@@ -25,6 +27,7 @@ import io.github.cameldune.dune.exception.DuneInvalidInputException;
 final class MessageInput {
 
     private static final Set<String> PERFORMANCE_TIERS = Set.of("small", "medium", "large");
+    private static final Pattern EXECUTION_ID = Pattern.compile("[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{26}");
 
     private MessageInput() {
     }
@@ -51,6 +54,72 @@ final class MessageInput {
             throw new DuneInvalidInputException("The query id must be a positive number, was " + id);
         }
         return id;
+    }
+
+    /** The execution id: header, then option, then a String body; it must look like a Dune execution id (a ULID). */
+    static String executionId(Message message, DuneConfiguration config) {
+        Object value = message.getHeader(DuneConstants.EXECUTION_ID);
+        if (value == null) {
+            value = config.getExecutionId();
+        }
+        if (value == null && message.getBody() instanceof CharSequence body && !body.toString().isBlank()) {
+            value = body;
+        }
+        if (value == null) {
+            throw new DuneInvalidInputException("No execution id: set the " + DuneConstants.EXECUTION_ID
+                    + " header, the executionId option, or a String body");
+        }
+        String id = value.toString().trim();
+        if (!EXECUTION_ID.matcher(id).matches()) {
+            throw new DuneInvalidInputException("'" + abbreviate(id) + "' is not a Dune execution id (26 characters, "
+                    + "such as 01HKZJ2683PHF9Q9PHHQ8FW4Q1)");
+        }
+        return id;
+    }
+
+    /** The SQL: header, then option, then (when allowed) a String body; null when there is none. */
+    static String sql(Message message, DuneConfiguration config, boolean fromBody) {
+        String sql = message.getHeader(DuneConstants.SQL, String.class);
+        if (sql == null) {
+            sql = config.getSql();
+        }
+        if (sql == null && fromBody && message.getBody() != null) {
+            sql = message.getBody(String.class);
+        }
+        return sql == null || sql.isBlank() ? null : sql;
+    }
+
+    /** The results options: each header over its option. */
+    static ResultOptions resultOptions(Message message, DuneConfiguration config) {
+        return new ResultOptions(
+                header(message, DuneConstants.LIMIT, Integer.class, config.getLimit()),
+                header(message, DuneConstants.OFFSET, Long.class, config.getOffset()),
+                header(message, DuneConstants.COLUMNS, String.class, config.getColumns()),
+                header(message, DuneConstants.FILTERS, String.class, config.getFilters()),
+                header(message, DuneConstants.SORT_BY, String.class, config.getSortBy()),
+                header(message, DuneConstants.SAMPLE_COUNT, Integer.class, config.getSampleCount()),
+                config.isAllowPartialResults(), config.isIgnoreMaxDatapointsPerRequest());
+    }
+
+    private static <T> T header(Message message, String name, Class<T> type, T fallback) {
+        Object raw = message.getHeader(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            T value = message.getHeader(name, type);
+            if (value == null) {
+                throw new IllegalArgumentException("no conversion");
+            }
+            return value;
+        } catch (RuntimeException e) {
+            throw new DuneInvalidInputException("The " + name + " header must be a " + type.getSimpleName()
+                    + ", was '" + abbreviate(raw.toString()) + "'");
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
     }
 
     /** The performance tier (header, then option) in lower case, or null to send none. */

@@ -113,7 +113,7 @@ class ConfigurationTest {
             assertThatThrownBy(() -> context.getEndpoint("dune:exceute?queryId=1"))
                     .isInstanceOf(ResolveEndpointFailedException.class)
                     .rootCause().hasMessageContaining("Unknown dune operation 'exceute'")
-                    .hasMessageContaining("[execute]");
+                    .hasMessageContaining("[execute, executeSql, status, results, resultsCsv, latestResults, cancel, run]");
         }
     }
 

@@ -1,13 +1,19 @@
 package io.github.cameldune.dune.client;
 
+import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
@@ -21,30 +27,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.model.DuneExecution;
+import io.github.cameldune.dune.model.ExecutionStatus;
+import io.github.cameldune.dune.model.ResultPage;
 
 /**
  * The Dune API v1, one asynchronous method per endpoint. It knows nothing of Camel: it turns arguments into HTTP
- * requests, answers into {@code model} objects, and every failure into a {@link DuneApiException}.
+ * requests, answers into {@code model} objects, and every failure into a {@link DuneApiException}. Futures complete on
+ * HttpClient's I/O threads; callers must not block them.
  */
 public final class DuneClient {
 
     /** The header Dune reads the key from. */
     public static final String API_KEY_HEADER = "X-Dune-Api-Key";
 
+    /** Shared Jackson mapper: ignores fields Dune adds later, reads and writes ISO-8601 timestamps. */
+    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+
     private static final Logger LOG = LoggerFactory.getLogger(DuneClient.class);
     private static final int MAX_ERROR_TEXT = 300;
 
-    /** Shared Jackson mapper: ignores fields Dune adds later. */
-    public static final ObjectMapper JSON = new ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     private final HttpTransport transport;
     private final String baseUrl;
+    private final URI base;
     private final String apiKey;
     private final ApiKeyLocation apiKeyLocation;
     private final RequestConfig requestConfig;
@@ -59,13 +73,14 @@ public final class DuneClient {
             Duration responseTimeout) {
         this.transport = transport;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.base = URI.create(this.baseUrl);
         this.apiKey = apiKey;
         this.apiKeyLocation = apiKeyLocation;
         this.requestConfig = RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build();
     }
 
     /**
-     * {@code POST /v1/query/{queryId}/execute}: starts an execution of a saved query.
+     * {@code POST /v1/query/{queryId}/execute}: starts an execution of a saved query. Costs credits.
      *
      * @param parameters  values by name (see {@link QueryParameters}); empty sends none
      * @param performance {@code small}, {@code medium} or {@code large}, or null to send no tier (Dune's default)
@@ -73,27 +88,197 @@ public final class DuneClient {
     public CompletableFuture<DuneExecution> executeQuery(long queryId, Map<String, ?> parameters, String performance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query_parameters", QueryParameters.toJson(parameters));
+        return execute(new Call("execute", queryId, null), "/v1/query/" + queryId + "/execute", body, performance);
+    }
+
+    /** {@code POST /v1/sql/execute}: starts an execution of raw SQL (reported with query id 0). Costs credits. */
+    public CompletableFuture<DuneExecution> executeSql(String sql, String performance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sql", sql);
+        return execute(new Call("executeSql", null, null), "/v1/sql/execute", body, performance);
+    }
+
+    private CompletableFuture<DuneExecution> execute(Call call, String path, Map<String, Object> body,
+            String performance) {
         if (performance != null) {
             body.put("performance", performance);
         }
-        SimpleHttpRequest request = SimpleRequestBuilder.post(url("/v1/query/" + queryId + "/execute"))
+        SimpleHttpRequest request = SimpleRequestBuilder.post(url(path, List.of()))
                 .setBody(json(body), ContentType.APPLICATION_JSON).build();
-        Call call = new Call("execute", queryId, null);
-        return send(call, request).thenApply(r -> {
+        return send(call, request, r -> {
             DuneExecution execution = call.read(r, DuneExecution.class);
-            if (execution.executionId() == null || execution.state() == null) {
-                throw call.failure(r.getCode(), "answer without execution_id or state", null);
-            }
+            call.require(r, execution.executionId() != null && execution.state() != null, "execution_id or state");
             return execution;
         });
     }
 
-    private String url(String path) {
-        String url = baseUrl + path;
-        if (apiKeyLocation == ApiKeyLocation.query) {
-            url += (url.contains("?") ? "&" : "?") + "api_key=" + URLEncoder.encode(apiKey, StandardCharsets.UTF_8);
+    /** {@code GET /v1/execution/{id}/status}: free. */
+    public CompletableFuture<ExecutionStatus> status(String executionId) {
+        Call call = new Call("status", null, executionId);
+        return send(call, SimpleRequestBuilder.get(url("/v1/execution/" + segment(executionId) + "/status", List.of()))
+                .build(), r -> {
+                    ExecutionStatus status = call.read(r, ExecutionStatus.class);
+                    call.require(r, status.state() != null, "state");
+                    return status;
+                });
+    }
+
+    /** {@code POST /v1/execution/{id}/cancel}: true when Dune cancelled it. */
+    public CompletableFuture<Boolean> cancel(String executionId) {
+        Call call = new Call("cancel", null, executionId);
+        SimpleHttpRequest request = SimpleRequestBuilder
+                .post(url("/v1/execution/" + segment(executionId) + "/cancel", List.of())).build();
+        return send(call, request, r -> {
+            JsonNode success = call.read(r, JsonNode.class).get("success");
+            call.require(r, success != null && success.isBoolean(), "success");
+            return success.asBoolean();
+        });
+    }
+
+    /** One page of results as {@link ResultPage}, rows keyed in column order. */
+    public CompletableFuture<ResultPage> results(ResultsTarget target, ResultOptions options) {
+        return resultsPage(new Call(target.operation(), target.queryId(), target.executionId()),
+                resultsUrl(target, options, false));
+    }
+
+    /** One page of results, the answer's JSON text as received. */
+    public CompletableFuture<String> resultsJson(ResultsTarget target, ResultOptions options) {
+        Call call = new Call(target.operation(), target.queryId(), target.executionId());
+        return send(call, SimpleRequestBuilder.get(resultsUrl(target, options, false)).build(), r -> {
+            call.read(r, JsonNode.class);
+            return r.getBodyText();
+        });
+    }
+
+    /**
+     * The page after {@code previous}: Dune's {@code next_uri} when it points at this API, else the execution's
+     * results at {@code next_offset}; the key is never sent anywhere else.
+     */
+    public CompletableFuture<ResultPage> nextPage(ResultPage previous, ResultOptions options) {
+        Call call = new Call("results", previous.queryId(), previous.executionId());
+        String url = sameApi(previous.nextUri()) ? withKey(previous.nextUri())
+                : resultsUrl(ResultsTarget.execution(previous.executionId()),
+                        options.withOffset(previous.nextOffset()), false);
+        return resultsPage(call, url);
+    }
+
+    /** One page of results as CSV. */
+    public CompletableFuture<CsvPage> resultsCsv(ResultsTarget target, ResultOptions options) {
+        return csvPage(new Call(target.operation() + "Csv", target.queryId(), target.executionId()),
+                resultsUrl(target, options, true), target, options);
+    }
+
+    /** The CSV page after {@code previous} (see {@link #nextPage}). */
+    public CompletableFuture<CsvPage> nextCsvPage(CsvPage previous) {
+        ResultsTarget target = previous.target();
+        Call call = new Call(target.operation() + "Csv", target.queryId(), target.executionId());
+        ResultOptions next = previous.nextOffset() == null ? previous.options()
+                : previous.options().withOffset(previous.nextOffset());
+        String url = sameApi(previous.nextUri()) ? withKey(previous.nextUri()) : resultsUrl(target, next, true);
+        return csvPage(call, url, target, next);
+    }
+
+    private CompletableFuture<ResultPage> resultsPage(Call call, String url) {
+        return send(call, SimpleRequestBuilder.get(url).build(), r -> {
+            ResultPage page = call.read(r, ResultPage.class);
+            call.require(r, page.state() != null, "state");
+            return inColumnOrder(page);
+        });
+    }
+
+    private CompletableFuture<CsvPage> csvPage(Call call, String url, ResultsTarget target, ResultOptions options) {
+        return send(call, SimpleRequestBuilder.get(url).build(), r -> {
+            Header nextUri = r.getFirstHeader("x-dune-next-uri");
+            Header nextOffset = r.getFirstHeader("x-dune-next-offset");
+            Long offset = null;
+            if (nextOffset != null) {
+                try {
+                    offset = Long.parseLong(nextOffset.getValue().trim());
+                } catch (NumberFormatException e) {
+                    throw call.failure(r.getCode(), "unreadable x-dune-next-offset header", e);
+                }
+            }
+            byte[] body = r.getBodyBytes();
+            return new CsvPage(body == null ? new byte[0] : body, nextUri == null ? null : nextUri.getValue(), offset,
+                    target, options);
+        });
+    }
+
+    /** Dune sends each row's keys alphabetically; the result's column order is in the metadata. */
+    private static ResultPage inColumnOrder(ResultPage page) {
+        if (page.metadata() == null || page.metadata().columnNames() == null || page.rows().isEmpty()) {
+            return page;
         }
-        return url;
+        List<String> columns = page.metadata().columnNames();
+        List<Map<String, Object>> ordered = new ArrayList<>(page.rows().size());
+        for (Map<String, Object> row : page.rows()) {
+            Map<String, Object> inOrder = new LinkedHashMap<>(Math.max(16, columns.size() * 2));
+            for (String c : columns) {
+                if (row.containsKey(c)) {
+                    inOrder.put(c, row.get(c));
+                }
+            }
+            if (inOrder.size() < row.size()) {
+                row.forEach(inOrder::putIfAbsent);
+            }
+            ordered.add(inOrder);
+        }
+        return new ResultPage(page.executionId(), page.queryId(), page.state(), page.executionFinished(),
+                page.submittedAt(), page.expiresAt(), page.executionStartedAt(), page.executionEndedAt(),
+                page.cancelledAt(), page.error(), new ResultPage.Result(ordered, page.metadata()), page.nextOffset(),
+                page.nextUri());
+    }
+
+    private String resultsUrl(ResultsTarget target, ResultOptions options, boolean csv) {
+        List<Map.Entry<String, String>> query = new ArrayList<>(options.toQuery());
+        query.addAll(target.parameterQuery());
+        return url(target.path(csv), query);
+    }
+
+    private String url(String path, List<Map.Entry<String, String>> query) {
+        StringBuilder url = new StringBuilder(baseUrl).append(path);
+        char sep = '?';
+        for (Map.Entry<String, String> q : query) {
+            url.append(sep).append(encode(q.getKey())).append('=').append(encode(q.getValue()));
+            sep = '&';
+        }
+        return withKey(url.toString());
+    }
+
+    private String withKey(String url) {
+        if (apiKeyLocation != ApiKeyLocation.query) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + "api_key=" + encode(apiKey);
+    }
+
+    /** Whether a URL Dune handed out points at this client's API (same scheme, host, port and base path). */
+    private boolean sameApi(String url) {
+        if (url == null) {
+            return false;
+        }
+        try {
+            URI u = URI.create(url);
+            return u.getScheme() != null && u.getScheme().equalsIgnoreCase(base.getScheme()) && u.getHost() != null
+                    && u.getHost().equalsIgnoreCase(base.getHost()) && port(u) == port(base)
+                    && u.getRawPath() != null && u.getRawPath().startsWith(base.getRawPath() + "/")
+                    && (u.getRawQuery() == null || !u.getRawQuery().contains("api_key="));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static int port(URI u) {
+        return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    /** An id as one URL path segment: nothing in it can change the path. */
+    static String segment(String id) {
+        return encode(id);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String json(Object body) {
@@ -104,12 +289,13 @@ public final class DuneClient {
         }
     }
 
-    private CompletableFuture<SimpleHttpResponse> send(Call call, SimpleHttpRequest request) {
+    private <T> CompletableFuture<T> send(Call call, SimpleHttpRequest request,
+            Function<SimpleHttpResponse, T> reader) {
         if (apiKeyLocation == ApiKeyLocation.header) {
             request.setHeader(new ApiKeyHeader(apiKey));
         }
         request.setConfig(requestConfig);
-        CompletableFuture<SimpleHttpResponse> future = new CompletableFuture<>();
+        CompletableFuture<T> future = new CompletableFuture<>();
         // logged without the query string, which may hold the key
         String target = request.getMethod() + " " + request.getPath().replaceFirst("\\?.*", "");
         LOG.debug("Dune {}: {}", call.operation, target);
@@ -117,10 +303,15 @@ public final class DuneClient {
             @Override
             public void completed(SimpleHttpResponse response) {
                 LOG.debug("Dune {}: {} answered {}", call.operation, target, response.getCode());
-                if (response.getCode() >= 200 && response.getCode() < 300) {
-                    future.complete(response);
-                } else {
-                    future.completeExceptionally(call.error(response));
+                try {
+                    if (response.getCode() >= 200 && response.getCode() < 300) {
+                        future.complete(reader.apply(response));
+                    } else {
+                        future.completeExceptionally(call.error(response));
+                    }
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(e instanceof DuneApiException ? e
+                            : call.failure(response.getCode(), "unexpected answer: " + e.getClass().getSimpleName(), e));
                 }
             }
 
@@ -132,7 +323,7 @@ public final class DuneClient {
 
             @Override
             public void cancelled() {
-                future.completeExceptionally(call.noAnswer(new java.util.concurrent.CancellationException("cancelled")));
+                future.completeExceptionally(call.noAnswer(new CancellationException("request cancelled")));
             }
         });
         return future;
@@ -142,14 +333,24 @@ public final class DuneClient {
     private record Call(String operation, Long queryId, String executionId) {
 
         <T> T read(SimpleHttpResponse response, Class<T> type) {
+            byte[] body = response.getBodyBytes();
+            if (body == null || body.length == 0) {
+                throw failure(response.getCode(), "empty answer where JSON was expected", null);
+            }
             try {
-                T value = JSON.readValue(response.getBodyBytes(), type);
-                if (value == null) {
-                    throw failure(response.getCode(), "empty answer where JSON was expected", null);
+                T value = JSON.readValue(body, type);
+                if (value == null || value instanceof JsonNode node && !node.isObject()) {
+                    throw failure(response.getCode(), "answer is not a JSON object", null);
                 }
                 return value;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw failure(response.getCode(), "unreadable answer: " + e.getClass().getSimpleName(), e);
+            }
+        }
+
+        void require(SimpleHttpResponse response, boolean present, String fields) {
+            if (!present) {
+                throw failure(response.getCode(), "answer without " + fields, null);
             }
         }
 
@@ -201,11 +402,12 @@ public final class DuneClient {
         } catch (NumberFormatException e) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                return Duration.between(ZonedDateTime.now(at.getZone()), at).isNegative() ? Duration.ZERO
-                        : Duration.between(ZonedDateTime.now(at.getZone()), at);
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
             } catch (RuntimeException ignored) {
                 return null;
             }
         }
     }
+
 }

@@ -1,0 +1,58 @@
+package io.github.cameldune.dune;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import io.github.cameldune.dune.exception.DuneApiException;
+import io.github.cameldune.dune.model.ResultPage;
+
+/**
+ * Every row of a result, page after page: the next page is fetched when the current one is used up, so any size
+ * flows through {@code split(body()).streaming()} with one page in memory.
+ */
+final class PagedRows implements Iterator<Map<String, Object>> {
+
+    private final Function<ResultPage, CompletableFuture<ResultPage>> next;
+    private final Duration pageTimeout;
+    private ResultPage page;
+    private Iterator<Map<String, Object>> rows;
+
+    PagedRows(ResultPage first, Function<ResultPage, CompletableFuture<ResultPage>> next, Duration pageTimeout) {
+        this.page = first;
+        this.rows = first.rows().iterator();
+        this.next = next;
+        this.pageTimeout = pageTimeout;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (!rows.hasNext() && page.hasNextPage()) {
+            ResultPage following = Pages.await(next.apply(page), pageTimeout, "results", page.executionId());
+            checkProgress(page, following);
+            page = following;
+            rows = page.rows().iterator();
+        }
+        return rows.hasNext();
+    }
+
+    @Override
+    public Map<String, Object> next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more rows");
+        }
+        return rows.next();
+    }
+
+    /** An empty page that points back where it started would loop forever: treat it as a broken answer. */
+    static void checkProgress(ResultPage previous, ResultPage next) {
+        if (next.rows().isEmpty() && next.hasNextPage() && next.nextOffset() != null
+                && previous.nextOffset() != null && next.nextOffset() <= previous.nextOffset()) {
+            throw new DuneApiException(new DuneApiException.Failure("results", next.queryId(), next.executionId(), 200,
+                    "the next page makes no progress (offset " + next.nextOffset() + ")", null), null);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.cameldune.dune;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.camel.Message;
+
+import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.client.ResultOptions;
+import io.github.cameldune.dune.client.ResultsTarget;
+import io.github.cameldune.dune.exception.DuneApiException;
+import io.github.cameldune.dune.exception.DuneExecutionException;
+import io.github.cameldune.dune.model.ResultMetadata;
+import io.github.cameldune.dune.model.ResultPage;
+
+/**
+ * Puts results on a message in the asked {@link OutputType}: one page or every page of rows, a lazy row iterator, one
+ * page's JSON, or a CSV stream. The first page is always read before the exchange goes on, so that failures and the
+ * result's metadata reach the message; later pages of {@code stream} and {@code csv} are read as the route consumes
+ * them, one page in memory at a time.
+ */
+final class ResultsReader {
+
+    private final DuneClient client;
+    private final Duration pageTimeout;
+
+    ResultsReader(DuneClient client, Duration pageTimeout) {
+        this.client = client;
+        this.pageTimeout = pageTimeout;
+    }
+
+    /** Reads the results of a target into the message body and headers. */
+    CompletableFuture<Void> read(Message message, String operation, ResultsTarget target, ResultOptions options,
+            OutputType type, boolean fetchAll) {
+        return switch (type) {
+            case rows -> client.results(target, options).thenCompose(first -> {
+                readable(operation, first, options);
+                return fetchAll ? rest(first, new ArrayList<>(first.rows()), options) : CompletableFuture.completedFuture(first);
+            }).thenAccept(last -> {
+                // with fetchAll, 'last' carries every row collected and the metadata of the last page
+                setHeaders(message, last, !fetchAll);
+                message.setHeader(DuneConstants.ROW_COUNT, (long) last.rows().size());
+                message.setBody(last.rows());
+            });
+            case stream -> client.results(target, options).thenAccept(first -> {
+                readable(operation, first, options);
+                setHeaders(message, first, false);
+                message.setHeader(DuneConstants.ROW_COUNT, (long) first.rows().size());
+                message.setBody(new PagedRows(first, page -> client.nextPage(page, options), pageTimeout));
+            });
+            case json -> client.resultsJson(target, options).thenAccept(text -> {
+                ResultPage page = parse(operation, target, text);
+                readable(operation, page, options);
+                setHeaders(message, page, true);
+                message.setHeader(DuneConstants.ROW_COUNT, (long) page.rows().size());
+                message.setBody(text);
+            });
+            case csv -> client.resultsCsv(target, options).thenAccept(first -> {
+                if (target.executionId() != null) {
+                    message.setHeader(DuneConstants.EXECUTION_ID, target.executionId());
+                }
+                message.setBody(new PagedCsv(first, client::nextCsvPage, pageTimeout));
+            });
+        };
+    }
+
+    /** Reads the pages after {@code page}, adding their rows; the result is a page holding every row. */
+    private CompletableFuture<ResultPage> rest(ResultPage page, List<Map<String, Object>> rows,
+            ResultOptions options) {
+        if (!page.hasNextPage()) {
+            return CompletableFuture.completedFuture(new ResultPage(page.executionId(), page.queryId(), page.state(),
+                    page.executionFinished(), page.submittedAt(), page.expiresAt(), page.executionStartedAt(),
+                    page.executionEndedAt(), page.cancelledAt(), page.error(),
+                    new ResultPage.Result(rows, page.metadata()), null, null));
+        }
+        return client.nextPage(page, options).thenCompose(next -> {
+            PagedRows.checkProgress(page, next);
+            rows.addAll(next.rows());
+            return rest(next, rows, options);
+        });
+    }
+
+    /** Fails unless the page belongs to a result that can be read. */
+    private static void readable(String operation, ResultPage page, ResultOptions options) {
+        DuneExecutionException e = DuneExecutionException.forState(operation, page.queryId(), page.executionId(),
+                page.state(), page.error(), options.allowPartialResults());
+        if (e != null) {
+            throw e;
+        }
+    }
+
+    private static ResultPage parse(String operation, ResultsTarget target, String text) {
+        try {
+            return DuneClient.JSON.readValue(text, ResultPage.class);
+        } catch (Exception e) {
+            throw new DuneApiException(new DuneApiException.Failure(operation, target.queryId(), target.executionId(),
+                    200, "unreadable answer: " + e.getClass().getSimpleName(), null), e);
+        }
+    }
+
+    /** The execution's identity and the result's metadata as headers. */
+    static void setHeaders(Message message, ResultPage page, boolean singlePage) {
+        message.setHeader(DuneConstants.EXECUTION_ID, page.executionId());
+        message.setHeader(DuneConstants.STATE, page.state().value());
+        if (page.executionEndedAt() != null) {
+            message.setHeader(DuneConstants.ENDED_AT, page.executionEndedAt());
+        }
+        ResultMetadata meta = page.metadata();
+        if (meta != null) {
+            message.setHeader(DuneConstants.COLUMN_NAMES, meta.columnNames());
+            message.setHeader(DuneConstants.COLUMN_TYPES, meta.columnTypes());
+            message.setHeader(DuneConstants.TOTAL_ROW_COUNT, meta.totalRowCount());
+        }
+        if (singlePage && page.nextOffset() != null) {
+            message.setHeader(DuneConstants.NEXT_OFFSET, page.nextOffset());
+        } else {
+            message.removeHeader(DuneConstants.NEXT_OFFSET);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.cameldune.dune.exception;
+
+import java.time.Duration;
+
+/**
+ * The execution did not finish within {@code waitTimeout}. camel-dune never executes again on a timeout: the execution
+ * may still be running (and billing) on Dune; with {@code cancelOnTimeout=true} it was cancelled first. The execution
+ * id is here and on the message, to fetch the result later.
+ */
+public class DuneTimeoutException extends DuneExecutionException {
+
+    private final Duration waited;
+    private final boolean cancelled;
+
+    /**
+     * @param waited    how long camel-dune waited
+     * @param cancelled whether the execution was cancelled
+     */
+    public DuneTimeoutException(Failure failure, Duration waited, boolean cancelled) {
+        super(failure, head(failure) + " did not finish within " + waited.toMillis() + " ms (last state "
+                + failure.state() + "); " + (cancelled ? "it was cancelled"
+                        : "it may still be running: fetch it later with its execution id, or set cancelOnTimeout=true"));
+        this.waited = waited;
+        this.cancelled = cancelled;
+    }
+
+    /** How long camel-dune waited. */
+    public Duration getWaited() {
+        return waited;
+    }
+
+    /** Whether camel-dune cancelled the execution before giving up. */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+}

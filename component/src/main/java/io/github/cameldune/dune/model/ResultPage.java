@@ -1,0 +1,71 @@
+package io.github.cameldune.dune.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One page of an execution's result ({@code GET /v1/execution/{id}/results}), with the execution's state. The rows'
+ * keys follow {@code result.metadata.column_names} (Dune sends them alphabetically; camel-dune reorders them).
+ *
+ * @param executionId        the execution id
+ * @param queryId            the saved query, 0 for raw SQL
+ * @param state              the state
+ * @param executionFinished  whether the state is terminal, as Dune says
+ * @param submittedAt        when it was submitted
+ * @param expiresAt          when its result expires
+ * @param executionStartedAt when it started running
+ * @param executionEndedAt   when it ended
+ * @param cancelledAt        when it was cancelled
+ * @param error              why it failed
+ * @param result             the rows and their metadata, when there is a result
+ * @param nextOffset         the offset of the next page, null on the last page
+ * @param nextUri            the URL of the next page, null on the last page
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ResultPage(
+        @JsonProperty("execution_id") String executionId,
+        @JsonProperty("query_id") Long queryId,
+        @JsonProperty("state") ExecutionState state,
+        @JsonProperty("is_execution_finished") Boolean executionFinished,
+        @JsonProperty("submitted_at") Instant submittedAt,
+        @JsonProperty("expires_at") Instant expiresAt,
+        @JsonProperty("execution_started_at") Instant executionStartedAt,
+        @JsonProperty("execution_ended_at") Instant executionEndedAt,
+        @JsonProperty("cancelled_at") Instant cancelledAt,
+        @JsonProperty("error") ExecutionError error,
+        @JsonProperty("result") Result result,
+        @JsonProperty("next_offset") Long nextOffset,
+        @JsonProperty("next_uri") String nextUri) implements DuneModel {
+
+    /**
+     * The rows of a page and their metadata.
+     *
+     * @param rows     each row a map from column name to value, in column order
+     * @param metadata the shape and size of the page and of the whole result
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Result(@JsonProperty("rows") List<Map<String, Object>> rows,
+            @JsonProperty("metadata") ResultMetadata metadata) {
+    }
+
+    /** The page's rows, empty when there is no result. */
+    public List<Map<String, Object>> rows() {
+        return result == null || result.rows() == null ? List.of() : result.rows();
+    }
+
+    /** The result's metadata, or null. */
+    public ResultMetadata metadata() {
+        return result == null ? null : result.metadata();
+    }
+
+    /** Whether more pages follow. */
+    public boolean hasNextPage() {
+        return nextOffset != null || nextUri != null;
+    }
+}

@@ -1,0 +1,144 @@
+package io.github.cameldune.dune.waiting;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.exception.DuneApiException;
+import io.github.cameldune.dune.exception.DuneConnectionException;
+import io.github.cameldune.dune.exception.DuneRateLimitException;
+import io.github.cameldune.dune.exception.DuneServerException;
+import io.github.cameldune.dune.exception.DuneTimeoutException;
+import io.github.cameldune.dune.model.ExecutionState;
+import io.github.cameldune.dune.model.ExecutionStatus;
+
+/**
+ * Waits for an execution to end without holding a thread: each status poll is an asynchronous request, and the next
+ * one is a task on a shared scheduler. It knows the client and the states, not exchanges.
+ */
+public final class ExecutionWaiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionWaiter.class);
+    /** States already warned about, so an unknown state is logged once, not at every poll. */
+    private static final Set<String> UNKNOWN_STATES_SEEN = ConcurrentHashMap.newKeySet();
+
+    private final DuneClient client;
+    private final ScheduledExecutorService scheduler;
+    private final LongSupplier nanoClock;
+
+    /** A waiter polling through a client, scheduling on a shared scheduler. */
+    public ExecutionWaiter(DuneClient client, ScheduledExecutorService scheduler) {
+        this(client, scheduler, System::nanoTime);
+    }
+
+    ExecutionWaiter(DuneClient client, ScheduledExecutorService scheduler, LongSupplier nanoClock) {
+        this.client = client;
+        this.scheduler = scheduler;
+        this.nanoClock = nanoClock;
+    }
+
+    /**
+     * Polls until the execution is in a terminal state, and completes with that status. Status requests that fail
+     * transiently (429, 5xx, no answer) are polled again; other failures end the wait. An unknown state is polled on
+     * until the timeout. At the timeout it fails with {@link DuneTimeoutException}.
+     *
+     * @param operation the operation to name in errors
+     */
+    public CompletableFuture<ExecutionStatus> await(String operation, String executionId, Long queryId,
+            WaitPolicy policy) {
+        Wait wait = new Wait(operation, executionId, queryId, policy, nanoClock.getAsLong());
+        wait.schedule(policy.initialDelay());
+        return wait.result;
+    }
+
+    private final class Wait {
+        final String operation;
+        final String executionId;
+        final Long queryId;
+        final WaitPolicy policy;
+        final long start;
+        final CompletableFuture<ExecutionStatus> result = new CompletableFuture<>();
+        volatile ExecutionState lastState = ExecutionState.PENDING;
+
+        Wait(String operation, String executionId, Long queryId, WaitPolicy policy, long start) {
+            this.operation = operation;
+            this.executionId = executionId;
+            this.queryId = queryId;
+            this.policy = policy;
+            this.start = start;
+        }
+
+        Duration elapsed() {
+            return Duration.ofNanos(nanoClock.getAsLong() - start);
+        }
+
+        void schedule(Duration delay) {
+            Duration left = policy.timeout().minus(elapsed());
+            Duration pause = delay.compareTo(left) > 0 ? (left.isNegative() ? Duration.ZERO : left) : delay;
+            try {
+                scheduler.schedule(this::poll, pause.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(e);
+            }
+        }
+
+        void poll() {
+            client.status(executionId).whenComplete((status, error) -> {
+                if (error != null) {
+                    onError(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+                } else {
+                    onStatus(status);
+                }
+            });
+        }
+
+        void onStatus(ExecutionStatus status) {
+            lastState = status.state();
+            if (status.state().isTerminal()) {
+                result.complete(status);
+                return;
+            }
+            if (!status.state().isKnown() && UNKNOWN_STATES_SEEN.add(status.state().value())) {
+                LOG.warn("Dune reported a state camel-dune does not know, {}, for execution {}; waiting on until it "
+                        + "ends or the wait times out", status.state(), executionId);
+            }
+            next(policy.nextDelay(elapsed()));
+        }
+
+        void onError(Throwable error) {
+            boolean transientFailure = error instanceof DuneServerException || error instanceof DuneRateLimitException
+                    || error instanceof DuneConnectionException;
+            if (!transientFailure) {
+                result.completeExceptionally(error);
+                return;
+            }
+            Duration delay = policy.nextDelay(elapsed());
+            if (error instanceof DuneRateLimitException limited && limited.getRetryAfter() != null
+                    && limited.getRetryAfter().compareTo(delay) > 0) {
+                delay = limited.getRetryAfter();
+            }
+            LOG.debug("Status of execution {} failed ({}); polling again in {} ms", executionId, error.getMessage(),
+                    delay.toMillis());
+            next(delay);
+        }
+
+        void next(Duration delay) {
+            if (elapsed().compareTo(policy.timeout()) >= 0) {
+                result.completeExceptionally(new DuneTimeoutException(new DuneApiException.Failure(operation, queryId,
+                        executionId, 200, "not finished within the wait timeout", null, lastState), elapsed(), false));
+            } else {
+                schedule(delay);
+            }
+        }
+    }
+}

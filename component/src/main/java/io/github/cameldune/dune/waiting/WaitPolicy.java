@@ -1,0 +1,35 @@
+package io.github.cameldune.dune.waiting;
+
+import java.time.Duration;
+
+/**
+ * When to poll an execution's status. The first poll comes after {@code initialDelay}; then the interval grows with the
+ * time already waited (a tenth of it), from {@code interval} up to {@code maxInterval}, so a long execution costs few
+ * requests and is noticed at most about a tenth of its duration late. After {@code timeout} the wait gives up.
+ *
+ * @param initialDelay before the first poll
+ * @param interval     the shortest interval between polls
+ * @param maxInterval  the longest interval between polls
+ * @param timeout      how long to wait in all
+ */
+public record WaitPolicy(Duration initialDelay, Duration interval, Duration maxInterval, Duration timeout) {
+
+    /** Checks the durations. */
+    public WaitPolicy {
+        if (initialDelay.isNegative() || interval.isNegative() || interval.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("poll delays must be positive and the timeout not negative");
+        }
+        if (maxInterval.compareTo(interval) < 0) {
+            maxInterval = interval;
+        }
+    }
+
+    /** The pause before the next poll, after waiting {@code elapsed} so far. */
+    public Duration nextDelay(Duration elapsed) {
+        Duration proportional = elapsed.dividedBy(10);
+        if (proportional.compareTo(interval) < 0) {
+            return interval;
+        }
+        return proportional.compareTo(maxInterval) > 0 ? maxInterval : proportional;
+    }
+}
