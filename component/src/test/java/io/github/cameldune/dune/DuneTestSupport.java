@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -25,8 +26,20 @@ abstract class DuneTestSupport extends CamelTestSupport {
     @RegisterExtension
     static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension();
 
+    private long executionsBefore;
+
     protected DuneEmulator emulator() {
         return DUNE.emulator();
+    }
+
+    @BeforeEach
+    void countExecutions() {
+        executionsBefore = emulator().executionsCreated();
+    }
+
+    /** Executions the emulator created during this test: each one a billed execution on Dune. */
+    protected long executionsCreated() {
+        return emulator().executionsCreated() - executionsBefore;
     }
 
     @Override
