@@ -57,7 +57,12 @@ public class DuneProducer extends DefaultAsyncProducer {
                 exchange.setException(error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error);
             }
-            getEndpoint().getComponent().workers().execute(() -> callback.done(false));
+            try {
+                getEndpoint().getComponent().workers().execute(() -> callback.done(false));
+            } catch (RuntimeException stopping) {
+                // the component is stopping: finish here rather than leave the exchange waiting
+                callback.done(false);
+            }
         });
         return false;
     }

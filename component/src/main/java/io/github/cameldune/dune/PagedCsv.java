@@ -2,37 +2,50 @@ package io.github.cameldune.dune;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.StreamCache;
 
 import io.github.cameldune.dune.client.CsvPage;
 
 /**
  * A CSV result as one stream: page after page, each fetched when the previous one has been read, the header line of
- * every page but the first skipped. {@code to("file:...")} writes any size with one page in memory.
+ * every page but the first skipped. {@code to("file:...")} writes any size with at most two pages in memory.
+ * <p>
+ * It is its own {@link StreamCache}, so Camel's stream caching (on by default, in memory) does not copy the whole
+ * result before the next step. Reading it again ({@link #reset()}, {@link #copy}) starts over from the first page and
+ * fetches the later pages again, which Dune bills as a new export.
  */
-final class PagedCsv extends InputStream {
+final class PagedCsv extends InputStream implements StreamCache {
 
+    private final CsvPage first;
     private final Function<CsvPage, CompletableFuture<CsvPage>> next;
     private final Duration pageTimeout;
     private CsvPage page;
-    private byte[] data;
-    private int position;
+    private InputStream data;
+    private long position;
 
     PagedCsv(CsvPage first, Function<CsvPage, CompletableFuture<CsvPage>> next, Duration pageTimeout) {
-        this.page = first;
-        this.data = first.data();
+        this.first = first;
         this.next = next;
         this.pageTimeout = pageTimeout;
+        reset();
     }
 
     @Override
     public int read() throws IOException {
-        if (!fill()) {
-            return -1;
+        int b;
+        while ((b = data.read()) < 0) {
+            if (!nextPage()) {
+                return -1;
+            }
         }
-        return data[position++] & 0xff;
+        position++;
+        return b;
     }
 
     @Override
@@ -40,43 +53,63 @@ final class PagedCsv extends InputStream {
         if (length == 0) {
             return 0;
         }
-        if (!fill()) {
-            return -1;
+        int n;
+        while ((n = data.read(buffer, offset, length)) < 0) {
+            if (!nextPage()) {
+                return -1;
+            }
         }
-        int n = Math.min(length, data.length - position);
-        System.arraycopy(data, position, buffer, offset, n);
         position += n;
         return n;
     }
 
-    @Override
-    public int available() {
-        return data.length - position;
-    }
-
-    /** Makes unread bytes available, fetching pages as needed; false at the end of the last page. */
-    private boolean fill() throws IOException {
-        while (position >= data.length) {
-            if (!page.hasNextPage()) {
-                return false;
-            }
-            try {
-                page = Pages.await(next.apply(page), pageTimeout, "resultsCsv", page.target().executionId());
-            } catch (RuntimeException e) {
-                throw new IOException(e.getMessage(), e);
-            }
-            data = page.data();
-            position = afterHeaderLine(data);
+    /** Moves to the next page past its header line; false after the last page. */
+    private boolean nextPage() throws IOException {
+        if (!page.hasNextPage()) {
+            return false;
+        }
+        try {
+            page = Pages.await(next.apply(page), pageTimeout, "resultsCsv", page.target().executionId());
+        } catch (RuntimeException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        data = page.data().stream();
+        for (int b = data.read(); b >= 0 && b != '\n'; b = data.read()) {
+            // the header line, already given by the first page
         }
         return true;
     }
 
-    private static int afterHeaderLine(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
-                return i + 1;
-            }
-        }
-        return bytes.length;
+    @Override
+    public void reset() {
+        page = first;
+        data = first.data().stream();
+        position = 0;
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        transferTo(out);
+    }
+
+    @Override
+    public StreamCache copy(Exchange exchange) {
+        return new PagedCsv(first, next, pageTimeout);
+    }
+
+    @Override
+    public boolean inMemory() {
+        return false;
+    }
+
+    /** Unknown until every page has been read. */
+    @Override
+    public long length() {
+        return 0;
+    }
+
+    @Override
+    public long position() {
+        return position;
     }
 }

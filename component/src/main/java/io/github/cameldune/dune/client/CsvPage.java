@@ -9,7 +9,7 @@ package io.github.cameldune.dune.client;
  * @param target     whose results these are
  * @param options    the options the page was asked with
  */
-public record CsvPage(byte[] data, String nextUri, Long nextOffset, ResultsTarget target, ResultOptions options) {
+public record CsvPage(ChunkedBody data, String nextUri, Long nextOffset, ResultsTarget target, ResultOptions options) {
 
     /** Whether more pages follow. */
     public boolean hasNextPage() {

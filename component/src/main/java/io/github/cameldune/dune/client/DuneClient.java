@@ -10,18 +10,22 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +59,23 @@ public final class DuneClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(DuneClient.class);
     private static final int MAX_ERROR_TEXT = 300;
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+
+    /** An answer: its status line and headers, and its body in chunks (empty when there was none). */
+    private record Answer(HttpResponse head, ChunkedBody body) {
+
+        int code() {
+            return head.getCode();
+        }
+
+        Header header(String name) {
+            return head.getFirstHeader(name);
+        }
+
+        String text() {
+            return body.text(MAX_ERROR_BODY);
+        }
+    }
 
     private final HttpTransport transport;
     private final String baseUrl;
@@ -146,7 +167,7 @@ public final class DuneClient {
         Call call = new Call(target.operation(), target.queryId(), target.executionId());
         return send(call, SimpleRequestBuilder.get(resultsUrl(target, options, false)).build(), r -> {
             call.read(r, JsonNode.class);
-            return r.getBodyText();
+            return r.body().text(Integer.MAX_VALUE);
         });
     }
 
@@ -188,19 +209,17 @@ public final class DuneClient {
 
     private CompletableFuture<CsvPage> csvPage(Call call, String url, ResultsTarget target, ResultOptions options) {
         return send(call, SimpleRequestBuilder.get(url).build(), r -> {
-            Header nextUri = r.getFirstHeader("x-dune-next-uri");
-            Header nextOffset = r.getFirstHeader("x-dune-next-offset");
+            Header nextUri = r.header("x-dune-next-uri");
+            Header nextOffset = r.header("x-dune-next-offset");
             Long offset = null;
             if (nextOffset != null) {
                 try {
                     offset = Long.parseLong(nextOffset.getValue().trim());
                 } catch (NumberFormatException e) {
-                    throw call.failure(r.getCode(), "unreadable x-dune-next-offset header", e);
+                    throw call.failure(r.code(), "unreadable x-dune-next-offset header", e);
                 }
             }
-            byte[] body = r.getBodyBytes();
-            return new CsvPage(body == null ? new byte[0] : body, nextUri == null ? null : nextUri.getValue(), offset,
-                    target, options);
+            return new CsvPage(r.body(), nextUri == null ? null : nextUri.getValue(), offset, target, options);
         });
     }
 
@@ -210,8 +229,9 @@ public final class DuneClient {
             return page;
         }
         List<String> columns = page.metadata().columnNames();
-        List<Map<String, Object>> ordered = new ArrayList<>(page.rows().size());
-        for (Map<String, Object> row : page.rows()) {
+        // in place, one row at a time, so a page is never held twice
+        for (ListIterator<Map<String, Object>> rows = page.rows().listIterator(); rows.hasNext();) {
+            Map<String, Object> row = rows.next();
             Map<String, Object> inOrder = new LinkedHashMap<>(Math.max(16, columns.size() * 2));
             for (String c : columns) {
                 if (row.containsKey(c)) {
@@ -221,12 +241,9 @@ public final class DuneClient {
             if (inOrder.size() < row.size()) {
                 row.forEach(inOrder::putIfAbsent);
             }
-            ordered.add(inOrder);
+            rows.set(inOrder);
         }
-        return new ResultPage(page.executionId(), page.queryId(), page.state(), page.executionFinished(),
-                page.submittedAt(), page.expiresAt(), page.executionStartedAt(), page.executionEndedAt(),
-                page.cancelledAt(), page.error(), new ResultPage.Result(ordered, page.metadata()), page.nextOffset(),
-                page.nextUri());
+        return page;
     }
 
     private String resultsUrl(ResultsTarget target, ResultOptions options, boolean csv) {
@@ -290,7 +307,7 @@ public final class DuneClient {
     }
 
     private <T> CompletableFuture<T> send(Call call, SimpleHttpRequest request,
-            Function<SimpleHttpResponse, T> reader) {
+            Function<Answer, T> reader) {
         if (apiKeyLocation == ApiKeyLocation.header) {
             request.setHeader(new ApiKeyHeader(apiKey));
         }
@@ -299,19 +316,26 @@ public final class DuneClient {
         // logged without the query string, which may hold the key
         String target = request.getMethod() + " " + request.getPath().replaceFirst("\\?.*", "");
         LOG.debug("Dune {}: {}", call.operation, target);
-        transport.client().execute(request, new FutureCallback<>() {
+        transport.client().execute(SimpleRequestProducer.create(request),
+                new BasicResponseConsumer<>(new ChunkedBody.Consumer()), new FutureCallback<>() {
             @Override
-            public void completed(SimpleHttpResponse response) {
-                LOG.debug("Dune {}: {} answered {}", call.operation, target, response.getCode());
+            public void completed(Message<HttpResponse, ChunkedBody> message) {
+                Answer response = new Answer(message.getHead(), message.getBody() == null
+                        ? ChunkedBody.of(new byte[0]) : message.getBody());
+                LOG.debug("Dune {}: {} answered {}", call.operation, target, response.code());
                 try {
-                    if (response.getCode() >= 200 && response.getCode() < 300) {
+                    if (response.code() >= 200 && response.code() < 300) {
                         future.complete(reader.apply(response));
                     } else {
                         future.completeExceptionally(call.error(response));
                     }
                 } catch (RuntimeException e) {
                     future.completeExceptionally(e instanceof DuneApiException ? e
-                            : call.failure(response.getCode(), "unexpected answer: " + e.getClass().getSimpleName(), e));
+                            : call.failure(response.code(), "unexpected answer: " + e.getClass().getSimpleName(), e));
+                } catch (Error e) {
+                    // out of memory, say: the exchange must fail, not wait forever
+                    future.completeExceptionally(e);
+                    throw e;
                 }
             }
 
@@ -332,31 +356,30 @@ public final class DuneClient {
     /** One call's identity, to put into its errors. */
     private record Call(String operation, Long queryId, String executionId) {
 
-        <T> T read(SimpleHttpResponse response, Class<T> type) {
-            byte[] body = response.getBodyBytes();
-            if (body == null || body.length == 0) {
-                throw failure(response.getCode(), "empty answer where JSON was expected", null);
+        <T> T read(Answer response, Class<T> type) {
+            if (response.body().length() == 0) {
+                throw failure(response.code(), "empty answer where JSON was expected", null);
             }
             try {
-                T value = JSON.readValue(body, type);
+                T value = JSON.readValue(response.body().stream(), type);
                 if (value == null || value instanceof JsonNode node && !node.isObject()) {
-                    throw failure(response.getCode(), "answer is not a JSON object", null);
+                    throw failure(response.code(), "answer is not a JSON object", null);
                 }
                 return value;
             } catch (IOException e) {
-                throw failure(response.getCode(), "unreadable answer: " + e.getClass().getSimpleName(), e);
+                throw failure(response.code(), "unreadable answer: " + e.getClass().getSimpleName(), e);
             }
         }
 
-        void require(SimpleHttpResponse response, boolean present, String fields) {
+        void require(Answer response, boolean present, String fields) {
             if (!present) {
-                throw failure(response.getCode(), "answer without " + fields, null);
+                throw failure(response.code(), "answer without " + fields, null);
             }
         }
 
-        DuneApiException error(SimpleHttpResponse response) {
+        DuneApiException error(Answer response) {
             return DuneApiException.of(new DuneApiException.Failure(operation, queryId, executionId,
-                    response.getCode(), errorText(response), retryAfter(response)), null);
+                    response.code(), errorText(response), retryAfter(response)), null);
         }
 
         DuneApiException noAnswer(Exception cause) {
@@ -373,10 +396,10 @@ public final class DuneClient {
     }
 
     /** Dune's {@code error} text, or a short, clean description of whatever else came back. */
-    static String errorText(SimpleHttpResponse response) {
-        String body = response.getBodyText();
-        if (body == null || body.isBlank()) {
-            return response.getReasonPhrase();
+    static String errorText(Answer response) {
+        String body = response.text();
+        if (body.isBlank()) {
+            return response.head().getReasonPhrase();
         }
         try {
             JsonNode json = JSON.readTree(body);
@@ -391,8 +414,8 @@ public final class DuneClient {
     }
 
     /** {@code Retry-After} as seconds or an HTTP date. */
-    static Duration retryAfter(SimpleHttpResponse response) {
-        Header h = response.getFirstHeader("Retry-After");
+    static Duration retryAfter(Answer response) {
+        Header h = response.header("Retry-After");
         if (h == null || h.getValue() == null) {
             return null;
         }

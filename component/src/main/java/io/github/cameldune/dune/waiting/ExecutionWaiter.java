@@ -93,13 +93,22 @@ public final class ExecutionWaiter {
         }
 
         void poll() {
-            client.status(executionId).whenComplete((status, error) -> {
-                if (error != null) {
-                    onError(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
-                } else {
-                    onStatus(status);
-                }
-            });
+            try {
+                client.status(executionId).whenComplete((status, error) -> {
+                    try {
+                        if (error != null) {
+                            onError(error instanceof CompletionException && error.getCause() != null ? error.getCause()
+                                    : error);
+                        } else {
+                            onStatus(status);
+                        }
+                    } catch (Throwable t) {
+                        result.completeExceptionally(t);
+                    }
+                });
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
         }
 
         void onStatus(ExecutionStatus status) {

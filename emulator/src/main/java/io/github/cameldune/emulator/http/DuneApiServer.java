@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -77,11 +78,14 @@ public final class DuneApiServer implements AutoCloseable {
         this.maxRecorded = maxRecorded;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 1024);
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(16, r -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(16, 16, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "dune-emulator-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        // all threads up front, so a client's thread counts measured while the emulator runs stay its own
+        pool.prestartAllCoreThreads();
+        this.workers = pool;
         server.setExecutor(workers);
         server.createContext("/", this::handle);
     }
