@@ -52,6 +52,19 @@ abstract class DuneTestSupport extends CamelTestSupport {
         return context;
     }
 
+    /**
+     * Has the emulator execute a query directly (no request recorded), waits until it is finished, and forgets the
+     * requests so far.
+     */
+    protected String finishedExecution(long queryId, Map<String, Object> parameters) throws InterruptedException {
+        String id = emulator().engine().executeQuery(queryId, parameters, null).orElseThrow().id();
+        for (int i = 0; i < 1000 && !emulator().engine().find(id).orElseThrow().state().isFinished(); i++) {
+            Thread.sleep(10);
+        }
+        emulator().clearRequests();
+        return id;
+    }
+
     /** The requests the emulator received since the test started. */
     protected List<RecordedRequest> requests() {
         return emulator().requests();

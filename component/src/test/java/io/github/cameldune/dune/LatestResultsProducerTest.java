@@ -33,12 +33,7 @@ class LatestResultsProducerTest extends DuneTestSupport {
     }
 
     private String executeAndWait(Map<String, Object> params) throws InterruptedException {
-        String id = emulator().engine().executeQuery(1004, params, null).orElseThrow().id();
-        while (!emulator().engine().find(id).orElseThrow().state().isFinished()) {
-            Thread.sleep(10);
-        }
-        emulator().clearRequests();
-        return id;
+        return finishedExecution(1004, params);
     }
 
     @Test

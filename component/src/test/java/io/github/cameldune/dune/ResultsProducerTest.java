@@ -54,12 +54,7 @@ class ResultsProducerTest extends DuneTestSupport {
 
     /** Executes the number series with this many rows and waits until it is done. */
     private String finishedSeries(int rows) throws Exception {
-        String id = emulator().engine().executeQuery(1005, Map.of("row_count", rows), null).orElseThrow().id();
-        for (int i = 0; i < 500 && !emulator().engine().find(id).orElseThrow().state().isFinished(); i++) {
-            Thread.sleep(10);
-        }
-        emulator().clearRequests();
-        return id;
+        return finishedExecution(1005, Map.of("row_count", rows));
     }
 
     @Test
@@ -204,10 +199,7 @@ class ResultsProducerTest extends DuneTestSupport {
 
     @Test
     void resultsOfAFailedExecutionFailWithDunesError() throws Exception {
-        String id = emulator().engine().executeQuery(1008, Map.of(), null).orElseThrow().id();
-        while (!emulator().engine().find(id).orElseThrow().state().isFinished()) {
-            Thread.sleep(10);
-        }
+        String id = finishedExecution(1008, Map.of());
         Exchange done = template.request("direct:rows", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
         assertThat(done.getException()).isInstanceOf(DuneExecutionFailedException.class)
                 .hasMessageContaining(id).hasMessageContaining("FAILED_TYPE_EXECUTION_FAILED");
