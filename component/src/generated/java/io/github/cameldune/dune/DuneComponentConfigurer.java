@@ -40,6 +40,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "cancelontimeout":
         case "cancelOnTimeout": getOrCreateConfiguration(target).setCancelOnTimeout(property(camelContext, boolean.class, value)); return true;
         case "columns": getOrCreateConfiguration(target).setColumns(property(camelContext, java.lang.String.class, value)); return true;
@@ -55,6 +57,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "ignoremaxdatapointsperrequest":
         case "ignoreMaxDatapointsPerRequest": getOrCreateConfiguration(target).setIgnoreMaxDatapointsPerRequest(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
@@ -108,6 +112,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "cancelontimeout":
         case "cancelOnTimeout": return boolean.class;
         case "columns": return java.lang.String.class;
@@ -123,6 +129,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "ignoremaxdatapointsperrequest":
         case "ignoreMaxDatapointsPerRequest": return boolean.class;
         case "lazystartproducer":
@@ -177,6 +185,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "cancelontimeout":
         case "cancelOnTimeout": return getOrCreateConfiguration(target).isCancelOnTimeout();
         case "columns": return getOrCreateConfiguration(target).getColumns();
@@ -192,6 +202,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "ignoremaxdatapointsperrequest":
         case "ignoreMaxDatapointsPerRequest": return getOrCreateConfiguration(target).isIgnoreMaxDatapointsPerRequest();
         case "lazystartproducer":

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -125,6 +126,10 @@ public class DuneConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false",
             description = "With run: cancel the execution when waitTimeout is reached, so it stops costing credits.")
     private boolean cancelOnTimeout;
+
+    @UriParam(label = "consumer", description = "Remembers the execution ids a latestResults consumer has emitted, "
+            + "so that a restart does not emit the same result again (e.g. a file or JDBC idempotent repository).")
+    private IdempotentRepository idempotentRepository;
 
     @UriParam(label = "timeout", defaultValue = "30s", javaType = "java.time.Duration",
             description = "How long to wait for a connection to Dune.")
@@ -385,6 +390,16 @@ public class DuneConfiguration implements Cloneable {
     /** With run: cancel the execution when waitTimeout is reached. */
     public void setCancelOnTimeout(boolean cancelOnTimeout) {
         this.cancelOnTimeout = cancelOnTimeout;
+    }
+
+    /** The store of emitted execution ids. */
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /** Remembers the execution ids a latestResults consumer has emitted, across restarts. */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 
     /** The connect timeout in milliseconds. */

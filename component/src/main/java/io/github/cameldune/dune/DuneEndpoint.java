@@ -12,18 +12,18 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
 
 /**
  * Runs Dune Analytics queries: execute saved queries or SQL, wait for them without holding a thread, and fetch their
- * results as rows, a stream, JSON or CSV.
+ * results as rows, a stream, JSON or CSV; or start a route from each new result, or from a scheduled run.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "dune", title = "Dune Analytics", syntax = "dune:operation",
-        producerOnly = true, category = { Category.CLOUD, Category.DATABASE }, headersClass = DuneConstants.class)
-public class DuneEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
+        category = { Category.CLOUD, Category.DATABASE }, headersClass = DuneConstants.class)
+public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriParam
     private final DuneConfiguration configuration;
@@ -41,9 +41,17 @@ public class DuneEndpoint extends DefaultEndpoint implements AsyncEndpoint, Endp
         return new DuneProducer(this);
     }
 
+    /** Consumers exist for latestResults (emit each new result) and run (a scheduled refresh). */
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("dune:" + configuration.getOperation() + " has no consumer");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        DuneOperation op = configuration.getOperation();
+        if (op != DuneOperation.latestResults && op != DuneOperation.run) {
+            throw new IllegalArgumentException("dune:" + op + " cannot start a route; use from(\"dune:latestResults?"
+                    + "queryId=...\") or from(\"dune:run?queryId=...\")");
+        }
+        DuneConsumer consumer = new DuneConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override

@@ -1,0 +1,133 @@
+package io.github.cameldune.dune;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.spi.ExceptionHandler;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
+import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+
+import io.github.cameldune.dune.client.ResultOptions;
+import io.github.cameldune.dune.client.ResultsTarget;
+import io.github.cameldune.dune.model.ResultPage;
+
+/**
+ * The scheduled consumer of {@code dune:latestResults} and {@code dune:run}.
+ * <ul>
+ * <li>{@code latestResults}: each poll reads one row of the query's latest result; when it comes from an execution not
+ * emitted before (remembered in memory, and in the {@code idempotentRepository} across restarts), the result is read
+ * and emitted; otherwise the poll is idle.</li>
+ * <li>{@code run}: each poll executes the query, waits without holding the scheduler thread, and emits the result. A
+ * poll that comes while the previous run is still going starts nothing, so runs never overlap.</li>
+ * </ul>
+ * A failed poll goes to the route's error handler, and polling goes on.
+ */
+public class DuneConsumer extends ScheduledPollConsumer {
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final ExceptionHandler toRoute;
+    private volatile String lastEmitted;
+
+    /** A consumer for an endpoint. */
+    public DuneConsumer(DuneEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.toRoute = new BridgeExceptionHandlerToErrorHandler(this);
+    }
+
+    @Override
+    public DuneEndpoint getEndpoint() {
+        return (DuneEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        ServiceHelper.startService(getEndpoint().getConfiguration().getIdempotentRepository());
+        super.doStart();
+    }
+
+    @Override
+    protected int poll() {
+        return switch (getEndpoint().getConfiguration().getOperation()) {
+            case latestResults -> pollLatest();
+            case run -> pollRun();
+            default -> throw new IllegalStateException("no consumer for " + getEndpoint().getConfiguration()
+                    .getOperation());
+        };
+    }
+
+    /** Emits the latest result when it comes from a new execution; a short synchronous read of one row. */
+    private int pollLatest() {
+        DuneConfiguration config = getEndpoint().getConfiguration();
+        Exchange exchange = createExchange(false);
+        try {
+            long queryId = MessageInput.queryId(exchange.getMessage(), config);
+            ResultsTarget latest = ResultsTarget.latest(queryId, MessageInput.queryParameters(exchange.getMessage(),
+                    config));
+            Duration timeout = Duration.ofMillis(config.getResponseTimeout());
+            ResultPage probe = Pages.await(getEndpoint().client().results(latest, ResultOptions.DEFAULT.withLimit(1)),
+                    timeout, "latestResults", null);
+            String executionId = probe.executionId();
+            IdempotentRepository seen = config.getIdempotentRepository();
+            if (executionId.equals(lastEmitted) || seen != null && seen.contains(executionId)) {
+                return 0;
+            }
+            Pages.await(new DuneOperations(getEndpoint()).reader().read(exchange.getMessage(), "latestResults",
+                    ResultsTarget.execution(executionId), MessageInput.resultOptions(exchange.getMessage(), config),
+                    config.getOutputType(), config.isFetchAll()), timeout, "latestResults", executionId);
+            getProcessor().process(exchange);
+            if (exchange.getException() == null) {
+                lastEmitted = executionId;
+                if (seen != null) {
+                    seen.add(executionId);
+                }
+            }
+            return 1;
+        } catch (Exception e) {
+            toRoute.handleException("Dune latestResults poll failed", exchange, e);
+            return 0;
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+
+    /** Starts a run unless one is going; the result is emitted from a worker thread when it is ready. */
+    private int pollRun() {
+        if (!running.compareAndSet(false, true)) {
+            return 0;
+        }
+        Exchange exchange = createExchange(false);
+        CompletableFuture<Void> run;
+        try {
+            run = new DuneOperations(getEndpoint()).run(exchange, exchange.getMessage(),
+                    getEndpoint().getConfiguration());
+        } catch (RuntimeException e) {
+            running.set(false);
+            toRoute.handleException("Dune run poll failed", exchange, e);
+            releaseExchange(exchange, false);
+            return 0;
+        }
+        run.whenComplete((ignored, error) -> getEndpoint().getComponent().workers().execute(() -> {
+            try {
+                if (error != null) {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    toRoute.handleException("Dune run poll failed", exchange, cause);
+                } else {
+                    getProcessor().process(exchange);
+                }
+            } catch (Exception e) {
+                getExceptionHandler().handleException("Processing the result of a Dune run failed", exchange, e);
+            } finally {
+                releaseExchange(exchange, false);
+                running.set(false);
+            }
+        }));
+        return 1;
+    }
+}
