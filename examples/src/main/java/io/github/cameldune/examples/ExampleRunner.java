@@ -22,13 +22,15 @@ public final class ExampleRunner {
     }
 
     /**
-     * A Camel Main for an example: its routes, its properties file, and the emulator's URL and key when the emulator
-     * is given.
+     * A Camel Main for an example: its routes (null when its properties file includes route files), its properties
+     * file, and the emulator's URL and key when the emulator is given.
      */
     public static Main create(RoutesBuilder routes, String propertiesFile, DuneEmulator emulator) {
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation("classpath:" + propertiesFile);
-        main.configure().addRoutesBuilder(routes);
+        if (routes != null) {
+            main.configure().addRoutesBuilder(routes);
+        }
         if (emulator != null) {
             main.addOverrideProperty("camel.component.dune.base-url", emulator.baseUrl());
             main.addOverrideProperty("camel.component.dune.api-key", emulator.apiKey());

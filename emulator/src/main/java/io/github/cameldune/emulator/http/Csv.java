@@ -30,7 +30,9 @@ final class Csv {
         if (value == null) {
             return "";
         }
-        String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+        String text = value instanceof BigDecimal d ? d.toPlainString()
+                : value instanceof Double d && !d.isInfinite() && !d.isNaN() ? BigDecimal.valueOf(d).toPlainString()
+                : value.toString();
         if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }

@@ -1,0 +1,34 @@
+package io.github.cameldune.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.cameldune.emulator.DuneEmulatorExtension;
+
+/** The README's main command: timer → run → rows on screen and a CSV file, against the emulator. */
+class TimerRunAppTest {
+
+    @RegisterExtension
+    static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension();
+
+    @Test
+    void runsTheQueryAndWritesTheCsvFile(@TempDir Path out) throws Exception {
+        Main main = ExampleRunner.create(new TimerRunRoutes(), "timer-run.properties", DUNE.emulator());
+        main.addOverrideProperty("example.output-dir", out.toString());
+        main.run(new String[0]);
+
+        List<String> lines = Files.readAllLines(out.resolve("top-traders.csv"));
+        assertThat(lines.get(0)).isEqualTo("trader,trades,volume_usd,projects");
+        assertThat(lines).hasSize(11);
+        assertThat(lines.get(1)).startsWith("0x");
+        assertThat(DUNE.emulator().executionsCreated()).isEqualTo(1);
+    }
+}
