@@ -91,6 +91,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "waitforcompletion":
+        case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "workerpoolsize":
@@ -163,6 +165,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "waitforcompletion":
+        case "waitForCompletion": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
         case "workerpoolsize":
@@ -236,6 +240,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "waitforcompletion":
+        case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
         case "waittimeout":
         case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
         case "workerpoolsize":

@@ -108,6 +108,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "waitforcompletion":
+        case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
@@ -202,6 +204,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "waitforcompletion":
+        case "waitForCompletion": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
         default: return null;
@@ -297,6 +301,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "timeUnit": return target.getTimeUnit();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "waitforcompletion":
+        case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
         case "waittimeout":
         case "waitTimeout": return target.getConfiguration().getWaitTimeout();
         default: return null;

@@ -24,7 +24,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(49);
+        Set<String> props = new HashSet<>(50);
         props.add("allowPartialResults");
         props.add("apiKey");
         props.add("apiKeyLocation");
@@ -73,6 +73,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("startScheduler");
         props.add("timeUnit");
         props.add("useFixedDelay");
+        props.add("waitForCompletion");
         props.add("waitTimeout");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);

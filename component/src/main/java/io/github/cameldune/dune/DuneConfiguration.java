@@ -70,6 +70,11 @@ public class DuneConfiguration implements Cloneable {
             description = "With outputType=rows, follow the pages to the end instead of returning one page.")
     private boolean fetchAll;
 
+    @UriParam(label = "producer", defaultValue = "false",
+            description = "With results and resultsCsv: wait, as run does, until the execution has finished before "
+                    + "reading it (for an execution started elsewhere, e.g. by dune:execute in another route).")
+    private boolean waitForCompletion;
+
     @UriParam(label = "producer", description = "Rows per page of results (Dune may send fewer).")
     private Integer limit;
 
@@ -250,6 +255,16 @@ public class DuneConfiguration implements Cloneable {
     /** With outputType=rows, follow the pages to the end instead of returning one page. */
     public void setFetchAll(boolean fetchAll) {
         this.fetchAll = fetchAll;
+    }
+
+    /** Whether results waits for the execution to finish. */
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    /** With results and resultsCsv: wait, as run does, until the execution has finished before reading it. */
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
     }
 
     /** Rows per page. */

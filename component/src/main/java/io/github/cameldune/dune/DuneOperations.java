@@ -35,6 +35,21 @@ final class DuneOperations {
         return new ResultsReader(endpoint.client(), Duration.ofMillis(endpoint.getConfiguration().getResponseTimeout()));
     }
 
+    /** The results of an execution; with waitForCompletion, once it has finished. */
+    CompletableFuture<Void> results(Exchange exchange, Message in, DuneConfiguration config, OutputType type) {
+        String executionId = MessageInput.executionId(in, config);
+        ResultOptions options = MessageInput.resultOptions(in, config);
+        String operation = type == OutputType.csv && config.getOperation() == DuneOperation.resultsCsv ? "resultsCsv"
+                : "results";
+        if (!config.isWaitForCompletion()) {
+            return reader().read(exchange.getMessage(), operation, ResultsTarget.execution(executionId), options, type,
+                    config.isFetchAll());
+        }
+        // no state yet: the first status poll tells it
+        return waitAndRead(exchange, CompletableFuture.completedFuture(new DuneExecution(executionId, null)),
+                operation, null, config, options, type);
+    }
+
     /**
      * The latest result of a query; with maxAge, a fresh execution when the latest is too old or missing. The age is
      * read from one row of the latest result, then the rows from that execution.
@@ -66,7 +81,7 @@ final class DuneOperations {
                 ? reader().read(exchange.getMessage(), "latestResults", ResultsTarget.execution(freshEnough), options,
                         config.getOutputType(), config.isFetchAll())
                 : waitAndRead(exchange, endpoint.client().executeQuery(queryId, parameters, performance),
-                        "latestResults", queryId, config, options));
+                        "latestResults", queryId, config, options, config.getOutputType()));
     }
 
     /** Execute (a saved query, or SQL when there is some), wait, read. */
@@ -76,16 +91,16 @@ final class DuneOperations {
         String performance = MessageInput.performance(in, config);
         if (sql != null) {
             return waitAndRead(exchange, endpoint.client().executeSql(sql, performance), "run", 0L, config,
-                    options);
+                    options, config.getOutputType());
         }
         long queryId = MessageInput.queryId(in, config);
         Map<String, Object> parameters = MessageInput.queryParameters(in, config);
         return waitAndRead(exchange, endpoint.client().executeQuery(queryId, parameters, performance), "run",
-                queryId, config, options);
+                queryId, config, options, config.getOutputType());
     }
 
     private CompletableFuture<Void> waitAndRead(Exchange exchange, CompletableFuture<DuneExecution> started,
-            String operation, Long queryId, DuneConfiguration config, ResultOptions options) {
+            String operation, Long queryId, DuneConfiguration config, ResultOptions options, OutputType type) {
         WaitPolicy policy = new WaitPolicy(Duration.ofMillis(config.getPollInitialDelay()),
                 Duration.ofMillis(config.getPollInterval()), Duration.ofMillis(config.getMaxPollInterval()),
                 Duration.ofMillis(config.getWaitTimeout()));
@@ -103,8 +118,8 @@ final class DuneOperations {
                             throw outcome;
                         }
                         return reader().read(exchange.getMessage(), operation, ResultsTarget.execution(id),
-                                options.withAllowPartialResults(config.isAllowPartialResults()),
-                                config.getOutputType(), config.isFetchAll());
+                                options.withAllowPartialResults(config.isAllowPartialResults()), type,
+                                config.isFetchAll());
                     });
         });
     }

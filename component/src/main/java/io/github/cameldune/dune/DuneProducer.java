@@ -68,12 +68,8 @@ public class DuneProducer extends DefaultAsyncProducer {
                     .thenAccept(e -> setExecution(exchange.getMessage(), e));
             case status -> client.status(MessageInput.executionId(in, config))
                     .thenAccept(s -> setStatus(exchange.getMessage(), s));
-            case results -> operations().reader().read(exchange.getMessage(), "results",
-                    ResultsTarget.execution(MessageInput.executionId(in, config)),
-                    MessageInput.resultOptions(in, config), config.getOutputType(), config.isFetchAll());
-            case resultsCsv -> operations().reader().read(exchange.getMessage(), "resultsCsv",
-                    ResultsTarget.execution(MessageInput.executionId(in, config)),
-                    MessageInput.resultOptions(in, config), OutputType.csv, false);
+            case results -> operations().results(exchange, in, config, config.getOutputType());
+            case resultsCsv -> operations().results(exchange, in, config, OutputType.csv);
             case latestResults -> operations().latestResults(exchange, in, config);
             case cancel -> client.cancel(MessageInput.executionId(in, config)).thenAccept(done -> {
                 exchange.getMessage().setHeader(DuneConstants.EXECUTION_ID, MessageInput.executionId(in, config));
@@ -98,8 +94,10 @@ public class DuneProducer extends DefaultAsyncProducer {
 
     static void setExecution(Message message, DuneExecution execution) {
         message.setHeader(DuneConstants.EXECUTION_ID, execution.executionId());
-        message.setHeader(DuneConstants.STATE, execution.state().value());
-        message.setBody(execution);
+        if (execution.state() != null) {
+            message.setHeader(DuneConstants.STATE, execution.state().value());
+            message.setBody(execution);
+        }
     }
 
     private static void setStatus(Message message, ExecutionStatus status) {

@@ -206,6 +206,23 @@ class ResultsProducerTest extends DuneTestSupport {
     }
 
     @Test
+    void waitForCompletionReadsAnExecutionStartedElsewhereOnceItHasFinished() throws Exception {
+        emulator().setMinDuration(1005, java.time.Duration.ofMillis(400));
+        try {
+            String id = emulator().engine().executeQuery(1005, Map.of("row_count", 3), null).orElseThrow().id();
+            Exchange done = template.request("dune:results?waitForCompletion=true&pollInitialDelay=20ms"
+                    + "&pollInterval=20ms", e -> e.getMessage().setBody(id));
+            assertThat(done.getException()).isNull();
+            assertThat(done.getMessage().getBody(List.class)).hasSize(3);
+            assertThat(done.getMessage().getHeader(DuneConstants.STATE)).isEqualTo("QUERY_STATE_COMPLETED");
+            assertThat(requests()).filteredOn(r -> r.path().endsWith("/status")).isNotEmpty();
+            assertThat(requests()).filteredOn(r -> r.path().endsWith("/execute")).isEmpty();
+        } finally {
+            emulator().setMinDuration(1005, java.time.Duration.ZERO);
+        }
+    }
+
+    @Test
     void cancelStopsARunningExecution() throws Exception {
         emulator().setMinDuration(1001, java.time.Duration.ofSeconds(5));
         try {
