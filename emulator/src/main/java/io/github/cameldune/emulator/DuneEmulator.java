@@ -58,6 +58,9 @@ public final class DuneEmulator implements AutoCloseable {
         }
         database = new Database();
         SampleData.load(database);
+        if (config.data != null) {
+            SampleData.loadFolder(database, config.data);
+        }
         engine = new ExecutionEngine(database, catalog, settings, Clock.systemUTC());
         try {
             server = new DuneApiServer(engine, faults, config.host, config.port, config.apiKey, config.maxRecordedRequests);
@@ -161,6 +164,7 @@ public final class DuneEmulator implements AutoCloseable {
         private int port;
         private String apiKey = DEFAULT_API_KEY;
         private Path queries;
+        private Path data;
         private int maxConcurrent = 3;
         private int maxPageSize = 30_000;
         private Duration retention = Duration.ofDays(90);
@@ -190,6 +194,15 @@ public final class DuneEmulator implements AutoCloseable {
         /** A folder of {@code .sql} saved queries added to (or replacing) the bundled ones. */
         public Builder queries(Path folder) {
             queries = folder;
+            return this;
+        }
+
+        /**
+         * A folder of {@code .csv} and {@code .parquet} files loaded as tables next to the sample data, named after
+         * the file ({@code dex.my_trades.csv} becomes {@code dex.my_trades}).
+         */
+        public Builder data(Path folder) {
+            data = folder;
             return this;
         }
 

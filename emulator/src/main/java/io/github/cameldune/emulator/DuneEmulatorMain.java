@@ -17,6 +17,7 @@ public final class DuneEmulatorMain {
               --host <address>        address to listen on (default 127.0.0.1)
               --api-key <key>         the key clients must send (default %s); --any-api-key accepts any
               --queries <dir>         a folder of .sql saved queries to add to the bundled ones
+              --data <dir>            a folder of .csv/.parquet files loaded as tables (dex.x.csv -> dex.x)
               --max-concurrent <n>    executions running at once, the rest queue (default 3)
               --max-page-size <rows>  largest results page (default 30000)
               --retention <duration>  how long results are kept, e.g. 10m (default 90 days)
@@ -37,6 +38,7 @@ public final class DuneEmulatorMain {
                     case "--api-key" -> builder.apiKey(args[++i]);
                     case "--any-api-key" -> builder.apiKey(null);
                     case "--queries" -> builder.queries(Path.of(args[++i]));
+                    case "--data" -> builder.data(Path.of(args[++i]));
                     case "--max-concurrent" -> builder.maxConcurrent(Integer.parseInt(args[++i]));
                     case "--max-page-size" -> builder.maxPageSize(Integer.parseInt(args[++i]));
                     case "--retention" -> builder.retention(QueryCatalog.parseDuration(args[++i]));

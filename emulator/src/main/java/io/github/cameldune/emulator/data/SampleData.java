@@ -1,5 +1,11 @@
 package io.github.cameldune.emulator.data;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
 import io.github.cameldune.emulator.engine.Database;
 
 /**
@@ -21,6 +27,37 @@ public final class SampleData {
     public static final String BUSIEST_TRADER = "0xe03b4de29ba24ee38cc640a73f40db50dd52f479";
 
     private SampleData() {
+    }
+
+    /**
+     * Loads every {@code .csv} and {@code .parquet} file of a folder as a table named after the file:
+     * {@code dex.my_trades.csv} becomes {@code dex.my_trades}, {@code prices.parquet} becomes {@code prices}. DuckDB
+     * infers the column types.
+     */
+    public static void loadFolder(Database db, Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                String reader = name.endsWith(".csv") ? "read_csv_auto" : name.endsWith(".parquet") ? "read_parquet"
+                        : null;
+                if (reader == null) {
+                    continue;
+                }
+                String[] parts = name.substring(0, name.lastIndexOf('.')).split("\\.", 2);
+                String table = parts.length == 2 ? quote(parts[0]) + "." + quote(parts[1]) : quote(parts[0]);
+                if (parts.length == 2) {
+                    db.run("CREATE SCHEMA IF NOT EXISTS " + quote(parts[0]));
+                }
+                db.run("CREATE OR REPLACE TABLE " + table + " AS SELECT * FROM " + reader + "('"
+                        + file.toAbsolutePath().toString().replace("'", "''") + "')");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read data files from " + folder, e);
+        }
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     /** Creates and fills the sample tables. */
