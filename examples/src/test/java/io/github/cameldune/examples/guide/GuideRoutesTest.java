@@ -1,0 +1,171 @@
+package io.github.cameldune.examples.guide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.cameldune.dune.DuneComponent;
+import io.github.cameldune.dune.exception.DuneExecutionFailedException;
+import io.github.cameldune.dune.exception.DuneRateLimitException;
+import io.github.cameldune.emulator.DuneEmulatorExtension;
+import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.faults.Fault;
+
+/**
+ * The routes of the user guide ({@code src-docs/user-guide.adoc}), run against the emulator. The guide's Java
+ * snippets are copied from this file; {@link GuideSnippetsTest} fails when one is not.
+ */
+class GuideRoutesTest extends CamelTestSupport {
+
+    @RegisterExtension
+    static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        DuneComponent dune = new DuneComponent();
+        dune.getConfiguration().setBaseUrl(DUNE.emulator().baseUrl());
+        dune.getConfiguration().setApiKey(DUNE.emulator().apiKey());
+        dune.getConfiguration().setPollInitialDelay(50);
+        dune.getConfiguration().setPollInterval(50);
+        context.addComponent("dune", dune);
+        return context;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(DuneRateLimitException.class)
+                    .maximumRedeliveries(3).redeliveryDelay(2000);
+                onException(DuneExecutionFailedException.class)
+                    .handled(true)
+                    .log("Query failed: ${exception.message}")
+                    .to("mock:failed");
+
+                from("timer:top-traders?repeatCount=1").autoStartup(false).routeId("getting-started")
+                    .setBody(constant("{\"top_n\": 5}"))
+                    .to("dune:run?queryId=1002&outputType=csv")
+                    .to("file:target/guide?fileName=top-traders.csv");
+
+                from("direct:wallet")
+                    .setHeader("CamelDuneQueryParameters", constant(Map.of("max_rows", 10)))
+                    .to("dune:run?queryId=1003&param.wallet=0xe03b4de29ba24ee38cc640a73f40db50dd52f479");
+
+                from("direct:slow")
+                    .to("dune:run?queryId=1007&waitTimeout=10m&cancelOnTimeout=true&maxPollInterval=20s");
+
+                from("direct:broken")
+                    .to("dune:run?queryId=1008");
+
+                from("direct:page")
+                    .to("dune:results?limit=100")
+                    .log("${header.CamelDuneRowCount} rows; the next page starts at ${header.CamelDuneNextOffset}");
+
+                from("direct:every-row")
+                    .to("dune:results?outputType=stream")
+                    .split(body()).streaming()
+                        .to("mock:one-row");
+
+                from("direct:export")
+                    .to("dune:resultsCsv")
+                    .to("file:target/guide?fileName=${header.CamelDuneExecutionId}.csv");
+
+                from("dune:latestResults?queryId=1001&delay=60000").autoStartup(false).routeId("new-results")
+                    .to("mock:new-result");
+            }
+        };
+    }
+
+    @Test
+    void gettingStartedWritesTheCsv() throws Exception {
+        Path file = Path.of("target/guide/top-traders.csv");
+        Files.deleteIfExists(file);
+        context.getRouteController().startRoute("getting-started");
+        for (int i = 0; i < 200 && !Files.exists(file); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(200);
+        assertThat(Files.readAllLines(file)).hasSize(6).first().isEqualTo("trader,trades,volume_usd,projects");
+    }
+
+    @Test
+    void parametersFromHeaderAndUri() {
+        List<?> rows = template.requestBody("direct:wallet", null, List.class);
+        assertThat(rows).hasSize(10);
+        assertThat(DUNE.emulator().requests().get(0).body())
+                .contains("\"wallet\":\"0xe03b4de29ba24ee38cc640a73f40db50dd52f479\"").contains("\"max_rows\":10");
+    }
+
+    @Test
+    void waitingForASlowQuery() {
+        DUNE.emulator().setMinDuration(1007, Duration.ofMillis(300));
+        try {
+            assertThat(template.requestBody("direct:slow", null, List.class)).isNotEmpty();
+        } finally {
+            DUNE.emulator().setMinDuration(1007, Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void aFailedQueryReachesItsHandler() throws Exception {
+        MockEndpoint failed = getMockEndpoint("mock:failed");
+        failed.expectedMessageCount(1);
+        template.sendBody("direct:broken", null);
+        failed.assertIsSatisfied();
+    }
+
+    @Test
+    void aRateLimitIsRedelivered() {
+        DUNE.emulator().faults().add(Fault.status(429, "Too many requests").header("Retry-After", "1")
+                .on(Endpoint.EXECUTE).times(1));
+        Exchange done = template.request("direct:wallet", e -> {
+        });
+        assertThat(done.getException()).isNull();
+        assertThat(DUNE.emulator().executionsCreated()).isPositive();
+    }
+
+    @Test
+    void pagesStreamsAndCsv() throws Exception {
+        String id = DUNE.emulator().engine().executeQuery(1005, Map.of("row_count", 250), null).orElseThrow().id();
+        while (!DUNE.emulator().engine().find(id).orElseThrow().state().isFinished()) {
+            Thread.sleep(10);
+        }
+        Exchange page = template.request("direct:page", e -> e.getMessage().setHeader("CamelDuneExecutionId", id));
+        assertThat(page.getMessage().getHeader("CamelDuneNextOffset")).isEqualTo(100L);
+
+        MockEndpoint row = getMockEndpoint("mock:one-row");
+        row.expectedMessageCount(250);
+        template.sendBodyAndHeader("direct:every-row", null, "CamelDuneExecutionId", id);
+        row.assertIsSatisfied();
+
+        template.sendBodyAndHeader("direct:export", null, "CamelDuneExecutionId", id);
+        assertThat(Files.readAllLines(Path.of("target/guide", id + ".csv"))).hasSize(251);
+    }
+
+    @Test
+    void aConsumerEmitsNewResults() throws Exception {
+        String id = DUNE.emulator().engine().executeQuery(1001, Map.of(), null).orElseThrow().id();
+        while (!DUNE.emulator().engine().find(id).orElseThrow().state().isFinished()) {
+            Thread.sleep(10);
+        }
+        MockEndpoint result = getMockEndpoint("mock:new-result");
+        result.expectedMessageCount(1);
+        context.getRouteController().startRoute("new-results");
+        result.assertIsSatisfied();
+        assertThat(result.getReceivedExchanges().get(0).getMessage().getHeader("CamelDuneExecutionId")).isEqualTo(id);
+    }
+}
