@@ -71,6 +71,23 @@ class GuideRoutesTest extends CamelTestSupport {
                 from("direct:broken")
                     .to("dune:run?queryId=1008");
 
+                from("direct:start")
+                    .to("dune:execute?queryId=1001&performance=large")
+                    .log("Started ${header.CamelDuneExecutionId}: ${header.CamelDuneState}");
+
+                from("direct:adhoc-sql")
+                    .to("dune:executeSql");
+
+                from("direct:look")
+                    .to("dune:status")
+                    .log("${header.CamelDuneState}, finished: ${header.CamelDuneExecutionFinished}");
+
+                from("direct:stop")
+                    .to("dune:cancel");
+
+                from("direct:fresh-enough")
+                    .to("dune:latestResults?queryId=1004&maxAge=6h");
+
                 from("direct:page")
                     .to("dune:results?limit=100")
                     .log("${header.CamelDuneRowCount} rows; the next page starts at ${header.CamelDuneNextOffset}");
@@ -136,6 +153,24 @@ class GuideRoutesTest extends CamelTestSupport {
         });
         assertThat(done.getException()).isNull();
         assertThat(DUNE.emulator().executionsCreated()).isPositive();
+    }
+
+    @Test
+    void executeStatusCancelSqlAndLatest() throws Exception {
+        DUNE.emulator().setMinDuration(1001, Duration.ofSeconds(5));
+        try {
+            Exchange started = template.request("direct:start", e -> {
+            });
+            String id = started.getMessage().getHeader("CamelDuneExecutionId", String.class);
+            Exchange status = template.request("direct:look", e -> e.getMessage().setBody(id));
+            assertThat(status.getMessage().getHeader("CamelDuneExecutionFinished")).isEqualTo(false);
+            assertThat(template.requestBody("direct:stop", id, Boolean.class)).isTrue();
+        } finally {
+            DUNE.emulator().setMinDuration(1001, Duration.ZERO);
+        }
+        Exchange sql = template.request("direct:adhoc-sql", e -> e.getMessage().setBody("SELECT 42 AS answer"));
+        assertThat(sql.getMessage().getHeader("CamelDuneExecutionId", String.class)).hasSize(26);
+        assertThat(template.requestBody("direct:fresh-enough", null, List.class)).hasSize(100);
     }
 
     @Test
