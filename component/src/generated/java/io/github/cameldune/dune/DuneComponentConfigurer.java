@@ -68,6 +68,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxAge": getOrCreateConfiguration(target).setMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxpollinterval":
         case "maxPollInterval": getOrCreateConfiguration(target).setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxretries":
+        case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "offset": getOrCreateConfiguration(target).setOffset(property(camelContext, java.lang.Long.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.github.cameldune.dune.OutputType.class, value)); return true;
@@ -82,6 +84,12 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "queryParameters": getOrCreateConfiguration(target).setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryexecuteonservererror":
+        case "retryExecuteOnServerError": getOrCreateConfiguration(target).setRetryExecuteOnServerError(property(camelContext, boolean.class, value)); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": getOrCreateConfiguration(target).setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "samplecount":
         case "sampleCount": getOrCreateConfiguration(target).setSampleCount(property(camelContext, java.lang.Integer.class, value)); return true;
         case "sortby":
@@ -142,6 +150,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxAge": return long.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "offset": return java.lang.Long.class;
         case "outputtype":
         case "outputType": return io.github.cameldune.dune.OutputType.class;
@@ -156,6 +166,12 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "queryParameters": return java.util.Map.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryexecuteonservererror":
+        case "retryExecuteOnServerError": return boolean.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
         case "samplecount":
         case "sampleCount": return java.lang.Integer.class;
         case "sortby":
@@ -217,6 +233,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxAge": return getOrCreateConfiguration(target).getMaxAge();
         case "maxpollinterval":
         case "maxPollInterval": return getOrCreateConfiguration(target).getMaxPollInterval();
+        case "maxretries":
+        case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "offset": return getOrCreateConfiguration(target).getOffset();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
@@ -231,6 +249,12 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "queryParameters": return getOrCreateConfiguration(target).getQueryParameters();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "retryexecuteonservererror":
+        case "retryExecuteOnServerError": return getOrCreateConfiguration(target).isRetryExecuteOnServerError();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return getOrCreateConfiguration(target).getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "samplecount":
         case "sampleCount": return getOrCreateConfiguration(target).getSampleCount();
         case "sortby":

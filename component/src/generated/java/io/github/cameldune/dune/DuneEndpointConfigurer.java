@@ -68,6 +68,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxAge": target.getConfiguration().setMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxpollinterval":
         case "maxPollInterval": target.getConfiguration().setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxretries":
+        case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "offset": target.getConfiguration().setOffset(property(camelContext, java.lang.Long.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.github.cameldune.dune.OutputType.class, value)); return true;
@@ -86,6 +88,12 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retryexecuteonservererror":
+        case "retryExecuteOnServerError": target.getConfiguration().setRetryExecuteOnServerError(property(camelContext, boolean.class, value)); return true;
+        case "retryinitialdelay":
+        case "retryInitialDelay": target.getConfiguration().setRetryInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxdelay":
+        case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "runlogginglevel":
         case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "samplecount":
@@ -164,6 +172,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxAge": return long.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
+        case "maxretries":
+        case "maxRetries": return int.class;
         case "offset": return java.lang.Long.class;
         case "outputtype":
         case "outputType": return io.github.cameldune.dune.OutputType.class;
@@ -182,6 +192,12 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "repeatCount": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "retryexecuteonservererror":
+        case "retryExecuteOnServerError": return boolean.class;
+        case "retryinitialdelay":
+        case "retryInitialDelay": return long.class;
+        case "retrymaxdelay":
+        case "retryMaxDelay": return long.class;
         case "runlogginglevel":
         case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "samplecount":
@@ -261,6 +277,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxAge": return target.getConfiguration().getMaxAge();
         case "maxpollinterval":
         case "maxPollInterval": return target.getConfiguration().getMaxPollInterval();
+        case "maxretries":
+        case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "offset": return target.getConfiguration().getOffset();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
@@ -279,6 +297,12 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "retryexecuteonservererror":
+        case "retryExecuteOnServerError": return target.getConfiguration().isRetryExecuteOnServerError();
+        case "retryinitialdelay":
+        case "retryInitialDelay": return target.getConfiguration().getRetryInitialDelay();
+        case "retrymaxdelay":
+        case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "runlogginglevel":
         case "runLoggingLevel": return target.getRunLoggingLevel();
         case "samplecount":

@@ -24,7 +24,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(54);
         props.add("allowPartialResults");
         props.add("apiKey");
         props.add("apiKeyLocation");
@@ -50,6 +50,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("limit");
         props.add("maxAge");
         props.add("maxPollInterval");
+        props.add("maxRetries");
         props.add("offset");
         props.add("operation");
         props.add("outputType");
@@ -61,6 +62,9 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("queryParameters");
         props.add("repeatCount");
         props.add("responseTimeout");
+        props.add("retryExecuteOnServerError");
+        props.add("retryInitialDelay");
+        props.add("retryMaxDelay");
         props.add("runLoggingLevel");
         props.add("sampleCount");
         props.add("scheduledExecutorService");

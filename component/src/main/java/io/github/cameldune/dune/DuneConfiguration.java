@@ -132,6 +132,26 @@ public class DuneConfiguration implements Cloneable {
             description = "With run: cancel the execution when waitTimeout is reached, so it stops costing credits.")
     private boolean cancelOnTimeout;
 
+    @UriParam(label = "producer", defaultValue = "3",
+            description = "How many times a failed request is sent again at the most: reads and cancel on 429, 502, "
+                    + "503, 504 and no answer; execute only on 429 or when the connection failed before sending "
+                    + "(see retryExecuteOnServerError). 0 turns retries off.")
+    private int maxRetries = 3;
+
+    @UriParam(label = "producer", defaultValue = "1s", javaType = "java.time.Duration",
+            description = "The delay before the first retry; it doubles at each retry (with jitter), and is at "
+                    + "least Dune's Retry-After.")
+    private long retryInitialDelay = 1_000;
+
+    @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration",
+            description = "The longest delay between two attempts of a request.")
+    private long retryMaxDelay = 30_000;
+
+    @UriParam(label = "producer", defaultValue = "false",
+            description = "Also send an execute again after a 5xx or a lost answer. Dune has no idempotency key: the "
+                    + "first attempt may have created an execution, so this can run, and bill, the query twice.")
+    private boolean retryExecuteOnServerError;
+
     @UriParam(label = "consumer", description = "Remembers the execution ids a latestResults consumer has emitted, "
             + "so that a restart does not emit the same result again (e.g. a file or JDBC idempotent repository).")
     private IdempotentRepository idempotentRepository;
@@ -405,6 +425,46 @@ public class DuneConfiguration implements Cloneable {
     /** With run: cancel the execution when waitTimeout is reached. */
     public void setCancelOnTimeout(boolean cancelOnTimeout) {
         this.cancelOnTimeout = cancelOnTimeout;
+    }
+
+    /** How many times a failed request is sent again at the most. */
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /** How many times a failed request is sent again at the most; 0 turns retries off. */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    /** The delay before the first retry, in milliseconds. */
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    /** The delay before the first retry; it doubles at each retry. */
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    /** The longest delay between two attempts, in milliseconds. */
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    /** The longest delay between two attempts of a request. */
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    /** Whether an execute is sent again after a 5xx or a lost answer. */
+    public boolean isRetryExecuteOnServerError() {
+        return retryExecuteOnServerError;
+    }
+
+    /** Also send an execute again after a 5xx or a lost answer; this can bill the query twice. */
+    public void setRetryExecuteOnServerError(boolean retryExecuteOnServerError) {
+        this.retryExecuteOnServerError = retryExecuteOnServerError;
     }
 
     /** The store of emitted execution ids. */

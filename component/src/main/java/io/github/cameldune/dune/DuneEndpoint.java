@@ -15,6 +15,7 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
 import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.client.RetryPolicy;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
 
 /**
@@ -66,9 +67,12 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
             throw new IllegalArgumentException("baseUrl must be an http(s) URL such as https://api.dune.com/api, was "
                     + configuration.getBaseUrl());
         }
+        RetryPolicy retries = new RetryPolicy(Math.max(0, configuration.getMaxRetries()),
+                Duration.ofMillis(configuration.getRetryInitialDelay()),
+                Duration.ofMillis(configuration.getRetryMaxDelay()), configuration.isRetryExecuteOnServerError());
         client = new DuneClient(getComponent().transport(configuration), configuration.getBaseUrl(),
                 configuration.getApiKey(), configuration.getApiKeyLocation(),
-                Duration.ofMillis(configuration.getResponseTimeout()));
+                Duration.ofMillis(configuration.getResponseTimeout()), retries, getComponent().poller());
         waiter = new ExecutionWaiter(client, getComponent().poller());
     }
 

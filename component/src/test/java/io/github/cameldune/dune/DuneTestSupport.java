@@ -48,6 +48,9 @@ abstract class DuneTestSupport extends CamelTestSupport {
         DuneComponent dune = new DuneComponent();
         dune.getConfiguration().setBaseUrl(emulator().baseUrl());
         dune.getConfiguration().setApiKey(emulator().apiKey());
+        // retries as in production, but quick
+        dune.getConfiguration().setRetryInitialDelay(10);
+        dune.getConfiguration().setRetryMaxDelay(100);
         context.addComponent("dune", dune);
         return context;
     }

@@ -37,7 +37,8 @@ class ExecuteErrorsTest extends DuneTestSupport {
             public void configure() {
                 onException(DuneInvalidInputException.class).handled(true).to("mock:invalid");
                 onException(DuneApiException.class).handled(true).to("mock:failed");
-                from("direct:execute").to("dune:execute?queryId=1001").to("mock:out");
+                // no retries here: each failure must surface as it came (RetryTest covers retrying)
+                from("direct:execute").to("dune:execute?queryId=1001&maxRetries=0").to("mock:out");
                 from("direct:wrongKey").to("dune:execute?queryId=1001&apiKey=not-the-key").to("mock:out");
                 from("direct:unreachable").to("dune:execute?queryId=1001&baseUrl=http://127.0.0.1:1/api")
                         .to("mock:out");

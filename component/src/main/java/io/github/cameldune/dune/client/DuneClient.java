@@ -14,6 +14,9 @@ import java.util.ListIterator;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -38,6 +41,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.github.cameldune.dune.exception.DuneApiException;
+import io.github.cameldune.dune.exception.DuneConnectionException;
 import io.github.cameldune.dune.model.DuneExecution;
 import io.github.cameldune.dune.model.ExecutionStatus;
 import io.github.cameldune.dune.model.ResultPage;
@@ -83,15 +87,30 @@ public final class DuneClient {
     private final String apiKey;
     private final ApiKeyLocation apiKeyLocation;
     private final RequestConfig requestConfig;
+    private final RetryPolicy retries;
+    private final ScheduledExecutorService scheduler;
 
     /**
-     * A client of one Dune API base URL.
+     * A client of one Dune API base URL, without retries.
      *
      * @param baseUrl         e.g. {@code https://api.dune.com/api}
      * @param responseTimeout how long to wait for each answer
      */
     public DuneClient(HttpTransport transport, String baseUrl, String apiKey, ApiKeyLocation apiKeyLocation,
             Duration responseTimeout) {
+        this(transport, baseUrl, apiKey, apiKeyLocation, responseTimeout, RetryPolicy.NONE, null);
+    }
+
+    /**
+     * A client of one Dune API base URL that retries as its policy says, waiting on the scheduler (no thread held).
+     *
+     * @param baseUrl         e.g. {@code https://api.dune.com/api}
+     * @param responseTimeout how long to wait for each answer
+     */
+    public DuneClient(HttpTransport transport, String baseUrl, String apiKey, ApiKeyLocation apiKeyLocation,
+            Duration responseTimeout, RetryPolicy retries, ScheduledExecutorService scheduler) {
+        this.retries = scheduler == null ? RetryPolicy.NONE : retries;
+        this.scheduler = scheduler;
         this.transport = transport;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.base = URI.create(this.baseUrl);
@@ -306,8 +325,37 @@ public final class DuneClient {
         }
     }
 
-    private <T> CompletableFuture<T> send(Call call, SimpleHttpRequest request,
-            Function<Answer, T> reader) {
+    private <T> CompletableFuture<T> send(Call call, SimpleHttpRequest request, Function<Answer, T> reader) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        attempt(call, request, reader, 0, result);
+        return result;
+    }
+
+    /** One attempt; on a failure the policy allows to retry, the next attempt is scheduled, not waited for. */
+    private <T> void attempt(Call call, SimpleHttpRequest request, Function<Answer, T> reader, int attempt,
+            CompletableFuture<T> result) {
+        once(call, request, reader).whenComplete((value, error) -> {
+            if (error == null) {
+                result.complete(value);
+                return;
+            }
+            if (error instanceof DuneApiException failure && retries.shouldRetry(failure, call.isExecute(), attempt)) {
+                Duration delay = retries.delay(failure, attempt);
+                LOG.debug("Dune {} failed ({}); attempt {} in {} ms", call.operation, failure.getHttpResponseCode(),
+                        attempt + 2, delay.toMillis());
+                try {
+                    scheduler.schedule(() -> attempt(call, request, reader, attempt + 1, result), delay.toMillis(),
+                            TimeUnit.MILLISECONDS);
+                    return;
+                } catch (RejectedExecutionException stopping) {
+                    // the component is stopping: report the failure as it is
+                }
+            }
+            result.completeExceptionally(call.isExecute() ? call.mayExist(error) : error);
+        });
+    }
+
+    private <T> CompletableFuture<T> once(Call call, SimpleHttpRequest request, Function<Answer, T> reader) {
         if (apiKeyLocation == ApiKeyLocation.header) {
             request.setHeader(new ApiKeyHeader(apiKey));
         }
@@ -355,6 +403,24 @@ public final class DuneClient {
 
     /** One call's identity, to put into its errors. */
     private record Call(String operation, Long queryId, String executionId) {
+
+        boolean isExecute() {
+            return operation.equals("execute") || operation.equals("executeSql");
+        }
+
+        /** After a 5xx or a lost answer to an execute, says that the execution may exist (and may cost credits). */
+        Throwable mayExist(Throwable error) {
+            if (error instanceof DuneApiException e && (e.getHttpResponseCode() >= 500
+                    || e instanceof DuneConnectionException && !RetryPolicy.notSent(e.getCause()))) {
+                DuneApiException.Failure f = e.getFailure();
+                DuneApiException.Failure withWarning = new DuneApiException.Failure(f.operation(), f.queryId(),
+                        f.executionId(), f.httpStatus(), f.duneError() + " (the execution may have been created "
+                                + "anyway and not be visible here; it was not sent again, so check before executing "
+                                + "again)", f.retryAfter(), f.state());
+                return DuneApiException.of(withWarning, e.getCause());
+            }
+            return error;
+        }
 
         <T> T read(Answer response, Class<T> type) {
             if (response.body().length() == 0) {

@@ -1,0 +1,84 @@
+package io.github.cameldune.dune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import io.github.cameldune.dune.exception.DuneConnectionException;
+import io.github.cameldune.dune.exception.DuneServerException;
+import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.faults.Fault;
+
+/**
+ * Reads are retried through transient failures; an execute is retried only where no execution can exist, unless the
+ * user opts in, so one message never becomes two billed executions by accident.
+ */
+class RetryTest extends DuneTestSupport {
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:run").to("dune:run?queryId=1005&pollInitialDelay=20ms&pollInterval=20ms");
+                from("direct:execute").to("dune:execute?queryId=1005");
+                from("direct:optIn").to("dune:execute?queryId=1005&retryExecuteOnServerError=true");
+                from("direct:unreachable").to("dune:execute?queryId=1005&baseUrl=http://127.0.0.1:1/api");
+            }
+        };
+    }
+
+    @Test
+    void readsAreRetriedThroughTransientFailures() {
+        emulator().faults().add(Fault.status(503, "busy").on(Endpoint.RESULTS).times(2));
+        emulator().faults().add(Fault.status(429, "slow down").header("Retry-After", "0").on(Endpoint.RESULTS)
+                .times(1));
+        Exchange done = template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", 4)));
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getBody(List.class)).hasSize(4);
+        assertThat(requests()).filteredOn(r -> r.path().endsWith("/results")).hasSize(4);
+        assertThat(executionsCreated()).isEqualTo(1);
+    }
+
+    @Test
+    void anExecuteRefusedWithA429IsSentAgain() {
+        emulator().faults().add(Fault.status(429, "slow down").on(Endpoint.EXECUTE).times(2));
+        Exchange done = template.request("direct:execute", e -> {
+        });
+        assertThat(done.getException()).isNull();
+        assertThat(requests()).hasSize(3);
+        assertThat(executionsCreated()).isEqualTo(1);
+    }
+
+    @Test
+    void anExecuteAfterA5xxIsNotSentAgainAndSaysTheExecutionMayExist() {
+        emulator().faults().add(Fault.status(502, "bad gateway").on(Endpoint.EXECUTE).times(1));
+        Exchange done = template.request("direct:execute", e -> {
+        });
+        assertThat(done.getException()).isInstanceOf(DuneServerException.class)
+                .hasMessageContaining("may have been created").hasMessageContaining("not sent again");
+        assertThat(requests()).hasSize(1);
+    }
+
+    @Test
+    void anExecuteAfterA5xxIsSentAgainOnlyWhenTheUserOptsIn() {
+        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).on(Endpoint.EXECUTE).times(1));
+        Exchange done = template.request("direct:optIn", e -> {
+        });
+        assertThat(done.getException()).isNull();
+        assertThat(requests()).hasSize(2);
+    }
+
+    @Test
+    void aConnectionThatNeverOpenedIsTriedAgainThenReported() {
+        Exchange done = template.request("direct:unreachable", e -> {
+        });
+        assertThat(done.getException()).isInstanceOf(DuneConnectionException.class)
+                .hasMessageNotContaining("may have been created");
+    }
+}
