@@ -30,6 +30,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         DuneComponent target = (DuneComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": getOrCreateConfiguration(target).setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "allowpartialresults":
         case "allowPartialResults": getOrCreateConfiguration(target).setAllowPartialResults(property(camelContext, boolean.class, value)); return true;
         case "apikey":
@@ -112,6 +114,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return boolean.class;
         case "allowpartialresults":
         case "allowPartialResults": return boolean.class;
         case "apikey":
@@ -195,6 +199,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         DuneComponent target = (DuneComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return getOrCreateConfiguration(target).isAllowInsecureHttp();
         case "allowpartialresults":
         case "allowPartialResults": return getOrCreateConfiguration(target).isAllowPartialResults();
         case "apikey":

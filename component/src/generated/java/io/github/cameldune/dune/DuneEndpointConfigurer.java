@@ -23,6 +23,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         DuneEndpoint target = (DuneEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": target.getConfiguration().setAllowInsecureHttp(property(camelContext, boolean.class, value)); return true;
         case "allowpartialresults":
         case "allowPartialResults": target.getConfiguration().setAllowPartialResults(property(camelContext, boolean.class, value)); return true;
         case "apikey":
@@ -127,6 +129,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return boolean.class;
         case "allowpartialresults":
         case "allowPartialResults": return boolean.class;
         case "apikey":
@@ -232,6 +236,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         DuneEndpoint target = (DuneEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecurehttp":
+        case "allowInsecureHttp": return target.getConfiguration().isAllowInsecureHttp();
         case "allowpartialresults":
         case "allowPartialResults": return target.getConfiguration().isAllowPartialResults();
         case "apikey":

@@ -24,7 +24,8 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(54);
+        Set<String> props = new HashSet<>(55);
+        props.add("allowInsecureHttp");
         props.add("allowPartialResults");
         props.add("apiKey");
         props.add("apiKeyLocation");

@@ -164,6 +164,11 @@ public class DuneConfiguration implements Cloneable {
             description = "How long to wait for Dune's answer to each request.")
     private long responseTimeout = 60_000;
 
+    @UriParam(label = "security", defaultValue = "false", security = "insecure:ssl",
+            description = "Allow a plain http:// baseUrl to a host other than this machine. The API key would travel "
+                    + "unencrypted; only for a trusted proxy on a private network.")
+    private boolean allowInsecureHttp;
+
     @UriParam(label = "security", description = "TLS configuration for the connection to Dune.")
     private SSLContextParameters sslContextParameters;
 
@@ -495,6 +500,16 @@ public class DuneConfiguration implements Cloneable {
     /** How long to wait for Dune's answer to each request. */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    /** Whether plain HTTP to another host is allowed. */
+    public boolean isAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    /** Allow a plain http:// baseUrl to a host other than this machine (the key would travel unencrypted). */
+    public void setAllowInsecureHttp(boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
     }
 
     /** The TLS configuration. */

@@ -62,10 +62,17 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
             throw new IllegalArgumentException("No Dune API key: set camel.component.dune.api-key (for instance "
                     + "to {{env:DUNE_API_KEY}}) or apiKey on the endpoint");
         }
+        if (configuration.getApiKey().indexOf('\r') >= 0 || configuration.getApiKey().indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("The Dune API key contains a line break; check how it is configured");
+        }
         URI base = URI.create(configuration.getBaseUrl());
         if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme()) || base.getHost() == null) {
             throw new IllegalArgumentException("baseUrl must be an http(s) URL such as https://api.dune.com/api, was "
                     + configuration.getBaseUrl());
+        }
+        if ("http".equals(base.getScheme()) && !isLoopback(base.getHost()) && !configuration.isAllowInsecureHttp()) {
+            throw new IllegalArgumentException("Refusing to send the Dune API key over plain HTTP to " + base.getHost()
+                    + ": use https, or set allowInsecureHttp=true for a trusted proxy");
         }
         RetryPolicy retries = new RetryPolicy(Math.max(0, configuration.getMaxRetries()),
                 Duration.ofMillis(configuration.getRetryInitialDelay()),
@@ -74,6 +81,12 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                 configuration.getApiKey(), configuration.getApiKeyLocation(),
                 Duration.ofMillis(configuration.getResponseTimeout()), retries, getComponent().poller());
         waiter = new ExecutionWaiter(client, getComponent().poller());
+    }
+
+    /** This machine, where plain HTTP (the emulator, a local proxy) exposes nothing. */
+    private static boolean isLoopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
     }
 
     @Override

@@ -106,6 +106,10 @@ final class MessageInput {
         if (raw == null) {
             return fallback;
         }
+        if (raw instanceof CharSequence text && (text.toString().indexOf('\r') >= 0
+                || text.toString().indexOf('\n') >= 0)) {
+            throw new DuneInvalidInputException("The " + name + " header must not contain line breaks");
+        }
         try {
             T value = message.getHeader(name, type);
             if (value == null) {

@@ -25,6 +25,11 @@ import io.github.cameldune.dune.exception.DuneInvalidInputException;
  */
 public final class QueryParameters {
 
+    /** The most parameters one request may carry: a saved query has a handful; thousands mean a mistake. */
+    public static final int MAX_PARAMETERS = 256;
+    /** The longest text value of a parameter, in characters. */
+    public static final int MAX_TEXT_LENGTH = 65_536;
+
     /** Dune's datetime parameter format. */
     public static final DateTimeFormatter DUNE_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -33,6 +38,10 @@ public final class QueryParameters {
 
     /** The parameters with every value in its JSON form, in the given order. */
     public static Map<String, Object> toJson(Map<String, ?> parameters) {
+        if (parameters.size() > MAX_PARAMETERS) {
+            throw new DuneInvalidInputException(parameters.size() + " query parameters are too many: at most "
+                    + MAX_PARAMETERS + " are sent");
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         parameters.forEach((name, value) -> {
             if (name == null || name.isBlank()) {
@@ -44,6 +53,10 @@ public final class QueryParameters {
     }
 
     private static Object value(String name, Object value) {
+        if (value instanceof CharSequence text && text.length() > MAX_TEXT_LENGTH) {
+            throw new DuneInvalidInputException("query parameter '" + name + "' is " + text.length()
+                    + " characters long: at most " + MAX_TEXT_LENGTH + " are sent");
+        }
         if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
             return value;
         }
