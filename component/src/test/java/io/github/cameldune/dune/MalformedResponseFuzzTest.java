@@ -1,0 +1,149 @@
+package io.github.cameldune.dune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.Test;
+
+import io.github.cameldune.dune.exception.DuneApiException;
+import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.faults.Fault;
+
+/**
+ * Thousands of malformed, truncated and unexpected answers for every operation: each exchange ends, either with a
+ * result (unknown fields and states are tolerated) or with a {@link DuneApiException}; never a NullPointerException,
+ * a ClassCastException or a hang. Bodies are mutations of real answers, from a fixed seed so a failure repeats.
+ */
+class MalformedResponseFuzzTest extends DuneTestSupport {
+
+    private static final int PER_OPERATION = Integer.getInteger("fuzz.perOperation", 500);
+
+    private static final String EXECUTION = "{\"execution_id\":\"01HKZJ2683PHF9Q9PHHQ8FW4Q1\","
+            + "\"state\":\"QUERY_STATE_PENDING\"}";
+    private static final String STATUS = "{\"execution_id\":\"01HKZJ2683PHF9Q9PHHQ8FW4Q1\",\"query_id\":1005,"
+            + "\"is_execution_finished\":true,\"state\":\"QUERY_STATE_COMPLETED\","
+            + "\"submitted_at\":\"2024-03-05T22:07:22.828653Z\",\"expires_at\":\"2024-06-03T22:07:53.36647Z\","
+            + "\"execution_started_at\":\"2024-03-05T22:07:24.013663281Z\","
+            + "\"execution_ended_at\":\"2024-03-05T22:07:53.366469062Z\",\"result_metadata\":{\"column_names\":"
+            + "[\"number\",\"label\"],\"column_types\":[\"bigint\",\"varchar\"],\"row_count\":2,\"result_set_bytes\":"
+            + "12,\"total_row_count\":2,\"total_result_set_bytes\":12,\"datapoint_count\":4,\"pending_time_millis\":"
+            + "1,\"execution_time_millis\":2},\"execution_cost_credits\":10}";
+    private static final String RESULTS = "{\"execution_id\":\"01HKZJ2683PHF9Q9PHHQ8FW4Q1\",\"query_id\":1005,"
+            + "\"is_execution_finished\":true,\"state\":\"QUERY_STATE_COMPLETED\","
+            + "\"submitted_at\":\"2024-03-05T22:07:22.828653Z\",\"execution_ended_at\":\"2024-03-05T22:07:53Z\","
+            + "\"result\":{\"rows\":[{\"label\":\"row-0\",\"number\":0},{\"label\":\"row-1\",\"number\":1}],"
+            + "\"metadata\":{\"column_names\":[\"number\",\"label\"],\"column_types\":[\"bigint\",\"varchar\"],"
+            + "\"row_count\":2,\"total_row_count\":2,\"datapoint_count\":4}}}";
+    private static final String CANCEL = "{\"success\":true}";
+    private static final String CSV = "number,label\n0,row-0\n1,row-1\n";
+
+    private final Random random = new Random(20261124);
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                // thousands of expected failures: assert on them, do not log each with its stack trace
+                errorHandler(defaultErrorHandler().logExhausted(false));
+                String common = "maxRetries=0&pollInitialDelay=1ms&pollInterval=1ms&waitTimeout=2s";
+                from("direct:execute").to("dune:execute?queryId=1005&" + common);
+                from("direct:executeSql").to("dune:executeSql?sql=select 1&" + common);
+                from("direct:status").to("dune:status?" + common);
+                from("direct:rows").to("dune:results?fetchAll=true&" + common);
+                from("direct:json").to("dune:results?outputType=json&" + common);
+                from("direct:stream").to("dune:results?outputType=stream&" + common).split(body()).streaming()
+                        .to("log:fuzz?level=TRACE");
+                from("direct:csv").to("dune:resultsCsv?" + common).convertBodyTo(String.class);
+                from("direct:latest").to("dune:latestResults?queryId=1005&" + common);
+                from("direct:cancel").to("dune:cancel?" + common);
+            }
+        };
+    }
+
+    @Test
+    void malformedAnswersBecomeDuneApiExceptions() throws Exception {
+        String id = finishedExecution(1005, Map.of("row_count", 2));
+        finishedExecution(1005, Map.of());
+        record Target(String route, Endpoint endpoint, String valid) {
+        }
+        List<Target> targets = List.of(new Target("direct:execute", Endpoint.EXECUTE, EXECUTION),
+                new Target("direct:executeSql", Endpoint.SQL_EXECUTE, EXECUTION),
+                new Target("direct:status", Endpoint.STATUS, STATUS),
+                new Target("direct:rows", Endpoint.RESULTS, RESULTS),
+                new Target("direct:json", Endpoint.RESULTS, RESULTS),
+                new Target("direct:stream", Endpoint.RESULTS, RESULTS),
+                new Target("direct:csv", Endpoint.RESULTS, CSV),
+                new Target("direct:latest", Endpoint.RESULTS, RESULTS),
+                new Target("direct:cancel", Endpoint.CANCEL, CANCEL));
+        int tolerated = 0;
+        int failed = 0;
+        List<String> escaped = new ArrayList<>();
+        for (Target target : targets) {
+            long started = System.nanoTime();
+            for (int i = 0; i < PER_OPERATION; i++) {
+                String body = mutate(target.valid());
+                int status = random.nextInt(10) == 0 ? List.of(400, 404, 429, 500, 502).get(random.nextInt(5)) : 200;
+                emulator().faults().clear();
+                emulator().faults().add(Fault.raw(status, random.nextInt(8) == 0 ? "text/html" : "application/json",
+                        body).on(target.endpoint()).times(1000));
+                Exchange exchange = new DefaultExchange(context);
+                exchange.getMessage().setHeader(DuneConstants.EXECUTION_ID, id);
+                Exchange done = template.asyncSend(target.route(), exchange).get(10, TimeUnit.SECONDS);
+                Exception e = done.getException();
+                if (e == null) {
+                    tolerated++;
+                } else if (e instanceof DuneApiException) {
+                    failed++;
+                } else {
+                    escaped.add(target.route() + " " + status + " " + body + " -> " + e);
+                }
+            }
+            System.out.printf("fuzz %s: %d ms%n", target.route(), (System.nanoTime() - started) / 1_000_000);
+        }
+        System.out.printf("fuzz: %d malformed answers, %d tolerated, %d DuneApiException, %d other%n",
+                targets.size() * PER_OPERATION, tolerated, failed, escaped.size());
+        assertThat(escaped).as("exceptions other than DuneApiException").isEmpty();
+        assertThat(failed).isGreaterThan(targets.size() * PER_OPERATION / 4);
+    }
+
+    /** One of the ways an answer goes wrong, applied to a real one. */
+    private String mutate(String valid) {
+        return switch (random.nextInt(9)) {
+            case 0 -> valid.substring(0, random.nextInt(valid.length()));
+            case 1 -> valid.replaceFirst("\"[a-z_]+\":", "\"" + Long.toHexString(random.nextLong()) + "\":");
+            case 2 -> replaceValue(valid, List.of("null", "[]", "{}", "\"x\"", "-1", "1e999", "true", "\"\"")
+                    .get(random.nextInt(8)));
+            case 3 -> "<html><body><h1>502 Bad Gateway</h1></body></html>";
+            case 4 -> List.of("", "null", "[]", "{}", "\"text\"", "42", "{\"error\":", "\u0000\u00ff")
+                    .get(random.nextInt(8));
+            case 5 -> valid.replace("QUERY_STATE_", "QUERY_STATE_NEW_");
+            case 6 -> valid.replace("\"rows\":[", "\"rows\":[1,\"x\",null,");
+            case 7 -> valid.replaceAll("\"2024-[^\"]*\"", "\"yesterday\"");
+            default -> new StringBuilder(valid).insert(random.nextInt(valid.length()), (char) (32 + random.nextInt(95)))
+                    .toString();
+        };
+    }
+
+    private String replaceValue(String json, String replacement) {
+        List<int[]> spots = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\"[^\"]*\"|-?[0-9.]+|true|false|null|\\[\\]|\\{\\})")
+                .matcher(json);
+        while (m.find()) {
+            spots.add(new int[] { m.start(1), m.end(1) });
+        }
+        if (spots.isEmpty()) {
+            return json;
+        }
+        int[] spot = spots.get(random.nextInt(spots.size()));
+        return json.substring(0, spot[0]) + replacement + json.substring(spot[1]);
+    }
+}
