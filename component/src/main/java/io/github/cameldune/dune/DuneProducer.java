@@ -6,6 +6,8 @@ import java.util.concurrent.CompletionException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 import io.github.cameldune.dune.client.DuneClient;
@@ -22,9 +24,33 @@ import io.github.cameldune.dune.model.ExecutionStatus;
  */
 public class DuneProducer extends DefaultAsyncProducer {
 
+    private WritableHealthCheckRepository healthChecks;
+    private DuneHealthCheck healthCheck;
+
     /** A producer for an endpoint. */
     public DuneProducer(DuneEndpoint endpoint) {
         super(endpoint);
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // producer checks are off in Camel unless camel.health.producersEnabled=true
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new DuneHealthCheck(getEndpoint(), getEndpoint().getId());
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthChecks.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+        }
+        super.doStop();
     }
 
     @Override

@@ -1,0 +1,69 @@
+package io.github.cameldune.dune;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.apache.camel.util.URISupport;
+
+import io.github.cameldune.dune.exception.DuneApiException;
+import io.github.cameldune.dune.exception.DuneAuthenticationException;
+import io.github.cameldune.dune.exception.DuneBadRequestException;
+import io.github.cameldune.dune.exception.DuneForbiddenException;
+import io.github.cameldune.dune.exception.DuneNotFoundException;
+
+/**
+ * Whether Dune is reachable and accepts the key, at no cost: it asks the status of an execution id that exists
+ * nowhere, which Dune answers with "not found" only after checking the key. A rejected key is DOWN at once; a failure
+ * that may pass (5xx, 429, no answer) is DOWN only after {@value #FAILURES_BEFORE_DOWN} in a row, so one hiccup does
+ * not flap the route's readiness.
+ */
+public class DuneHealthCheck extends AbstractHealthCheck {
+
+    /** A well-formed execution id that no execution has (the ULID of time zero). */
+    static final String PROBE_EXECUTION_ID = "00000000000000000000000000";
+    /** Transient failures in a row before the check reports DOWN. */
+    static final int FAILURES_BEFORE_DOWN = 3;
+
+    private final DuneEndpoint endpoint;
+    private final AtomicInteger transientFailures = new AtomicInteger();
+
+    /** A check of an endpoint's connection to Dune. */
+    public DuneHealthCheck(DuneEndpoint endpoint, String id) {
+        super("camel", "producer:dune-" + id);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("baseUrl", endpoint.getConfiguration().getBaseUrl());
+        // as Camel prints it: the key masked
+        builder.detail("endpoint", URISupport.sanitizeUri(endpoint.getEndpointUri()));
+        try {
+            Pages.await(endpoint.client().status(PROBE_EXECUTION_ID),
+                    Duration.ofMillis(endpoint.getConfiguration().getResponseTimeout()), "health", PROBE_EXECUTION_ID);
+            transientFailures.set(0);
+            builder.up();
+        } catch (DuneNotFoundException | DuneBadRequestException expected) {
+            // the key was accepted: only then does Dune look for the execution
+            transientFailures.set(0);
+            builder.up();
+        } catch (DuneAuthenticationException | DuneForbiddenException rejected) {
+            transientFailures.set(0);
+            builder.down().message("Dune rejected the API key: HTTP " + rejected.getHttpResponseCode() + " "
+                    + rejected.getDuneError()).detail(SERVICE_STATUS_CODE, rejected.getHttpResponseCode());
+        } catch (DuneApiException e) {
+            int failures = transientFailures.incrementAndGet();
+            builder.detail("consecutiveFailures", failures);
+            if (failures >= FAILURES_BEFORE_DOWN) {
+                builder.down().message("Dune failed " + failures + " checks in a row: " + e.getMessage())
+                        .detail(SERVICE_STATUS_CODE, e.getHttpResponseCode());
+            } else {
+                builder.up().message("transient failure " + failures + " of " + FAILURES_BEFORE_DOWN + " before DOWN: "
+                        + e.getMessage());
+            }
+        }
+    }
+}

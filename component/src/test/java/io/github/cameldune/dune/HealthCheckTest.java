@@ -1,0 +1,78 @@
+package io.github.cameldune.dune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Collection;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
+import org.junit.jupiter.api.Test;
+
+import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.faults.Fault;
+
+/** The producer health check: UP when Dune accepts the key, DOWN with the reason when not, no flapping. */
+class HealthCheckTest extends DuneTestSupport {
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
+        registry.setCamelContext(context);
+        // every check's result, not only the failing ones
+        registry.setExposureLevel("full");
+        HealthCheckRepository producers = (HealthCheckRepository) registry.resolveById("producers");
+        producers.setEnabled(true);
+        registry.register(producers);
+        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        return context;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:good").to("dune:status?maxRetries=0");
+                from("direct:bad").to("dune:status?apiKey=wrong-key-12345&responseTimeout=7s");
+            }
+        };
+    }
+
+    private HealthCheck.Result check(String uriPart) {
+        Collection<HealthCheck.Result> results = HealthCheckHelper.invoke(context);
+        return results.stream()
+                .filter(r -> r.getCheck().getId().startsWith("producer:dune-"))
+                .filter(r -> String.valueOf(r.getDetails().get("endpoint")).contains(uriPart))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void upWithAGoodKeyDownWithTheReasonWithABadOne() {
+        assertThat(check("maxRetries=0").getState()).isEqualTo(HealthCheck.State.UP);
+        HealthCheck.Result bad = check("responseTimeout=7s");
+        assertThat(bad.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(bad.getMessage()).hasValueSatisfying(m -> assertThat(m)
+                .isEqualTo("Dune rejected the API key: HTTP 401 invalid API Key"));
+        assertThat(bad.getDetails().toString()).doesNotContain("wrong-key-12345");
+        assertThat(requests()).allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
+        assertThat(executionsCreated()).as("checking costs nothing").isZero();
+    }
+
+    @Test
+    void aTransientFailureDoesNotFlap() {
+        // each round of checks asks twice (this route and the one with the wrong key): six failures, three rounds
+        emulator().faults().add(Fault.status(503, "busy").on(Endpoint.STATUS).times(6));
+        assertThat(check("maxRetries=0").getState()).as("first failure").isEqualTo(HealthCheck.State.UP);
+        assertThat(check("maxRetries=0").getState()).as("second failure").isEqualTo(HealthCheck.State.UP);
+        HealthCheck.Result third = check("maxRetries=0");
+        assertThat(third.getState()).as("third in a row").isEqualTo(HealthCheck.State.DOWN);
+        assertThat(third.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("3 checks in a row"));
+        assertThat(check("maxRetries=0").getState()).as("recovered").isEqualTo(HealthCheck.State.UP);
+    }
+}
