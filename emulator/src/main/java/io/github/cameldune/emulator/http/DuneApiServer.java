@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -177,9 +178,12 @@ public final class DuneApiServer implements AutoCloseable {
             if (!Ulid.isValid(id)) {
                 throw ApiException.badRequest("The requested execution ID (ID: " + id + ") is invalid.");
             }
-            Execution execution = engine.find(id).orElseThrow(() -> ApiException.notFound("Object not found"));
+            // faults stand in front of the API: they answer for unknown executions too
+            Execution found = engine.find(id).orElse(null);
             boolean csv = action.endsWith("/csv");
-            injectFault(csv ? Endpoint.RESULTS : Endpoint.valueOf(action.toUpperCase(Locale.ROOT)), execution.queryId());
+            injectFault(csv ? Endpoint.RESULTS : Endpoint.valueOf(action.toUpperCase(Locale.ROOT)),
+                    found == null ? null : found.queryId());
+            Execution execution = Optional.ofNullable(found).orElseThrow(() -> ApiException.notFound("Object not found"));
             switch (action) {
                 case "status" -> sendStatus(ex, execution);
                 case "results", "results/csv" -> sendResults(ex, execution.snapshot(), query, csv);
