@@ -31,6 +31,31 @@ class FaultInjectionTest {
     }
 
     @Test
+    void afterHandlingTheWorkIsDoneButTheAnswerIsTheFault() {
+        DUNE.emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(Endpoint.EXECUTE)
+                .times(1));
+        long before = DUNE.emulator().executionsCreated();
+        assertThat(api.post("/v1/query/1001/execute", "{}").status()).isEqualTo(500);
+        assertThat(DUNE.emulator().executionsCreated()).as("the execution exists").isEqualTo(before + 1);
+    }
+
+    @Test
+    void aResetDropsTheConnectionWithoutAnAnswer() {
+        DUNE.emulator().faults().add(Fault.reset().on(Endpoint.EXECUTE).times(1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> api.post("/v1/query/1001/execute", "{}"))
+                .hasRootCauseInstanceOf(java.io.IOException.class);
+        assertThat(api.post("/v1/query/1001/execute", "{}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void latencyDelaysTheAnswer() {
+        DUNE.emulator().faults().add(Fault.latency(java.time.Duration.ofMillis(300)).on(Endpoint.EXECUTE).times(1));
+        long start = System.nanoTime();
+        assertThat(api.post("/v1/query/1001/execute", "{}").status()).isEqualTo(200);
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
+    }
+
+    @Test
     void faultsComeAfterTheKeyCheck() {
         DUNE.emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR));
         assertThat(new ApiClient(DUNE.emulator().baseUrl(), "bad").post("/v1/query/1001/execute", "{}").status())

@@ -1,5 +1,6 @@
 package io.github.cameldune.emulator.faults;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,9 @@ public final class Fault {
     private final String error;
     private String rawBody;
     private String contentType = "application/json";
+    private boolean reset;
+    private boolean afterHandling;
+    private Duration latency = Duration.ZERO;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private Endpoint endpoint = Endpoint.ANY;
     private Long queryId;
@@ -50,6 +54,29 @@ public final class Fault {
         fault.contentType = contentType;
         fault.rawBody = body;
         return fault;
+    }
+
+    /** Drops the connection without any answer, as a crashed proxy or a network fault would. */
+    public static Fault reset() {
+        Fault fault = new Fault(0, null);
+        fault.reset = true;
+        return fault;
+    }
+
+    /** Answers normally, but only after this delay (slow network, busy API). */
+    public static Fault latency(Duration delay) {
+        Fault fault = new Fault(0, null);
+        fault.latency = delay;
+        return fault;
+    }
+
+    /**
+     * Lets the API do its work first (an execute creates its execution), then answers with this fault instead: the
+     * case where a client cannot know whether its request took effect.
+     */
+    public Fault afterHandling() {
+        afterHandling = true;
+        return this;
     }
 
     /** Only on this endpoint (default: any). */
@@ -90,6 +117,26 @@ public final class Fault {
     /** The {@code error} text. */
     public String error() {
         return error;
+    }
+
+    /** Whether the connection is dropped without an answer. */
+    public boolean isReset() {
+        return reset;
+    }
+
+    /** Whether the API handles the request before the fault answers. */
+    public boolean isAfterHandling() {
+        return afterHandling;
+    }
+
+    /** The added delay; a fault with only a delay answers normally. */
+    public Duration latency() {
+        return latency;
+    }
+
+    /** Whether this fault only delays the answer. */
+    public boolean isLatencyOnly() {
+        return !reset && status == 0 && latency.compareTo(Duration.ZERO) > 0;
     }
 
     /** The exact body to send instead of {@code {"error": ...}}, or null. */

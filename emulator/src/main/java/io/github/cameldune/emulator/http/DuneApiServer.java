@@ -64,6 +64,9 @@ public final class DuneApiServer implements AutoCloseable {
         }
     }
 
+    /** A fault that answers once the API has handled the request (see {@link Fault#afterHandling()}). */
+    private static final ThreadLocal<Fault> ANSWER_AFTER = new ThreadLocal<>();
+
     private final ExecutionEngine engine;
     private final FaultInjector faults;
     private final String apiKey;
@@ -138,6 +141,8 @@ public final class DuneApiServer implements AutoCloseable {
             try {
                 route(exchange, exchange.getRequestMethod().toUpperCase(Locale.ROOT), path,
                         RecordedRequest.parseQuery(rawQuery), body);
+            } catch (ResetConnection e) {
+                resetConnection(exchange);
             } catch (ApiException e) {
                 e.headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
                 if (e.rawBody != null) {
@@ -149,8 +154,29 @@ public final class DuneApiServer implements AutoCloseable {
                 sendError(exchange, 400, e.getMessage());
             } catch (RuntimeException | java.sql.SQLException e) {
                 sendError(exchange, 500, "An internal error occurred");
+            } finally {
+                ANSWER_AFTER.remove();
             }
         }
+    }
+
+    /** Thrown to drop a connection without answering. */
+    private static final class ResetConnection extends RuntimeException {
+        ResetConnection() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Closes the connection with no status line: the client sees the connection end without an answer. */
+    private static void resetConnection(HttpExchange exchange) {
+        try {
+            // headers promising a body that never comes, then the close: no HTTP answer reaches the client
+            exchange.sendResponseHeaders(200, 1_000_000);
+            exchange.getResponseBody().flush();
+        } catch (IOException e) {
+            // the connection is gone either way
+        }
+        exchange.close();
     }
 
     private void route(HttpExchange ex, String method, String path, Map<String, List<String>> query, byte[] body)
@@ -209,13 +235,28 @@ public final class DuneApiServer implements AutoCloseable {
     /** Answers with an injected fault instead of the API when one matches. */
     private void injectFault(Endpoint endpoint, Long queryId) {
         Fault fault = faults.pick(endpoint, queryId).orElse(null);
-        if (fault != null) {
-            ApiException answer = new ApiException(fault.httpStatus(), fault.error());
-            answer.headers.putAll(fault.headers());
-            answer.rawBody = fault.rawBody();
-            answer.contentType = fault.contentType();
-            throw answer;
+        if (fault != null && !fault.latency().isZero()) {
+            try {
+                Thread.sleep(fault.latency().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        if (fault == null || fault.isLatencyOnly()) {
+            return;
+        }
+        if (fault.isAfterHandling()) {
+            ANSWER_AFTER.set(fault);
+            return;
+        }
+        if (fault.isReset()) {
+            throw new ResetConnection();
+        }
+        ApiException answer = new ApiException(fault.httpStatus(), fault.error());
+        answer.headers.putAll(fault.headers());
+        answer.rawBody = fault.rawBody();
+        answer.contentType = fault.contentType();
+        throw answer;
     }
 
     private void authenticate(HttpExchange ex, Map<String, List<String>> query) {
@@ -442,6 +483,21 @@ public final class DuneApiServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        Fault after = ANSWER_AFTER.get();
+        if (after != null) {
+            // the API's work is done (an execution may exist); the client gets the fault instead of the answer
+            ANSWER_AFTER.remove();
+            if (after.isReset()) {
+                throw new ResetConnection();
+            }
+            after.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
+            if (after.rawBody() != null) {
+                send(ex, after.httpStatus(), after.contentType(), after.rawBody().getBytes(StandardCharsets.UTF_8));
+            } else {
+                sendJson(ex, after.httpStatus(), JSON.createObjectNode().put("error", after.error()));
+            }
+            return;
+        }
         ex.getResponseHeaders().set("Content-Type", contentType);
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         try (OutputStream out = ex.getResponseBody()) {

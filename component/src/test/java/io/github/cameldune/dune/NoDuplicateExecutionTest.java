@@ -1,0 +1,78 @@
+package io.github.cameldune.dune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import io.github.cameldune.dune.exception.DuneConnectionException;
+import io.github.cameldune.dune.exception.DuneServerException;
+import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.faults.Fault;
+
+/**
+ * When Dune did execute but its answer was lost (a 500 or a dropped connection after the work was done), camel-dune
+ * does not execute again: one message, one billed execution, and an exception that says so. Slow answers are read
+ * again once the response timeout passes.
+ */
+class NoDuplicateExecutionTest extends DuneTestSupport {
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:execute").to("dune:execute?queryId=1005");
+                from("direct:run").to("dune:run?queryId=1005&pollInitialDelay=20ms&pollInterval=20ms"
+                        + "&responseTimeout=300ms");
+                from("direct:optIn").to("dune:execute?queryId=1005&retryExecuteOnServerError=true");
+            }
+        };
+    }
+
+    @Test
+    void aLost500AnswerToAnExecuteIsNotSentAgain() {
+        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(Endpoint.EXECUTE).times(1));
+        Exchange done = template.request("direct:execute", e -> {
+        });
+        assertThat(done.getException()).isInstanceOf(DuneServerException.class)
+                .hasMessageContaining("may have been created");
+        assertThat(executionsCreated()).as("Dune did execute it, once").isEqualTo(1);
+        assertThat(requests()).hasSize(1);
+    }
+
+    @Test
+    void aDroppedConnectionAfterAnExecuteIsNotSentAgain() {
+        emulator().faults().add(Fault.reset().afterHandling().on(Endpoint.EXECUTE).times(1));
+        Exchange done = template.request("direct:execute", e -> {
+        });
+        assertThat(done.getException()).isInstanceOf(DuneConnectionException.class)
+                .hasMessageContaining("may have been created");
+        assertThat(executionsCreated()).isEqualTo(1);
+        assertThat(requests()).hasSize(1);
+    }
+
+    @Test
+    void optingInCanBillTwiceAsDocumented() {
+        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(Endpoint.EXECUTE).times(1));
+        Exchange done = template.request("direct:optIn", e -> {
+        });
+        assertThat(done.getException()).isNull();
+        assertThat(executionsCreated()).as("the first attempt's execution exists too").isEqualTo(2);
+    }
+
+    @Test
+    void slowAndDroppedReadsAreReadAgain() {
+        emulator().faults().add(Fault.latency(Duration.ofMillis(800)).on(Endpoint.STATUS).times(1));
+        emulator().faults().add(Fault.reset().on(Endpoint.RESULTS).times(1));
+        Exchange done = template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", 3)));
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getBody(List.class)).hasSize(3);
+        assertThat(executionsCreated()).isEqualTo(1);
+    }
+}
