@@ -84,6 +84,10 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "queryId": getOrCreateConfiguration(target).setQueryId(property(camelContext, java.lang.Long.class, value)); return true;
         case "queryparameters":
         case "queryParameters": getOrCreateConfiguration(target).setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
+        case "ratelimitread":
+        case "rateLimitRead": target.setRateLimitRead(property(camelContext, int.class, value)); return true;
+        case "ratelimitwrite":
+        case "rateLimitWrite": target.setRateLimitWrite(property(camelContext, int.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryexecuteonservererror":
@@ -168,6 +172,10 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "queryId": return java.lang.Long.class;
         case "queryparameters":
         case "queryParameters": return java.util.Map.class;
+        case "ratelimitread":
+        case "rateLimitRead": return int.class;
+        case "ratelimitwrite":
+        case "rateLimitWrite": return int.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retryexecuteonservererror":
@@ -253,6 +261,10 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "queryId": return getOrCreateConfiguration(target).getQueryId();
         case "queryparameters":
         case "queryParameters": return getOrCreateConfiguration(target).getQueryParameters();
+        case "ratelimitread":
+        case "rateLimitRead": return target.getRateLimitRead();
+        case "ratelimitwrite":
+        case "rateLimitWrite": return target.getRateLimitWrite();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retryexecuteonservererror":

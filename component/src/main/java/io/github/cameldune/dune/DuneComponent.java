@@ -22,6 +22,7 @@ import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.PropertiesHelper;
 
 import io.github.cameldune.dune.client.HttpTransport;
+import io.github.cameldune.dune.client.RateLimiter;
 
 /**
  * The {@code dune:} component: runs Dune Analytics queries. It owns the HTTP connection pool that its endpoints share,
@@ -47,6 +48,19 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
                     + "streamed results; created when needed. No thread waits for Dune.")
     private int workerPoolSize = 10;
 
+    @Metadata(label = "advanced", defaultValue = "0",
+            description = "Requests per minute this component sends to Dune's write endpoints (execute, executeSql), "
+                    + "spaced evenly and shared by all its endpoints; 0 for no limit. Set it to your plan's low limit "
+                    + "(e.g. 15 on Free) to avoid 429s.")
+    private int rateLimitWrite;
+
+    @Metadata(label = "advanced", defaultValue = "0",
+            description = "Requests per minute this component sends to Dune's read endpoints (status, results, CSV, "
+                    + "latest results, cancel), spaced evenly and shared by all its endpoints; 0 for no limit. Set "
+                    + "it to your plan's high limit (e.g. 40 on Free).")
+    private int rateLimitRead;
+
+    private RateLimiter rateLimiter;
     private ScheduledExecutorService poller;
     private ExecutorService workers;
 
@@ -95,6 +109,14 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
             transports.put(key, transport);
         }
         return transport;
+    }
+
+    /** The rate limiter shared by the component's endpoints, or null when no limit is set. */
+    synchronized RateLimiter rateLimiter() {
+        if (rateLimiter == null && (rateLimitWrite > 0 || rateLimitRead > 0)) {
+            rateLimiter = new RateLimiter(rateLimitWrite, rateLimitRead);
+        }
+        return rateLimiter;
     }
 
     /** The scheduler of status polls: one thread for any number of waiting executions. */
@@ -155,6 +177,26 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    /** Requests per minute to Dune's write endpoints, 0 for no limit. */
+    public int getRateLimitWrite() {
+        return rateLimitWrite;
+    }
+
+    /** Requests per minute to Dune's write endpoints (execute, executeSql), shared by all endpoints; 0: no limit. */
+    public void setRateLimitWrite(int rateLimitWrite) {
+        this.rateLimitWrite = rateLimitWrite;
+    }
+
+    /** Requests per minute to Dune's read endpoints, 0 for no limit. */
+    public int getRateLimitRead() {
+        return rateLimitRead;
+    }
+
+    /** Requests per minute to Dune's read endpoints (status, results, cancel, ...), shared by all endpoints. */
+    public void setRateLimitRead(int rateLimitRead) {
+        this.rateLimitRead = rateLimitRead;
     }
 
     /** Threads that continue exchanges once Dune has answered. */

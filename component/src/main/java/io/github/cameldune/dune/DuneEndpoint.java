@@ -79,7 +79,8 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                 Duration.ofMillis(configuration.getRetryMaxDelay()), configuration.isRetryExecuteOnServerError());
         client = new DuneClient(getComponent().transport(configuration), configuration.getBaseUrl(),
                 configuration.getApiKey(), configuration.getApiKeyLocation(),
-                Duration.ofMillis(configuration.getResponseTimeout()), retries, getComponent().poller());
+                Duration.ofMillis(configuration.getResponseTimeout()), retries, getComponent().poller(),
+                getComponent().rateLimiter());
         waiter = new ExecutionWaiter(client, getComponent().poller());
     }
 

@@ -89,6 +89,7 @@ public final class DuneClient {
     private final RequestConfig requestConfig;
     private final RetryPolicy retries;
     private final ScheduledExecutorService scheduler;
+    private final RateLimiter limiter;
 
     /**
      * A client of one Dune API base URL, without retries.
@@ -98,19 +99,22 @@ public final class DuneClient {
      */
     public DuneClient(HttpTransport transport, String baseUrl, String apiKey, ApiKeyLocation apiKeyLocation,
             Duration responseTimeout) {
-        this(transport, baseUrl, apiKey, apiKeyLocation, responseTimeout, RetryPolicy.NONE, null);
+        this(transport, baseUrl, apiKey, apiKeyLocation, responseTimeout, RetryPolicy.NONE, null, null);
     }
 
     /**
-     * A client of one Dune API base URL that retries as its policy says, waiting on the scheduler (no thread held).
+     * A client of one Dune API base URL that retries as its policy says and keeps to a rate limit, both waiting on the
+     * scheduler (no thread held).
      *
      * @param baseUrl         e.g. {@code https://api.dune.com/api}
      * @param responseTimeout how long to wait for each answer
+     * @param limiter         the rate limiter shared by the component's endpoints, or null for none
      */
     public DuneClient(HttpTransport transport, String baseUrl, String apiKey, ApiKeyLocation apiKeyLocation,
-            Duration responseTimeout, RetryPolicy retries, ScheduledExecutorService scheduler) {
+            Duration responseTimeout, RetryPolicy retries, ScheduledExecutorService scheduler, RateLimiter limiter) {
         this.retries = scheduler == null ? RetryPolicy.NONE : retries;
         this.scheduler = scheduler;
+        this.limiter = scheduler == null ? null : limiter;
         this.transport = transport;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.base = URI.create(this.baseUrl);
@@ -333,6 +337,21 @@ public final class DuneClient {
 
     /** One attempt; on a failure the policy allows to retry, the next attempt is scheduled, not waited for. */
     private <T> void attempt(Call call, SimpleHttpRequest request, Function<Answer, T> reader, int attempt,
+            CompletableFuture<T> result) {
+        Duration wait = limiter == null ? Duration.ZERO : limiter.reserve(call.isExecute());
+        if (!wait.isZero()) {
+            try {
+                scheduler.schedule(() -> sendNow(call, request, reader, attempt, result), wait.toNanos(),
+                        TimeUnit.NANOSECONDS);
+                return;
+            } catch (RejectedExecutionException stopping) {
+                // the component is stopping: send at once
+            }
+        }
+        sendNow(call, request, reader, attempt, result);
+    }
+
+    private <T> void sendNow(Call call, SimpleHttpRequest request, Function<Answer, T> reader, int attempt,
             CompletableFuture<T> result) {
         once(call, request, reader).whenComplete((value, error) -> {
             if (error == null) {
