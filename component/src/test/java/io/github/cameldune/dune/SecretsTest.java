@@ -32,12 +32,24 @@ class SecretsTest extends DuneTestSupport {
                 from("direct:uriKey").to("dune:execute?queryId=1001&apiKey=" + KEY_IN_URI);
                 from("direct:queryKey").to("dune:execute?queryId=1001&apiKeyLocation=query");
                 from("direct:down").to("dune:execute?queryId=1001&baseUrl=http://127.0.0.1:1/api");
+                String fast = "pollInitialDelay=10ms&pollInterval=10ms";
+                from("direct:run").to("dune:run?queryId=1005&" + fast);
+                from("direct:runBroken").to("dune:run?queryId=1008&" + fast);
+                from("direct:runTimeout").to("dune:run?queryId=1007&waitTimeout=50ms&cancelOnTimeout=true&" + fast);
+                from("direct:sql").to("dune:executeSql?sql=select 1 as one");
+                from("direct:status").to("dune:status");
+                from("direct:rows").to("dune:results?fetchAll=true");
+                from("direct:stream").to("dune:results?outputType=stream").split(body()).streaming().to("log:row");
+                from("direct:json").to("dune:results?outputType=json");
+                from("direct:csv").to("dune:resultsCsv").convertBodyTo(String.class);
+                from("direct:latest").to("dune:latestResults?queryId=1005&maxAge=1h&" + fast);
+                from("direct:cancel").to("dune:cancel");
             }
         };
     }
 
     @Test
-    void theKeyNeverAppearsInLogsOrExceptions() throws Exception {
+    void theKeyNeverAppearsInLogsOrExceptionsOfAnyOperation() throws Exception {
         List<Throwable> failures = new ArrayList<>();
         List<String> lines;
         List<String> queryModeLines;
@@ -50,13 +62,14 @@ class SecretsTest extends DuneTestSupport {
             run(failures, "direct:execute", Map.of(DuneConstants.PERFORMANCE, "huge"));
             run(failures, "direct:uriKey", Map.of());
             run(failures, "direct:down", Map.of());
+            everyOperation(failures);
             lines = capture.lines();
             run(failures, "direct:queryKey", Map.of());
             queryModeLines = capture.lines().subList(lines.size(), capture.lines().size()).stream()
                     .filter(line -> !line.startsWith("org.apache.hc.")).toList();
         }
         assertThat(lines).as("TRACE logging was on").isNotEmpty();
-        assertThat(failures).hasSize(6);
+        assertThat(failures).as("the failures exercised").hasSizeGreaterThanOrEqualTo(12);
         assertThat(requests()).anySatisfy(r -> assertThat(r.queryParameter("api_key")).isEqualTo(emulator().apiKey()));
         for (String secret : List.of(emulator().apiKey(), KEY_IN_URI)) {
             assertThat(lines).noneMatch(line -> line.contains(secret));
@@ -76,6 +89,26 @@ class SecretsTest extends DuneTestSupport {
         assertThat(endpoint.toString()).doesNotContain(KEY_IN_URI).contains("apiKey=xxxxxx");
         assertThat(endpoint.getEndpointBaseUri()).doesNotContain(KEY_IN_URI);
         assertThat(context.getEndpoints()).allSatisfy(e -> assertThat(e.toString()).doesNotContain(KEY_IN_URI));
+    }
+
+    /** Every operation once as it should go, and failing: unknown ids, faults, a failed and a timed-out run. */
+    private void everyOperation(List<Throwable> failures) throws Exception {
+        String id = finishedExecution(1005, Map.of("row_count", 3));
+        for (String uri : List.of("direct:status", "direct:rows", "direct:stream", "direct:json", "direct:csv",
+                "direct:cancel")) {
+            run(failures, uri, Map.of(DuneConstants.EXECUTION_ID, id));
+            run(failures, uri, Map.of(DuneConstants.EXECUTION_ID, "01HKZJ2683PHF9Q9PHHQ8FW4Q1"));
+        }
+        for (String uri : List.of("direct:run", "direct:sql", "direct:latest", "direct:runBroken", "direct:runTimeout")) {
+            run(failures, uri, Map.of());
+        }
+        emulator().faults().add(io.github.cameldune.emulator.faults.Fault.status(429, "Too many requests")
+                .header("Retry-After", "0").times(2));
+        emulator().faults().add(io.github.cameldune.emulator.faults.Fault.raw(200, "text/html", "<h1>oops</h1>")
+                .times(3));
+        for (String uri : List.of("direct:status", "direct:rows", "direct:run")) {
+            run(failures, uri, Map.of(DuneConstants.EXECUTION_ID, id));
+        }
     }
 
     private void run(List<Throwable> failures, String uri, Map<String, Object> headers) {
