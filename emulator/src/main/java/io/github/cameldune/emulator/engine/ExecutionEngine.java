@@ -160,6 +160,11 @@ public final class ExecutionEngine implements AutoCloseable {
         return Optional.ofNullable(e);
     }
 
+    /** Every execution created since start, for tests that count them. */
+    public java.util.Collection<Execution> executions() {
+        return List.copyOf(executions.values());
+    }
+
     /** How many executions were ever created (each one a billed execution on Dune). */
     public long executionsCreated() {
         return created.get();

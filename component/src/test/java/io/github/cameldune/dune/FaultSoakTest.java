@@ -1,0 +1,123 @@
+package io.github.cameldune.dune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.AsyncProducer;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.cameldune.dune.exception.DuneApiException;
+import io.github.cameldune.emulator.engine.Execution;
+import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.faults.Fault;
+
+/**
+ * 2,000 {@code run} exchanges while about a tenth of the requests fail in every way the emulator knows: each exchange
+ * ends with its own correct rows or with a typed exception at the route's error handler; messages in equal messages
+ * out; and no exchange ever caused two executions (each runs the query with its own {@code start}, so the emulator's
+ * executions can be counted per exchange).
+ */
+class FaultSoakTest extends DuneTestSupport {
+
+    private static final int EXCHANGES = 2_000;
+    private static final int IN_FLIGHT = 50;
+
+    private final AtomicInteger failed = new AtomicInteger();
+    private final AtomicInteger succeeded = new AtomicInteger();
+
+    @AfterEach
+    void restore() {
+        emulator().settings().maxConcurrent(3);
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                errorHandler(defaultErrorHandler().logExhausted(false));
+                onException(DuneApiException.class).handled(true).process(e -> failed.incrementAndGet());
+                from("direct:run")
+                        .to("dune:run?queryId=1005&pollInitialDelay=5ms&pollInterval=5ms&maxPollInterval=50ms"
+                                + "&waitTimeout=20s&responseTimeout=2s&retryInitialDelay=5ms&retryMaxDelay=50ms")
+                        .process(e -> {
+                            int start = e.getMessage().getHeader("start", Integer.class);
+                            List<?> rows = e.getMessage().getBody(List.class);
+                            assertThat(rows).hasSize(2);
+                            assertThat(((Map<?, ?>) rows.get(0)).get("number")).isEqualTo(start);
+                            succeeded.incrementAndGet();
+                        });
+            }
+        };
+    }
+
+    @Test
+    void everyExchangeEndsCorrectlyAndNoneIsExecutedTwice() throws Exception {
+        emulator().settings().maxConcurrent(IN_FLIGHT);
+        double each = 0.01;
+        emulator().faults()
+                .add(Fault.status(429, "Too many requests").header("Retry-After", "0").on(Endpoint.EXECUTE).rate(each))
+                .add(Fault.status(500, Fault.INTERNAL_ERROR).on(Endpoint.EXECUTE).rate(each))
+                .add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(Endpoint.EXECUTE).rate(each))
+                .add(Fault.reset().afterHandling().on(Endpoint.EXECUTE).rate(each))
+                .add(Fault.status(503, "busy").on(Endpoint.STATUS).rate(each))
+                .add(Fault.reset().on(Endpoint.STATUS).rate(each))
+                .add(Fault.latency(Duration.ofMillis(50)).on(Endpoint.STATUS).rate(each))
+                .add(Fault.status(502, "bad gateway").on(Endpoint.RESULTS).rate(each))
+                .add(Fault.raw(200, "application/json", "{\"execution_id\":\"01HKZ").on(Endpoint.RESULTS).rate(each))
+                .add(Fault.raw(502, "text/html", "<html><h1>502</h1></html>").on(Endpoint.ANY).rate(each));
+        AsyncProducer sender = context.getEndpoint("direct:run").createAsyncProducer();
+        sender.start();
+        List<CompletableFuture<Exchange>> window = new ArrayList<>();
+        for (int i = 0; i < EXCHANGES; i++) {
+            Exchange exchange = new DefaultExchange(context);
+            exchange.getMessage().setHeader("start", i * 10);
+            exchange.getMessage().setBody(Map.of("start", i * 10, "row_count", 2));
+            window.add(sender.processAsync(exchange));
+            if (window.size() == IN_FLIGHT) {
+                for (CompletableFuture<Exchange> f : window) {
+                    f.get(60, TimeUnit.SECONDS);
+                }
+                window.clear();
+            }
+        }
+        for (CompletableFuture<Exchange> f : window) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        sender.stop();
+
+        Map<String, Integer> perExchange = new HashMap<>();
+        long created = 0;
+        for (int i = 0; i < EXCHANGES; i++) {
+            perExchange.put(String.valueOf(i * 10), 0);
+        }
+        for (Execution e : executionsOf1005()) {
+            perExchange.merge(e.parameters().get("start"), 1, Integer::sum);
+            created++;
+        }
+        System.out.printf("soak: %d exchanges, %d with rows, %d typed failures, %d executions%n", EXCHANGES,
+                succeeded.get(), failed.get(), created);
+        assertThat(succeeded.get() + failed.get()).as("messages in = messages out").isEqualTo(EXCHANGES);
+        assertThat(perExchange.values()).as("no exchange executed twice").allSatisfy(n -> assertThat(n)
+                .isLessThanOrEqualTo(1));
+        assertThat(created).isEqualTo(executionsCreated());
+        assertThat(succeeded.get()).as("most get through the faults").isGreaterThan(EXCHANGES * 8 / 10);
+        assertThat(failed.get()).as("some faults cannot be retried away (a lost execute)").isPositive();
+    }
+
+    private List<Execution> executionsOf1005() {
+        return emulator().engine().executions().stream().filter(e -> e.queryId() == 1005).toList();
+    }
+}
