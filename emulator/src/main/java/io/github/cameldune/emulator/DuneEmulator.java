@@ -12,6 +12,7 @@ import io.github.cameldune.emulator.engine.Database;
 import io.github.cameldune.emulator.engine.ExecutionEngine;
 import io.github.cameldune.emulator.engine.QueryCatalog;
 import io.github.cameldune.emulator.faults.FaultInjector;
+import io.github.cameldune.emulator.faults.RateLimits;
 import io.github.cameldune.emulator.http.DuneApiServer;
 
 /**
@@ -32,6 +33,7 @@ public final class DuneEmulator implements AutoCloseable {
     private final QueryCatalog catalog;
     private final ExecutionEngine.Settings settings;
     private final FaultInjector faults = new FaultInjector();
+    private final RateLimits rateLimits = new RateLimits();
     private Database database;
     private ExecutionEngine engine;
     private DuneApiServer server;
@@ -63,7 +65,7 @@ public final class DuneEmulator implements AutoCloseable {
         }
         engine = new ExecutionEngine(database, catalog, settings, Clock.systemUTC());
         try {
-            server = new DuneApiServer(engine, faults, config.host, config.port, config.apiKey, config.maxRecordedRequests);
+            server = new DuneApiServer(engine, faults, rateLimits, config.host, config.port, config.apiKey, config.maxRecordedRequests);
         } catch (IOException e) {
             engine.close();
             database.close();
@@ -116,6 +118,11 @@ public final class DuneEmulator implements AutoCloseable {
     /** The faults in force: answers other than the API's, e.g. 429, 500 or 402, on chosen endpoints. */
     public FaultInjector faults() {
         return faults;
+    }
+
+    /** Dune's per-plan rate limits, off until set (e.g. {@code rateLimits().freePlan()}). */
+    public RateLimits rateLimits() {
+        return rateLimits;
     }
 
     /** Makes every execution of a query take at least this long (it stays EXECUTING meanwhile). */

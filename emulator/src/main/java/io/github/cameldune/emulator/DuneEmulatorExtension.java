@@ -63,6 +63,7 @@ public final class DuneEmulatorExtension implements BeforeAllCallback, AfterAllC
     public void beforeEach(ExtensionContext context) {
         emulator().clearRequests();
         emulator().faults().clear();
+        emulator().rateLimits().clear();
     }
 
     @Override

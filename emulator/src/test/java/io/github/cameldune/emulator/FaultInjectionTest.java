@@ -56,6 +56,21 @@ class FaultInjectionTest {
     }
 
     @Test
+    void planLimitsAnswer429WithDunesHeaders() {
+        DUNE.emulator().rateLimits().write(2, java.time.Duration.ofSeconds(10));
+        ApiClient.Response first = api.post("/v1/query/1001/execute", "{}");
+        assertThat(first.raw().headers().firstValue("RateLimit-Policy")).hasValue("\"write\";q=2;w=10");
+        assertThat(first.raw().headers().firstValue("RateLimit").orElseThrow()).startsWith("\"write\";r=1;t=");
+        assertThat(api.post("/v1/query/1001/execute", "{}").status()).isEqualTo(200);
+        ApiClient.Response refused = api.post("/v1/query/1001/execute", "{}");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.raw().headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(
+                Integer.parseInt(v)).isBetween(1, 10));
+        assertThat(api.get("/v1/execution/01HKZJ2683PHF9Q9PHHQ8FW4Q1/status").status()).as("reads count apart")
+                .isEqualTo(404);
+    }
+
+    @Test
     void faultsComeAfterTheKeyCheck() {
         DUNE.emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR));
         assertThat(new ApiClient(DUNE.emulator().baseUrl(), "bad").post("/v1/query/1001/execute", "{}").status())

@@ -42,6 +42,7 @@ import io.github.cameldune.emulator.engine.Ulid;
 import io.github.cameldune.emulator.faults.Endpoint;
 import io.github.cameldune.emulator.faults.Fault;
 import io.github.cameldune.emulator.faults.FaultInjector;
+import io.github.cameldune.emulator.faults.RateLimits;
 
 /**
  * The Dune API v1 over HTTP: routing, authentication, request parsing and error bodies. Everything a client sees of the
@@ -69,6 +70,7 @@ public final class DuneApiServer implements AutoCloseable {
 
     private final ExecutionEngine engine;
     private final FaultInjector faults;
+    private final RateLimits rateLimits;
     private final String apiKey;
     private final int maxRecorded;
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
@@ -81,10 +83,11 @@ public final class DuneApiServer implements AutoCloseable {
      * @param apiKey      the key clients must send, or null to accept any non-empty key
      * @param maxRecorded how many requests to keep for {@link #recordedRequests()} (the oldest go first)
      */
-    public DuneApiServer(ExecutionEngine engine, FaultInjector faults, String host, int port, String apiKey,
-            int maxRecorded) throws IOException {
+    public DuneApiServer(ExecutionEngine engine, FaultInjector faults, RateLimits rateLimits, String host, int port,
+            String apiKey, int maxRecorded) throws IOException {
         this.engine = engine;
         this.faults = faults;
+        this.rateLimits = rateLimits;
         this.apiKey = apiKey;
         this.maxRecorded = maxRecorded;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 1024);
@@ -156,6 +159,7 @@ public final class DuneApiServer implements AutoCloseable {
                 sendError(exchange, 500, "An internal error occurred");
             } finally {
                 ANSWER_AFTER.remove();
+                LIMIT_HEADERS.remove();
             }
         }
     }
@@ -232,8 +236,15 @@ public final class DuneApiServer implements AutoCloseable {
         }
     }
 
-    /** Answers with an injected fault instead of the API when one matches. */
+    /** The RateLimit headers of the request being handled, added to whatever answers it. */
+    private static final ThreadLocal<Map<String, String>> LIMIT_HEADERS = ThreadLocal.withInitial(LinkedHashMap::new);
+
+    /** Answers 429 over the plan's quota, else with an injected fault instead of the API when one matches. */
     private void injectFault(Endpoint endpoint, Long queryId) {
+        Map<String, String> limitHeaders = LIMIT_HEADERS.get();
+        if (!rateLimits.admit(endpoint, limitHeaders)) {
+            throw new ApiException(429, "Too many requests");
+        }
         Fault fault = faults.pick(endpoint, queryId).orElse(null);
         if (fault != null && !fault.latency().isZero()) {
             try {
@@ -483,6 +494,7 @@ public final class DuneApiServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        LIMIT_HEADERS.get().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
         Fault after = ANSWER_AFTER.get();
         if (after != null) {
             // the API's work is done (an execution may exist); the client gets the fault instead of the answer
