@@ -292,7 +292,7 @@ public final class DuneApiServer implements AutoCloseable {
             if (!params.isObject()) {
                 throw ApiException.badRequest("Invalid request body payload");
             }
-            params.fields().forEachRemaining(f -> parameters.put(f.getKey(), JSON.convertValue(f.getValue(), Object.class)));
+            params.properties().forEach(f -> parameters.put(f.getKey(), JSON.convertValue(f.getValue(), Object.class)));
         }
         Execution e = engine.executeQuery(queryId, parameters, performance(request, query))
                 .orElseThrow(() -> ApiException.notFound("Query not found"));
