@@ -11,6 +11,7 @@ import io.github.cameldune.emulator.data.SampleData;
 import io.github.cameldune.emulator.engine.Database;
 import io.github.cameldune.emulator.engine.ExecutionEngine;
 import io.github.cameldune.emulator.engine.QueryCatalog;
+import io.github.cameldune.emulator.faults.Endpoint;
 import io.github.cameldune.emulator.faults.FaultInjector;
 import io.github.cameldune.emulator.faults.RateLimits;
 import io.github.cameldune.emulator.http.DuneApiServer;
@@ -140,6 +141,11 @@ public final class DuneEmulator implements AutoCloseable {
     /** Executions created since start: each one would be billed by Dune. */
     public long executionsCreated() {
         return engine().executionsCreated();
+    }
+
+    /** Authenticated requests received on an endpoint since start ({@link Endpoint#ANY}: all of them). */
+    public long requestCount(Endpoint endpoint) {
+        return running().requestCount(endpoint);
     }
 
     /** The requests received, oldest first (the newest {@code maxRecordedRequests} of them). */

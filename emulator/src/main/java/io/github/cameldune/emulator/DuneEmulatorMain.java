@@ -1,9 +1,14 @@
 package io.github.cameldune.emulator;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.github.cameldune.emulator.engine.QueryCatalog;
+import io.github.cameldune.emulator.faults.FaultPlan;
 
 /**
  * The standalone emulator: {@code java -jar dune-emulator.jar --port 8080 --api-key KEY [--queries DIR]}. Its first
@@ -21,6 +26,11 @@ public final class DuneEmulatorMain {
               --max-concurrent <n>    executions running at once, the rest queue (default 3)
               --max-page-size <rows>  largest results page (default 30000)
               --retention <duration>  how long results are kept, e.g. 10m (default 90 days)
+              --faults <file>         faults and rate limits to start with, as JSON (see FaultPlan); repeatable
+              --fault <json>          one fault, e.g. '{"endpoint":"status","status":503,"rate":0.1}'; repeatable
+              --rate-limits <limits>  Dune plan limits: free, or write=15,read=40[,window=1m]
+            Faults can also be read, added and cleared while it runs: GET/POST/DELETE /emulator/faults;
+            GET /emulator/stats counts executions created and requests per endpoint.
             """.formatted(DuneEmulator.DEFAULT_API_KEY);
 
     private DuneEmulatorMain() {
@@ -29,6 +39,7 @@ public final class DuneEmulatorMain {
     /** Starts the emulator and blocks until the process is stopped. */
     public static void main(String[] args) throws InterruptedException {
         DuneEmulator.Builder builder = DuneEmulator.builder().port(8080);
+        List<String> faultDocuments = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
@@ -42,6 +53,9 @@ public final class DuneEmulatorMain {
                     case "--max-concurrent" -> builder.maxConcurrent(Integer.parseInt(args[++i]));
                     case "--max-page-size" -> builder.maxPageSize(Integer.parseInt(args[++i]));
                     case "--retention" -> builder.retention(QueryCatalog.parseDuration(args[++i]));
+                    case "--faults" -> faultDocuments.add(Files.readString(Path.of(args[++i])));
+                    case "--fault" -> faultDocuments.add(args[++i]);
+                    case "--rate-limits" -> faultDocuments.add(rateLimitsDocument(args[++i]));
                     case "--help", "-h" -> {
                         System.out.print(USAGE);
                         return;
@@ -49,12 +63,16 @@ public final class DuneEmulatorMain {
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
-        } catch (RuntimeException e) {
-            System.err.println("dune-emulator: " + e.getMessage());
-            System.err.print(USAGE);
-            System.exit(2);
+        } catch (RuntimeException | IOException e) {
+            fail(e.getMessage());
         }
-        DuneEmulator emulator = builder.build().start();
+        DuneEmulator emulator = builder.build();
+        try {
+            faultDocuments.forEach(doc -> FaultPlan.apply(doc, emulator.faults(), emulator.rateLimits()));
+        } catch (RuntimeException e) {
+            fail(e.getMessage());
+        }
+        emulator.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.stop();
@@ -63,5 +81,30 @@ public final class DuneEmulatorMain {
         System.out.println("dune-emulator listening on " + emulator.baseUrl());
         System.out.flush();
         stopped.await();
+    }
+
+    private static void fail(String message) {
+        System.err.println("dune-emulator: " + message);
+        System.err.print(USAGE);
+        System.exit(2);
+    }
+
+    /** {@code free} or {@code write=15,read=40,window=1m} as a {@link FaultPlan} document. */
+    static String rateLimitsDocument(String spec) {
+        if (spec.equalsIgnoreCase("free")) {
+            return "{\"rateLimits\":{\"plan\":\"free\"}}";
+        }
+        StringBuilder json = new StringBuilder("{\"rateLimits\":{");
+        for (String part : spec.split(",")) {
+            String[] kv = part.split("=", 2);
+            if (kv.length != 2 || !List.of("write", "read", "window").contains(kv[0].trim())) {
+                throw new IllegalArgumentException("--rate-limits takes free or write=N,read=N[,window=1m], not "
+                        + spec);
+            }
+            String value = kv[0].trim().equals("window") ? "\"" + kv[1].trim() + "\"" : kv[1].trim();
+            json.append(json.charAt(json.length() - 1) == '{' ? "" : ",").append('"').append(kv[0].trim())
+                    .append("\":").append(value);
+        }
+        return json.append("}}").toString();
     }
 }

@@ -41,6 +41,13 @@ final class ApiClient {
         return send(HttpRequest.newBuilder(URI.create(uri)).header("X-Dune-Api-Key", apiKey).GET());
     }
 
+    /** A request to the emulator's own {@code /emulator/...} controls, which sit beside {@code /api}. */
+    Response admin(String method, String path, String body) {
+        URI uri = URI.create(baseUrl.replaceFirst("/api$", "") + path);
+        return send(HttpRequest.newBuilder(uri).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Polls status until the execution is finished. */
     JsonNode awaitFinished(String executionId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

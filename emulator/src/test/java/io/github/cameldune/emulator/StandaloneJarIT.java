@@ -21,6 +21,60 @@ class StandaloneJarIT {
     private static final Pattern LISTENING = Pattern.compile("dune-emulator listening on (http://127\\.0\\.0\\.1:\\d+/api)");
 
     @Test
+    void faultsAndPlanLimitsAreSetAtStartAndChangedThroughTheAdminEndpoint(@TempDir Path dir) throws Exception {
+        Path faults = dir.resolve("faults.json");
+        Files.writeString(faults, "{\"faults\": [{\"endpoint\": \"execute\", \"queryId\": 1002, \"status\": 503,"
+                + " \"error\": \"from the file\"}]}");
+        Process process = start("--port", "0", "--any-api-key", "--faults", faults.toString(), "--fault",
+                "{\"endpoint\": \"execute\", \"queryId\": 1003, \"status\": 500, \"times\": 1}", "--rate-limits",
+                "write=100,read=200,window=1m");
+        try {
+            ApiClient api = new ApiClient(listeningOn(process), "any");
+            ApiClient.Response fromFile = api.post("/v1/query/1002/execute", "{}");
+            assertThat(fromFile.status()).isEqualTo(503);
+            assertThat(fromFile.body()).contains("from the file");
+            assertThat(fromFile.raw().headers().firstValue("RateLimit-Policy")).hasValue("\"write\";q=100;w=60");
+            assertThat(api.post("/v1/query/1003/execute", "{}").status()).isEqualTo(500);
+            assertThat(api.post("/v1/query/1003/execute", "{}").status()).as("--fault used up").isEqualTo(200);
+
+            assertThat(api.admin("DELETE", "/emulator/faults", null).status()).isEqualTo(200);
+            assertThat(api.post("/v1/query/1002/execute", "{}").status()).isEqualTo(200);
+            api.admin("POST", "/emulator/faults", "{\"endpoint\": \"status\", \"status\": 502, \"times\": 1}");
+            assertThat(api.get("/v1/execution/01HKZJ2683PHF9Q9PHHQ8FW4Q1/status").status()).isEqualTo(502);
+            assertThat(api.admin("GET", "/emulator/stats", null).json().get("executionsCreated").asInt())
+                    .as("the 500 came before the work").isEqualTo(2);
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void aWrongFaultStopsTheStartWithTheReason() throws Exception {
+        Process process = start("--port", "0", "--fault", "{\"status\": 503, \"endpoint\": \"nowhere\"}");
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(output).contains("unknown endpoint 'nowhere'");
+    }
+
+    private static Process start(String... args) throws java.io.IOException {
+        Path jar = Path.of(System.getProperty("emulator.jar"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static String listeningOn(Process process) throws java.io.IOException {
+        String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+                .readLine();
+        Matcher m = LISTENING.matcher(first == null ? "" : first);
+        assertThat(m.matches()).as("first line: %s", first).isTrue();
+        return m.group(1);
+    }
+
+    @Test
     void theJarStartsPrintsItsAddressAndAnswers(@TempDir Path queries) throws Exception {
         Path jar = Path.of(System.getProperty("emulator.jar"));
         assertThat(jar).exists();

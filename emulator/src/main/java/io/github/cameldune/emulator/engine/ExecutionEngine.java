@@ -272,6 +272,8 @@ public final class ExecutionEngine implements AutoCloseable {
         return e;
     }
 
+    private volatile boolean closed;
+
     private void dispatch() {
         List<Execution> toStart = new ArrayList<>();
         synchronized (this) {
@@ -312,6 +314,9 @@ public final class ExecutionEngine implements AutoCloseable {
                 finish(e, result, state);
             }
         } catch (SQLException | RuntimeException ex) {
+            if (closed) {
+                return; // the emulator is stopping and its database is gone: nothing is left to answer
+            }
             if (e.fail(clock.instant(), failure(ex), settings.retention)) {
                 database.drop(table);
             }
@@ -347,6 +352,7 @@ public final class ExecutionEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         timer.shutdownNow();
         sqlWorkers.shutdownNow();
     }

@@ -154,6 +154,26 @@ public final class Fault {
         return headers;
     }
 
+    /** The endpoint it answers on. */
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The saved query it is limited to, or null. */
+    public Long queryId() {
+        return queryId;
+    }
+
+    /** The share of matching requests it answers, 0 to 1. */
+    public double rate() {
+        return rate;
+    }
+
+    /** How many more requests it answers ({@link Integer#MAX_VALUE}: no limit). */
+    public int remaining() {
+        return remaining.get();
+    }
+
     boolean matches(Endpoint target, Long targetQueryId) {
         return (endpoint == Endpoint.ANY || endpoint == target) && (queryId == null || queryId.equals(targetQueryId));
     }
@@ -161,9 +181,5 @@ public final class Fault {
     /** Takes one use if any is left. */
     boolean take() {
         return remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
-    }
-
-    double rate() {
-        return rate;
     }
 }

@@ -21,6 +21,11 @@ public final class FaultInjector {
         faults.clear();
     }
 
+    /** The faults in force, in the order they are tried. */
+    public List<Fault> list() {
+        return List.copyOf(faults);
+    }
+
     /** The fault that answers this request instead of the API, if any. */
     public Optional<Fault> pick(Endpoint endpoint, Long queryId) {
         for (Fault f : faults) {

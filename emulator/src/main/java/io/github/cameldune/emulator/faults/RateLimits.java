@@ -38,6 +38,24 @@ public final class RateLimits {
         read = null;
     }
 
+    /** The write bucket's quota per window, or 0 when it is off. */
+    public int writeQuota() {
+        Limit l = write;
+        return l == null ? 0 : l.quota;
+    }
+
+    /** The read bucket's quota per window, or 0 when it is off. */
+    public int readQuota() {
+        Limit l = read;
+        return l == null ? 0 : l.quota;
+    }
+
+    /** The window of the limits in force (a minute when none is). */
+    public Duration window() {
+        Limit l = write != null ? write : read;
+        return l == null ? Duration.ofMinutes(1) : Duration.ofNanos(l.windowNanos);
+    }
+
     /**
      * Counts a request to an endpoint.
      *

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -76,6 +78,7 @@ public final class DuneApiServer implements AutoCloseable {
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
     private final HttpServer server;
     private final ExecutorService workers;
+    private final Map<Endpoint, LongAdder> requestCounts = new EnumMap<>(Endpoint.class);
 
     /**
      * Binds the server; {@link #start()} opens it.
@@ -90,6 +93,9 @@ public final class DuneApiServer implements AutoCloseable {
         this.rateLimits = rateLimits;
         this.apiKey = apiKey;
         this.maxRecorded = maxRecorded;
+        for (Endpoint endpoint : Endpoint.values()) {
+            requestCounts.put(endpoint, new LongAdder());
+        }
         this.server = HttpServer.create(new InetSocketAddress(host, port), 1024);
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(16, 16, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -102,6 +108,7 @@ public final class DuneApiServer implements AutoCloseable {
         this.workers = pool;
         server.setExecutor(workers);
         server.createContext("/", this::handle);
+        server.createContext("/emulator/", new AdminEndpoint(engine, faults, rateLimits, this));
     }
 
     /** Starts answering. */
@@ -117,6 +124,14 @@ public final class DuneApiServer implements AutoCloseable {
     /** The requests received so far, oldest first. */
     public synchronized List<RecordedRequest> recordedRequests() {
         return List.copyOf(recorded);
+    }
+
+    /**
+     * Authenticated requests received on an endpoint since start ({@link Endpoint#ANY}: all of them), counted also
+     * when a fault or a rate limit answered.
+     */
+    public long requestCount(Endpoint endpoint) {
+        return requestCounts.get(endpoint).sum();
     }
 
     /** Forgets the recorded requests. */
@@ -241,6 +256,8 @@ public final class DuneApiServer implements AutoCloseable {
 
     /** Answers 429 over the plan's quota, else with an injected fault instead of the API when one matches. */
     private void injectFault(Endpoint endpoint, Long queryId) {
+        requestCounts.get(endpoint).increment();
+        requestCounts.get(Endpoint.ANY).increment();
         Map<String, String> limitHeaders = LIMIT_HEADERS.get();
         if (!rateLimits.admit(endpoint, limitHeaders)) {
             throw new ApiException(429, "Too many requests");

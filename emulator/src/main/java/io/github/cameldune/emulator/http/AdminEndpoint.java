@@ -1,0 +1,100 @@
+package io.github.cameldune.emulator.http;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import io.github.cameldune.emulator.engine.Execution;
+import io.github.cameldune.emulator.engine.ExecutionEngine;
+import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.faults.FaultInjector;
+import io.github.cameldune.emulator.faults.FaultPlan;
+import io.github.cameldune.emulator.faults.RateLimits;
+
+/**
+ * The emulator's own controls under {@code /emulator/}, apart from the Dune API so they can never be mistaken for it:
+ * <ul>
+ * <li>{@code GET /emulator/faults}: the faults and rate limits in force ({@link FaultPlan} format);</li>
+ * <li>{@code POST /emulator/faults}: adds faults and sets rate limits from a {@link FaultPlan} document;</li>
+ * <li>{@code DELETE /emulator/faults}: removes every fault and rate limit;</li>
+ * <li>{@code GET /emulator/stats}: executions created and by state, requests per endpoint.</li>
+ * </ul>
+ * They need no API key: the emulator listens on loopback unless told otherwise.
+ */
+final class AdminEndpoint implements HttpHandler {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ExecutionEngine engine;
+    private final FaultInjector faults;
+    private final RateLimits rateLimits;
+    private final DuneApiServer server;
+
+    AdminEndpoint(ExecutionEngine engine, FaultInjector faults, RateLimits rateLimits, DuneApiServer server) {
+        this.engine = engine;
+        this.faults = faults;
+        this.rateLimits = rateLimits;
+        this.server = server;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath().replaceAll("/+$", "");
+            String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+            switch (method + " " + path) {
+                case "GET /emulator/faults" -> send(ex, 200, FaultPlan.describe(faults, rateLimits));
+                case "POST /emulator/faults" -> {
+                    try {
+                        FaultPlan.apply(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                                faults, rateLimits);
+                        send(ex, 200, FaultPlan.describe(faults, rateLimits));
+                    } catch (IllegalArgumentException e) {
+                        send(ex, 400, JSON.createObjectNode().put("error", e.getMessage()).toString());
+                    }
+                }
+                case "DELETE /emulator/faults" -> {
+                    faults.clear();
+                    rateLimits.clear();
+                    send(ex, 200, FaultPlan.describe(faults, rateLimits));
+                }
+                case "GET /emulator/stats" -> send(ex, 200, stats().toPrettyString());
+                default -> send(ex, 404, "{\"error\":\"unknown emulator endpoint: " + method + " " + path
+                        + " (GET/POST/DELETE /emulator/faults, GET /emulator/stats)\"}");
+            }
+        }
+    }
+
+    private ObjectNode stats() {
+        ObjectNode stats = JSON.createObjectNode();
+        stats.put("executionsCreated", engine.executionsCreated());
+        Map<String, Integer> byState = new TreeMap<>();
+        for (Execution e : engine.executions()) {
+            byState.merge(e.snapshot().state().wireName(), 1, Integer::sum);
+        }
+        ObjectNode states = stats.putObject("executionsByState");
+        byState.forEach(states::put);
+        ObjectNode requests = stats.putObject("requests");
+        for (Endpoint endpoint : Endpoint.values()) {
+            requests.put(endpoint.name().toLowerCase(Locale.ROOT), server.requestCount(endpoint));
+        }
+        return stats;
+    }
+
+    private static void send(HttpExchange ex, int status, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

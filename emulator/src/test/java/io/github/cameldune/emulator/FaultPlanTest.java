@@ -1,0 +1,109 @@
+package io.github.cameldune.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.faults.Fault;
+import io.github.cameldune.emulator.faults.FaultInjector;
+import io.github.cameldune.emulator.faults.FaultPlan;
+import io.github.cameldune.emulator.faults.RateLimits;
+
+/** Faults written as JSON: the --faults file, --fault, and the /emulator/faults admin endpoint share one format. */
+class FaultPlanTest {
+
+    @RegisterExtension
+    static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension();
+
+    private final ApiClient api = new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
+
+    @Test
+    void aDocumentSetsEveryKindOfFaultAndThePlanLimits() {
+        FaultInjector faults = new FaultInjector();
+        RateLimits limits = new RateLimits();
+        FaultPlan.apply("""
+                {"rateLimits": {"write": 15, "read": 40, "window": "1m"},
+                 "faults": [
+                   {"endpoint": "status", "status": 429, "headers": {"Retry-After": "1"}, "rate": 0.1},
+                   {"endpoint": "results", "status": 502, "body": "<html>Bad gateway</html>", "contentType": "text/html"},
+                   {"endpoint": "execute", "reset": true, "afterHandling": true, "times": 1},
+                   {"latency": "800ms", "queryId": 1001}
+                 ]}""", faults, limits);
+        assertThat(limits.writeQuota()).isEqualTo(15);
+        assertThat(limits.readQuota()).isEqualTo(40);
+        assertThat(faults.list()).hasSize(4);
+        Fault limited = faults.list().get(0);
+        assertThat(limited.endpoint()).isEqualTo(Endpoint.STATUS);
+        assertThat(limited.httpStatus()).isEqualTo(429);
+        assertThat(limited.error()).isEqualTo("Too many requests");
+        assertThat(limited.headers()).containsEntry("Retry-After", "1");
+        assertThat(limited.rate()).isEqualTo(0.1);
+        assertThat(faults.list().get(1).rawBody()).isEqualTo("<html>Bad gateway</html>");
+        assertThat(faults.list().get(1).contentType()).isEqualTo("text/html");
+        assertThat(faults.list().get(2).isReset()).isTrue();
+        assertThat(faults.list().get(2).isAfterHandling()).isTrue();
+        assertThat(faults.list().get(2).remaining()).isEqualTo(1);
+        assertThat(faults.list().get(3).isLatencyOnly()).isTrue();
+        assertThat(faults.list().get(3).latency().toMillis()).isEqualTo(800);
+        assertThat(faults.list().get(3).queryId()).isEqualTo(1001L);
+        assertThat(faults.list().get(3).endpoint()).isEqualTo(Endpoint.ANY);
+    }
+
+    @Test
+    void aWrongDocumentNamesWhatIsWrongAndAddsNothing() {
+        FaultInjector faults = new FaultInjector();
+        RateLimits limits = new RateLimits();
+        assertThatThrownBy(() -> FaultPlan.apply("[{\"status\": 503}, {\"stauts\": 500}]", faults, limits))
+                .hasMessageContaining("unknown fault field 'stauts'");
+        assertThatThrownBy(() -> FaultPlan.apply("{\"status\": 503, \"endpoint\": \"nowhere\"}", faults, limits))
+                .hasMessageContaining("unknown endpoint 'nowhere'");
+        assertThatThrownBy(() -> FaultPlan.apply("{\"rate\": 0.5}", faults, limits))
+                .hasMessageContaining("exactly one of 'status', 'reset' or 'latency'");
+        assertThatThrownBy(() -> FaultPlan.apply("{\"status\": 503, \"rate\": 2}", faults, limits))
+                .hasMessageContaining("'rate' must be between 0 and 1");
+        assertThatThrownBy(() -> FaultPlan.apply("{oops", faults, limits)).hasMessageContaining("not valid JSON");
+        assertThat(faults.list()).isEmpty();
+    }
+
+    @Test
+    void theAdminEndpointAddsListsAndClearsFaultsWhileTheEmulatorRuns() {
+        ApiClient.Response added = api.admin("POST", "/emulator/faults",
+                "{\"endpoint\": \"execute\", \"status\": 503, \"error\": \"Service Unavailable\", \"times\": 2}");
+        assertThat(added.status()).isEqualTo(200);
+        assertThat(added.json().at("/faults/0/status").asInt()).isEqualTo(503);
+        assertThat(added.json().at("/faults/0/times").asInt()).isEqualTo(2);
+
+        ApiClient.Response refused = api.post("/v1/query/1001/execute", "{}");
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.body()).isEqualTo("{\"error\":\"Service Unavailable\"}");
+        assertThat(api.admin("GET", "/emulator/faults", null).json().at("/faults/0/times").asInt())
+                .as("one use left").isEqualTo(1);
+
+        assertThat(api.admin("DELETE", "/emulator/faults", null).json().get("faults")).isEmpty();
+        assertThat(api.post("/v1/query/1001/execute", "{}").status()).isEqualTo(200);
+
+        ApiClient.Response bad = api.admin("POST", "/emulator/faults", "{\"status\": 503, \"endpoint\": \"x\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("error").asText()).contains("unknown endpoint 'x'");
+        assertThat(api.admin("GET", "/emulator/nothing", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void statsCountExecutionsCreatedAndRequestsPerEndpoint() {
+        long executes = DUNE.emulator().requestCount(Endpoint.EXECUTE);
+        long created = DUNE.emulator().executionsCreated();
+        String id = api.execute(1002, "{}");
+        api.awaitFinished(id);
+        ApiClient.Response stats = api.admin("GET", "/emulator/stats", null);
+        assertThat(stats.status()).isEqualTo(200);
+        assertThat(stats.json().get("executionsCreated").asLong()).isEqualTo(created + 1);
+        assertThat(stats.json().at("/requests/execute").asLong()).isEqualTo(executes + 1);
+        assertThat(stats.json().at("/requests/status").asLong()).isPositive();
+        assertThat(stats.json().at("/executionsByState/QUERY_STATE_COMPLETED").asInt()).isPositive();
+        assertThat(stats.json().at("/requests/any").asLong()).isGreaterThanOrEqualTo(
+                stats.json().at("/requests/execute").asLong() + stats.json().at("/requests/status").asLong());
+    }
+}
