@@ -140,7 +140,7 @@ public class DuneConfiguration implements Cloneable {
 
     @UriParam(label = "producer", defaultValue = "1s", javaType = "java.time.Duration",
             description = "The delay before the first retry; it doubles at each retry (with jitter), and is at "
-                    + "least Dune's Retry-After.")
+                    + "least Dune's Retry-After (or, without one, the reset of its RateLimit header).")
     private long retryInitialDelay = 1_000;
 
     @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration",

@@ -62,6 +62,10 @@ class ExecuteErrorsTest extends DuneTestSupport {
         DuneRateLimitException limited = assertFailure(429, DuneRateLimitException.class, "Too many requests", e -> {
         });
         assertThat(limited.getRetryAfter()).hasSeconds(7);
+        emulator().faults().add(Fault.status(429, "Too many requests").header("RateLimit", "\"write\";r=0;t=12")
+                .times(1));
+        assertThat(assertFailure(429, DuneRateLimitException.class, "Too many requests", e -> {
+        }).getRetryAfter()).as("no Retry-After: the RateLimit reset").hasSeconds(12);
         emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).times(1));
         assertFailure(500, DuneServerException.class, Fault.INTERNAL_ERROR, e -> {
         });

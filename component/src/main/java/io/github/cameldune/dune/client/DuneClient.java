@@ -17,6 +17,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Function;
 
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -64,6 +66,7 @@ public final class DuneClient {
     private static final Logger LOG = LoggerFactory.getLogger(DuneClient.class);
     private static final int MAX_ERROR_TEXT = 300;
     private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final Pattern RATE_LIMIT_RESET = Pattern.compile(";\\s*t\\s*=\\s*(\\d{1,9})");
 
     /** An answer: its status line and headers, and its body in chunks (empty when there was none). */
     private record Answer(HttpResponse head, ChunkedBody body) {
@@ -498,11 +501,14 @@ public final class DuneClient {
         return "unexpected answer: " + (text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "..." : text);
     }
 
-    /** {@code Retry-After} as seconds or an HTTP date. */
+    /**
+     * How long Dune asked to wait: {@code Retry-After} (seconds or an HTTP date), else on a 429 the reset of its
+     * {@code RateLimit} header ({@code "read";r=0;t=12}), else null.
+     */
     static Duration retryAfter(Answer response) {
         Header h = response.header("Retry-After");
         if (h == null || h.getValue() == null) {
-            return null;
+            return response.code() == 429 ? rateLimitReset(response.header("RateLimit")) : null;
         }
         String value = h.getValue().trim();
         try {
@@ -516,6 +522,12 @@ public final class DuneClient {
                 return null;
             }
         }
+    }
+
+    /** The {@code t=} seconds of a {@code RateLimit} header (IETF draft, as Dune sends it), or null. */
+    static Duration rateLimitReset(Header header) {
+        Matcher m = header == null || header.getValue() == null ? null : RATE_LIMIT_RESET.matcher(header.getValue());
+        return m != null && m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
     }
 
 }

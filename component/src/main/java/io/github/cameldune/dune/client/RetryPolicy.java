@@ -17,7 +17,7 @@ import io.github.cameldune.dune.exception.DuneRateLimitException;
  * on no answer. An execute is retried only where no execution can have been created: on 429, or when the connection
  * failed before the request was sent; after a 5xx or a read timeout it may exist, so it is not sent again unless
  * {@code retryExecuteOnServerError} says so (which can bill twice). Delays grow exponentially with jitter, at least
- * Dune's {@code Retry-After}, within {@code maxDelay}.
+ * Dune's {@code Retry-After} (or {@code RateLimit} reset), within {@code maxDelay}.
  *
  * @param maxRetries                how many times a request is sent again at the most (0: never)
  * @param initialDelay              the delay before the first retry

@@ -10,7 +10,7 @@ public class DuneRateLimitException extends DuneApiException {
         super(failure, cause);
     }
 
-    /** Dune's {@code Retry-After}, or null when it sent none. */
+    /** How long Dune asked to wait: its {@code Retry-After}, else its {@code RateLimit} reset, or null. */
     public Duration getRetryAfter() {
         return getFailure().retryAfter();
     }
