@@ -23,6 +23,7 @@ import org.apache.camel.util.PropertiesHelper;
 
 import io.github.cameldune.dune.client.HttpTransport;
 import io.github.cameldune.dune.client.RateLimiter;
+import io.github.cameldune.dune.waiting.DurationHistory;
 
 /**
  * The {@code dune:} component: runs Dune Analytics queries. It owns the HTTP connection pool that its endpoints share,
@@ -61,6 +62,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     private int rateLimitRead;
 
     private RateLimiter rateLimiter;
+    private final DurationHistory durations = new DurationHistory();
     private ScheduledExecutorService poller;
     private ExecutorService workers;
 
@@ -117,6 +119,11 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
             rateLimiter = new RateLimiter(rateLimitWrite, rateLimitRead);
         }
         return rateLimiter;
+    }
+
+    /** How long each saved query took last time, shared by the endpoints so their first polls come at the end. */
+    DurationHistory durations() {
+        return durations;
     }
 
     /** The scheduler of status polls: one thread for any number of waiting executions. */

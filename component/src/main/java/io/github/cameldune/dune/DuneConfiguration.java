@@ -111,7 +111,9 @@ public class DuneConfiguration implements Cloneable {
     private long maxAge;
 
     @UriParam(label = "producer", defaultValue = "1s", javaType = "java.time.Duration",
-            description = "With run: the wait before the first status poll.")
+            description = "With run: the wait before the first status poll. When the saved query's last execution "
+                    + "took longer, the first poll waits that long and a twentieth more, so a query that runs as long "
+                    + "as last time costs one poll.")
     private long pollInitialDelay = 1_000;
 
     @UriParam(label = "producer", defaultValue = "1s", javaType = "java.time.Duration",

@@ -81,7 +81,7 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                 configuration.getApiKey(), configuration.getApiKeyLocation(),
                 Duration.ofMillis(configuration.getResponseTimeout()), retries, getComponent().poller(),
                 getComponent().rateLimiter());
-        waiter = new ExecutionWaiter(client, getComponent().poller());
+        waiter = new ExecutionWaiter(client, getComponent().poller(), getComponent().durations());
     }
 
     /** This machine, where plain HTTP (the emulator, a local proxy) exposes nothing. */

@@ -24,14 +24,14 @@ import io.github.cameldune.emulator.faults.Endpoint;
 import io.github.cameldune.emulator.faults.Fault;
 
 /**
- * 2,000 {@code run} exchanges while about a tenth of the requests fail in every way the emulator knows: each exchange
+ * 2,000 {@code run} exchanges (or {@code -Dsoak.exchanges}: {@code mvn -Psoak verify} runs 100,000) while about a tenth of the requests fail in every way the emulator knows: each exchange
  * ends with its own correct rows or with a typed exception at the route's error handler; messages in equal messages
  * out; and no exchange ever caused two executions (each runs the query with its own {@code start}, so the emulator's
  * executions can be counted per exchange).
  */
 class FaultSoakTest extends DuneTestSupport {
 
-    private static final int EXCHANGES = 2_000;
+    private static final int EXCHANGES = Integer.getInteger("soak.exchanges", 2_000);
     private static final int IN_FLIGHT = 50;
 
     private final AtomicInteger failed = new AtomicInteger();
@@ -78,6 +78,7 @@ class FaultSoakTest extends DuneTestSupport {
                 .add(Fault.status(502, "bad gateway").on(Endpoint.RESULTS).rate(each))
                 .add(Fault.raw(200, "application/json", "{\"execution_id\":\"01HKZ").on(Endpoint.RESULTS).rate(each))
                 .add(Fault.raw(502, "text/html", "<html><h1>502</h1></html>").on(Endpoint.ANY).rate(each));
+        long startNanos = System.nanoTime();
         AsyncProducer sender = context.getEndpoint("direct:run").createAsyncProducer();
         sender.start();
         List<CompletableFuture<Exchange>> window = new ArrayList<>();
@@ -97,6 +98,7 @@ class FaultSoakTest extends DuneTestSupport {
             f.get(60, TimeUnit.SECONDS);
         }
         sender.stop();
+        long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000;
 
         Map<String, Integer> perExchange = new HashMap<>();
         long created = 0;
@@ -107,8 +109,11 @@ class FaultSoakTest extends DuneTestSupport {
             perExchange.merge(e.parameters().get("start"), 1, Integer::sum);
             created++;
         }
-        System.out.printf("soak: %d exchanges, %d with rows, %d typed failures, %d executions%n", EXCHANGES,
-                succeeded.get(), failed.get(), created);
+        long requests = emulator().requestCount(Endpoint.ANY);
+        System.out.printf("soak: %d exchanges in %.1f s (%.0f/s), %d with rows, %d typed failures, %d executions, "
+                + "%d requests, %d executions counted twice%n", EXCHANGES, elapsedMillis / 1000.0,
+                EXCHANGES * 1000.0 / Math.max(1, elapsedMillis), succeeded.get(), failed.get(), created, requests,
+                perExchange.values().stream().filter(n -> n > 1).count());
         assertThat(succeeded.get() + failed.get()).as("messages in = messages out").isEqualTo(EXCHANGES);
         assertThat(perExchange.values()).as("no exchange executed twice").allSatisfy(n -> assertThat(n)
                 .isLessThanOrEqualTo(1));

@@ -79,6 +79,21 @@ class RunProducerTest extends DuneTestSupport {
     }
 
     @Test
+    void aQueryRunAgainIsPolledOnceNearTheEndItTookLastTime() throws Exception {
+        emulator().setMinDuration(1005, Duration.ofMillis(600));
+        template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", 1)));
+        long firstPolls = requests().stream().filter(r -> r.path().endsWith("/status")).count();
+        emulator().clearRequests();
+
+        Exchange again = template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", 1)));
+        assertThat(again.getException()).isNull();
+        assertThat(again.getMessage().getBody(List.class)).hasSize(1);
+        long secondPolls = requests().stream().filter(r -> r.path().endsWith("/status")).count();
+        assertThat(firstPolls).as("first run: polled every 20 ms").isGreaterThan(5);
+        assertThat(secondPolls).as("second run: one poll at the expected end").isEqualTo(1);
+    }
+
+    @Test
     void aFailedExecutionCarriesDunesErrorAndTheIdReachesTheErrorHandler() throws Exception {
         DuneExecutionFailedException e = failure("direct:broken", DuneExecutionFailedException.class);
         assertThat(e.getErrorType()).isEqualTo("FAILED_TYPE_EXECUTION_FAILED");

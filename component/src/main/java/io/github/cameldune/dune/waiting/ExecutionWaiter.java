@@ -34,16 +34,19 @@ public final class ExecutionWaiter {
 
     private final DuneClient client;
     private final ScheduledExecutorService scheduler;
+    private final DurationHistory history;
     private final LongSupplier nanoClock;
 
-    /** A waiter polling through a client, scheduling on a shared scheduler. */
-    public ExecutionWaiter(DuneClient client, ScheduledExecutorService scheduler) {
-        this(client, scheduler, System::nanoTime);
+    /** A waiter polling through a client, scheduling on a shared scheduler, learning durations into a history. */
+    public ExecutionWaiter(DuneClient client, ScheduledExecutorService scheduler, DurationHistory history) {
+        this(client, scheduler, history, System::nanoTime);
     }
 
-    ExecutionWaiter(DuneClient client, ScheduledExecutorService scheduler, LongSupplier nanoClock) {
+    ExecutionWaiter(DuneClient client, ScheduledExecutorService scheduler, DurationHistory history,
+            LongSupplier nanoClock) {
         this.client = client;
         this.scheduler = scheduler;
+        this.history = history;
         this.nanoClock = nanoClock;
     }
 
@@ -53,11 +56,13 @@ public final class ExecutionWaiter {
      * until the timeout. At the timeout it fails with {@link DuneTimeoutException}.
      *
      * @param operation the operation to name in errors
+     * @param queryId   the saved query of an execution submitted just now, whose last duration times the first poll;
+     *                  null for an execution submitted elsewhere or earlier
      */
     public CompletableFuture<ExecutionStatus> await(String operation, String executionId, Long queryId,
             WaitPolicy policy) {
         Wait wait = new Wait(operation, executionId, queryId, policy, nanoClock.getAsLong());
-        wait.schedule(policy.initialDelay());
+        wait.schedule(policy.firstDelay(history.expected(queryId)));
         return wait.result;
     }
 
@@ -114,6 +119,7 @@ public final class ExecutionWaiter {
         void onStatus(ExecutionStatus status) {
             lastState = status.state();
             if (status.state().isTerminal()) {
+                history.record(queryId, status);
                 result.complete(status);
                 return;
             }

@@ -24,6 +24,20 @@ public record WaitPolicy(Duration initialDelay, Duration interval, Duration maxI
         }
     }
 
+    /**
+     * The pause before the first poll of a new execution.
+     *
+     * @param expected how long the query's last execution took, or null
+     */
+    public Duration firstDelay(Duration expected) {
+        if (expected == null) {
+            return initialDelay;
+        }
+        // a little past the expected end: an execution as long as the last one is then found finished
+        Duration atExpectedEnd = expected.plus(expected.dividedBy(20));
+        return atExpectedEnd.compareTo(initialDelay) > 0 ? atExpectedEnd : initialDelay;
+    }
+
     /** The pause before the next poll, after waiting {@code elapsed} so far. */
     public Duration nextDelay(Duration elapsed) {
         Duration proportional = elapsed.dividedBy(10);

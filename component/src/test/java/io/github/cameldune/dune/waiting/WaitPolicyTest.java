@@ -41,6 +41,14 @@ class WaitPolicyTest {
     }
 
     @Test
+    void aKnownDurationMovesTheFirstPollToJustPastTheExpectedEnd() {
+        assertThat(policy.firstDelay(null)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.firstDelay(Duration.ofMillis(200))).as("never before initialDelay")
+                .isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.firstDelay(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(63));
+    }
+
+    @Test
     void nonsenseDurationsAreRefused() {
         assertThatThrownBy(() -> new WaitPolicy(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
