@@ -9,6 +9,7 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.cameldune.emulator.DuneEmulatorProcess;
+
 /**
  * A result of 1,000,000 rows of 8 columns flows through {@code stream} and through {@code resultsCsv} to a file, in a
  * JVM limited to 256 MB of heap (failsafe runs this class with -Xmx256m). The emulator runs as its own process, so the
@@ -31,14 +34,14 @@ class LargeResultIT extends CamelTestSupport {
     private static final int ROWS = 1_000_000;
     private static final String KEY = "large-result-key";
     private static final Path OUT = Path.of("target", "large-result");
-    private static StandaloneEmulator dune;
+    private static DuneEmulatorProcess dune;
 
     private final AtomicLong streamed = new AtomicLong();
     private final AtomicReference<Map<String, Object>> lastRow = new AtomicReference<>();
 
     @BeforeAll
     static void startEmulator() throws Exception {
-        dune = new StandaloneEmulator(KEY);
+        dune = DuneEmulatorProcess.start(List.of("-Xmx1g"), "--api-key", KEY);
     }
 
     @AfterAll

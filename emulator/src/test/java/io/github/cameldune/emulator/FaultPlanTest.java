@@ -103,6 +103,11 @@ class FaultPlanTest {
         assertThat(stats.json().at("/requests/execute").asLong()).isEqualTo(executes + 1);
         assertThat(stats.json().at("/requests/status").asLong()).isPositive();
         assertThat(stats.json().at("/executionsByState/QUERY_STATE_COMPLETED").asInt()).isPositive();
+        ApiClient.Response one = api.admin("GET", "/emulator/executions/" + id, null);
+        assertThat(one.json().get("statusRequests").asLong()).as("awaitFinished polled it").isPositive();
+        assertThat(one.json().get("queryId").asLong()).isEqualTo(1002);
+        assertThat(one.json().get("executionEndedAt").asText()).isNotEmpty();
+        assertThat(api.admin("GET", "/emulator/executions/01HKZJ2683PHF9Q9PHHQ8FW4Q1", null).status()).isEqualTo(404);
         assertThat(stats.json().at("/requests/any").asLong()).isGreaterThanOrEqualTo(
                 stats.json().at("/requests/execute").asLong() + stats.json().at("/requests/status").asLong());
     }

@@ -90,6 +90,43 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a query and keeps its result in memory when it has at most {@code maxRows} rows; null when it has more.
+     * A DuckDB table per execution costs more than the rest of a small run, and most results are small.
+     */
+    Execution.Result readSmall(Statement s, String table, String sql, int maxRows) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SELECT * FROM (" + sql + ") AS q LIMIT " + (maxRows + 1))) {
+            ResultSetMetaData md = rs.getMetaData();
+            int n = md.getColumnCount();
+            List<String> names = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                names.add(md.getColumnName(i));
+                types.add(duneType(md.getColumnTypeName(i)));
+            }
+            List<Object[]> rows = new ArrayList<>();
+            long bytes = 0;
+            while (rs.next()) {
+                if (rows.size() == maxRows) {
+                    return null;
+                }
+                Object[] row = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    row[i] = jsonValue(rs, i + 1, md.getColumnTypeName(i + 1));
+                    bytes += row[i] == null ? 0 : row[i].toString().length();
+                }
+                rows.add(row);
+            }
+            return new Execution.Result(table, List.copyOf(names), List.copyOf(types), rows.size(), bytes,
+                    List.copyOf(rows), sql);
+        }
+    }
+
+    /** Creates the table of an in-memory result, once, for a request that filters, sorts or samples it. */
+    synchronized void materialize(Execution.Result result) {
+        run("CREATE TABLE IF NOT EXISTS " + result.table() + " AS " + result.sql());
+    }
+
     /** Reads rows of a stored result, each value already in the JSON form Dune sends. */
     List<Object[]> read(String sql, int columnCount) throws SQLException {
         List<Object[]> rows = new ArrayList<>();

@@ -17,9 +17,23 @@ public final class Execution {
     public record Failure(String type, String message, Integer line, Integer column) {
     }
 
-    /** Where a finished execution's rows are stored, and their shape. */
+    /**
+     * Where a finished execution's rows are stored, and their shape. A small result is held in memory ({@code rows});
+     * its table is only created, from {@code sql}, if a request filters, sorts or samples it.
+     */
     public record Result(String table, List<String> columnNames, List<String> columnTypes, long totalRowCount,
-            long totalResultSetBytes) {
+            long totalResultSetBytes, List<Object[]> rows, String sql) {
+
+        /** A result stored in a DuckDB table. */
+        Result(String table, List<String> columnNames, List<String> columnTypes, long totalRowCount,
+                long totalResultSetBytes) {
+            this(table, columnNames, columnTypes, totalRowCount, totalResultSetBytes, null, null);
+        }
+
+        /** Whether the rows are held in memory rather than in the table. */
+        boolean inMemory() {
+            return rows != null;
+        }
     }
 
     /** A consistent view of an execution at one moment. */

@@ -89,6 +89,8 @@ public final class ExecutionEngine implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        // results past their retention are dropped even if nobody asks for them, so a long run stays small
+        timer.scheduleWithFixedDelay(this::expireDue, 5, 5, TimeUnit.SECONDS);
     }
 
     /** The engine's settings, which may be changed at run time. */
@@ -151,13 +153,26 @@ public final class ExecutionEngine implements AutoCloseable {
     /** The execution with this id, turned EXPIRED first when its retention has passed. */
     public Optional<Execution> find(String executionId) {
         Execution e = executions.get(executionId);
+        expireIfDue(e);
+        return Optional.ofNullable(e);
+    }
+
+    /** Turns every execution past its retention EXPIRED and frees its rows, as Dune does on its own. */
+    private void expireDue() {
+        try {
+            executions.values().forEach(this::expireIfDue);
+        } catch (RuntimeException e) {
+            // the database is closing; the next sweep (if any) tries again
+        }
+    }
+
+    private void expireIfDue(Execution e) {
         if (e != null && e.expireIfDue(clock.instant())) {
             Execution.Result r = e.snapshot().result();
             if (r != null) {
                 database.drop(r.table());
             }
         }
-        return Optional.ofNullable(e);
     }
 
     /** Every execution created since start, for tests that count them. */
@@ -226,6 +241,12 @@ public final class ExecutionEngine implements AutoCloseable {
         }
         String where = q.whereSql(result.columnNames());
         String order = q.orderSql(result.columnNames());
+        if (result.inMemory()) {
+            if (where == null && order == null && q.sampleCount() == null) {
+                return memoryPage(result, names, types, q);
+            }
+            database.materialize(result);
+        }
         StringBuilder select = new StringBuilder();
         for (String n : names) {
             select.append(select.length() == 0 ? "" : ", ").append(Database.quote(n));
@@ -245,8 +266,10 @@ public final class ExecutionEngine implements AutoCloseable {
                     + (order == null ? "" : " ORDER BY " + order);
         } else {
             int size = Math.min(q.limit() == null ? settings.maxPageSize : Math.max(0, q.limit()), settings.maxPageSize);
-            sql = "SELECT " + select + from + (order == null ? "" : " ORDER BY " + order) + " LIMIT " + size
-                    + " OFFSET " + offset;
+            // a LIMIT costs DuckDB ~0.3 ms even on a tiny table: leave it out when the page is the whole result
+            boolean whole = offset == 0 && size >= totalRows;
+            sql = "SELECT " + select + from + (order == null ? "" : " ORDER BY " + order)
+                    + (whole ? "" : " LIMIT " + size + " OFFSET " + offset);
         }
         List<Object[]> rows = database.read(sql, names.size());
         long bytes = 0;
@@ -258,6 +281,33 @@ public final class ExecutionEngine implements AutoCloseable {
         long end = offset + rows.size();
         Long next = q.sampleCount() == null && end < totalRows ? end : null;
         return new ResultPage(names, types, rows, bytes, totalRows, totalBytes, next);
+    }
+
+    /** A page of an in-memory result: the requested columns of a slice of its rows. */
+    private ResultPage memoryPage(Execution.Result result, List<String> names, List<String> types, ResultQuery q) {
+        int[] picked = names.stream().mapToInt(result.columnNames()::indexOf).toArray();
+        int size = Math.min(q.limit() == null ? settings.maxPageSize : Math.max(0, q.limit()), settings.maxPageSize);
+        long total = result.rows().size();
+        int from = (int) Math.min(Math.max(0, q.offset()), total);
+        int to = (int) Math.min(total, (long) from + size);
+        List<Object[]> rows = new ArrayList<>(to - from);
+        long bytes = 0;
+        long totalBytes = 0;
+        for (int r = 0; r < total; r++) {
+            Object[] source = result.rows().get(r);
+            long rowBytes = 0;
+            Object[] row = new Object[picked.length];
+            for (int i = 0; i < picked.length; i++) {
+                row[i] = source[picked[i]];
+                rowBytes += row[i] == null ? 0 : row[i].toString().length();
+            }
+            totalBytes += rowBytes;
+            if (r >= from && r < to) {
+                rows.add(row);
+                bytes += rowBytes;
+            }
+        }
+        return new ResultPage(names, types, rows, bytes, total, totalBytes, to < total ? (long) to : null);
     }
 
     private Execution submit(long queryId, SavedQuery.Rendered sql, Duration minDuration, Long maxResultRows,
@@ -273,6 +323,8 @@ public final class ExecutionEngine implements AutoCloseable {
     }
 
     private volatile boolean closed;
+    /** Results up to this many rows are kept in memory rather than in a table. */
+    private static final int SMALL_RESULT_ROWS = 1_000;
 
     private void dispatch() {
         List<Execution> toStart = new ArrayList<>();
@@ -282,12 +334,17 @@ public final class ExecutionEngine implements AutoCloseable {
                 running++;
             }
         }
+        Instant slotAt = clock.instant();
         for (Execution e : toStart) {
-            sqlWorkers.execute(() -> run(e));
+            sqlWorkers.execute(() -> run(e, slotAt));
         }
     }
 
-    private void run(Execution e) {
+    /**
+     * Runs an execution's SQL. Its minimum duration counts from {@code slotAt}, when it got its place among the
+     * running executions, so a backlog of SQL on the emulator's few threads does not lengthen it.
+     */
+    private void run(Execution e, Instant slotAt) {
         String table = Database.resultTable(e.id());
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
             if (!e.start(clock.instant(), s)) {
@@ -296,7 +353,10 @@ public final class ExecutionEngine implements AutoCloseable {
             }
             ExecutionState outcome = ExecutionState.COMPLETED;
             Long cap = e.maxResultRows();
-            if (cap == null) {
+            Execution.Result small = cap == null ? database.readSmall(s, table, e.sql(), SMALL_RESULT_ROWS) : null;
+            if (small != null) {
+                // kept in memory; the table is created only if a request filters, sorts or samples it
+            } else if (cap == null) {
                 s.execute("CREATE TABLE " + table + " AS " + e.sql());
             } else {
                 // one row more than kept tells whether the result was truncated
@@ -305,9 +365,9 @@ public final class ExecutionEngine implements AutoCloseable {
                     outcome = ExecutionState.COMPLETED_PARTIAL;
                 }
             }
-            Execution.Result result = database.describe(c, table);
+            Execution.Result result = small != null ? small : database.describe(c, table);
             ExecutionState state = outcome;
-            long wait = Duration.between(clock.instant(), e.startedAt().plus(e.minDuration())).toMillis();
+            long wait = Duration.between(clock.instant(), slotAt.plus(e.minDuration())).toMillis();
             if (wait > 0) {
                 timer.schedule(() -> finish(e, result, state), wait, TimeUnit.MILLISECONDS);
             } else {

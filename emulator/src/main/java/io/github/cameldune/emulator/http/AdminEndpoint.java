@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +26,9 @@ import io.github.cameldune.emulator.faults.RateLimits;
  * <li>{@code GET /emulator/faults}: the faults and rate limits in force ({@link FaultPlan} format);</li>
  * <li>{@code POST /emulator/faults}: adds faults and sets rate limits from a {@link FaultPlan} document;</li>
  * <li>{@code DELETE /emulator/faults}: removes every fault and rate limit;</li>
- * <li>{@code GET /emulator/stats}: executions created and by state, requests per endpoint.</li>
+ * <li>{@code GET /emulator/stats}: executions created and by state, requests per endpoint;</li>
+ * <li>{@code GET /emulator/executions/{id}}: one execution's times (as Dune reports them) and how many status
+ * requests it received, e.g. to measure a client's polling.</li>
  * </ul>
  * They need no API key: the emulator listens on loopback unless told otherwise.
  */
@@ -67,10 +70,31 @@ final class AdminEndpoint implements HttpHandler {
                     send(ex, 200, FaultPlan.describe(faults, rateLimits));
                 }
                 case "GET /emulator/stats" -> send(ex, 200, stats().toPrettyString());
-                default -> send(ex, 404, "{\"error\":\"unknown emulator endpoint: " + method + " " + path
-                        + " (GET/POST/DELETE /emulator/faults, GET /emulator/stats)\"}");
+                default -> {
+                    if (method.equals("GET") && path.startsWith("/emulator/executions/")) {
+                        execution(ex, path.substring("/emulator/executions/".length()));
+                        return;
+                    }
+                    send(ex, 404, "{\"error\":\"unknown emulator endpoint: " + method + " " + path
+                        + " (GET/POST/DELETE /emulator/faults, GET /emulator/stats, GET /emulator/executions/ID)\"}");
+                }
             }
         }
+    }
+
+    private void execution(HttpExchange ex, String id) throws IOException {
+        Execution execution = engine.find(id).orElse(null);
+        if (execution == null) {
+            send(ex, 404, "{\"error\":\"no execution " + id.replaceAll("[^0-9A-Za-z]", "") + "\"}");
+            return;
+        }
+        Execution.Snapshot s = execution.snapshot();
+        ObjectNode o = JSON.createObjectNode().put("executionId", s.executionId()).put("queryId", s.queryId())
+                .put("state", s.state().wireName()).put("statusRequests", server.statusRequestCount(id));
+        o.put("submittedAt", Objects.toString(s.submittedAt(), null))
+                .put("executionStartedAt", Objects.toString(s.startedAt(), null))
+                .put("executionEndedAt", Objects.toString(s.endedAt(), null));
+        send(ex, 200, o.toPrettyString());
     }
 
     private ObjectNode stats() {

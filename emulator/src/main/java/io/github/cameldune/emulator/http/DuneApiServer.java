@@ -65,6 +65,11 @@ public final class DuneApiServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // it closes idle keep-alive connections beyond 200, which a client with a larger pool then finds closed
+        // under a request it must not resend (an execute): keep as many as a busy client opens
+        if (System.getProperty("sun.net.httpserver.maxIdleConnections") == null) {
+            System.setProperty("sun.net.httpserver.maxIdleConnections", "2000");
+        }
     }
 
     /** A fault that answers once the API has handled the request (see {@link Fault#afterHandling()}). */
@@ -79,6 +84,7 @@ public final class DuneApiServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final Map<Endpoint, LongAdder> requestCounts = new EnumMap<>(Endpoint.class);
+    private final Map<String, LongAdder> statusRequests = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Binds the server; {@link #start()} opens it.
@@ -132,6 +138,12 @@ public final class DuneApiServer implements AutoCloseable {
      */
     public long requestCount(Endpoint endpoint) {
         return requestCounts.get(endpoint).sum();
+    }
+
+    /** Status requests received for one execution, answered or faulted. */
+    public long statusRequestCount(String executionId) {
+        LongAdder n = statusRequests.get(executionId);
+        return n == null ? 0 : n.sum();
     }
 
     /** Forgets the recorded requests. */
@@ -225,6 +237,9 @@ public final class DuneApiServer implements AutoCloseable {
             }
             // faults stand in front of the API: they answer for unknown executions too
             Execution found = engine.find(id).orElse(null);
+            if (found != null && action.equals("status")) {
+                statusRequests.computeIfAbsent(id, k -> new LongAdder()).increment();
+            }
             boolean csv = action.endsWith("/csv");
             injectFault(csv ? Endpoint.RESULTS : Endpoint.valueOf(action.toUpperCase(Locale.ROOT)),
                     found == null ? null : found.queryId());
