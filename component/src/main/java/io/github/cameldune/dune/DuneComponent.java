@@ -126,10 +126,14 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         return durations;
     }
 
-    /** The scheduler of status polls: one thread for any number of waiting executions. */
+    /** The scheduler of status polls and retries: one thread for any number of waiting executions. */
     synchronized ScheduledExecutorService poller() {
         if (poller == null) {
-            poller = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "DunePoller");
+            ThreadPoolProfile profile = new ThreadPoolProfile("DunePoller");
+            profile.setPoolSize(1);
+            // one task per waiting execution: Camel's default bound of 1,000 queued tasks would refuse the 1,001st
+            profile.setMaxQueueSize(-1);
+            poller = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DunePoller", profile);
         }
         return poller;
     }
