@@ -77,6 +77,11 @@ public final class ConcurrencyBenchmark {
             List<Double> heap = new ArrayList<>();
             int failed = 0;
             List<Double> statusPerExchange = new ArrayList<>();
+            List<Double> bareSeconds = new ArrayList<>();
+            int bareFailed = 0;
+            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+            CloseableHttpAsyncClient http = Bench.bareAsyncClient(200);
+            bareRound(http, timer, args[0], args[1], WARMUP_EXCHANGES, 10_000_000);
             for (int r = 0; r < ROUNDS; r++) {
                 Bench.resetPeaks();
                 JsonNode before = Bench.emulatorStats(bare, args[0]);
@@ -91,24 +96,16 @@ public final class ConcurrencyBenchmark {
                 Bench.say("round %d: %,d exchanges in %.2f s, %d failed, peak threads %d, peak heap %.0f MB, %.2f status "
                         + "requests per exchange", r + 1, EXCHANGES, round.seconds, round.failed, Bench.peakThreads(),
                         Bench.peakHeapMegabytes(), statusRequests / EXCHANGES);
+                // the baseline right after, on the same emulator in the same state
+                Round bareRound = bareRound(http, timer, args[0], args[1], EXCHANGES, (r + 11) * 1_000_000);
+                bareSeconds.add(bareRound.seconds);
+                bareFailed += bareRound.failed;
+                Bench.say("bare round %d: %,d runs in %.2f s, %d failed", r + 1, EXCHANGES, bareRound.seconds,
+                        bareRound.failed);
             }
             producer.stop();
-
-            List<Double> bareSeconds = new ArrayList<>();
-            int bareFailed = 0;
-            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-            try (CloseableHttpAsyncClient http = Bench.bareAsyncClient(200)) {
-                bareRound(http, timer, args[0], args[1], WARMUP_EXCHANGES, 10_000_000);
-                for (int r = 0; r < ROUNDS; r++) {
-                    Round round = bareRound(http, timer, args[0], args[1], EXCHANGES, (r + 11) * 1_000_000);
-                    bareSeconds.add(round.seconds);
-                    bareFailed += round.failed;
-                    Bench.say("bare round %d: %,d runs in %.2f s, %d failed", r + 1, EXCHANGES, round.seconds,
-                            round.failed);
-                }
-            } finally {
-                timer.shutdownNow();
-            }
+            timer.shutdownNow();
+            http.close();
 
             double ideal = QUERY_SECONDS + POLL_SECONDS;
             Stats wall = Stats.of("s", seconds);

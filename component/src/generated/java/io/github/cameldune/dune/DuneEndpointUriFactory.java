@@ -24,7 +24,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(56);
         props.add("allowInsecureHttp");
         props.add("allowPartialResults");
         props.add("apiKey");
@@ -76,6 +76,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("sql");
         props.add("sslContextParameters");
         props.add("startScheduler");
+        props.add("synchronous");
         props.add("timeUnit");
         props.add("useFixedDelay");
         props.add("waitForCompletion");

@@ -69,6 +69,15 @@ public class DuneProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        if (getEndpoint().getConfiguration().isSynchronous()) {
+            try {
+                work.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                exchange.setException(e.getCause() != null ? e.getCause() : e);
+            }
+            callback.done(true);
+            return true;
+        }
         work.whenComplete((ignored, error) -> {
             if (error != null) {
                 exchange.setException(error instanceof CompletionException && error.getCause() != null

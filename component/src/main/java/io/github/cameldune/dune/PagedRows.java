@@ -11,8 +11,9 @@ import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.model.ResultPage;
 
 /**
- * Every row of a result, page after page: the next page is fetched when the current one is used up, so any size
- * flows through {@code split(body()).streaming()} with one page in memory.
+ * Every row of a result, page after page. While the rows of one page are used, the next page is already on its way
+ * (one page ahead, no more), so downloading and processing overlap and any size flows through
+ * {@code split(body()).streaming()} with at most two pages in memory.
  */
 final class PagedRows implements Iterator<Map<String, Object>> {
 
@@ -20,21 +21,26 @@ final class PagedRows implements Iterator<Map<String, Object>> {
     private final Duration pageTimeout;
     private ResultPage page;
     private Iterator<Map<String, Object>> rows;
+    private CompletableFuture<ResultPage> following;
 
     PagedRows(ResultPage first, Function<ResultPage, CompletableFuture<ResultPage>> next, Duration pageTimeout) {
-        this.page = first;
-        this.rows = first.rows().iterator();
         this.next = next;
         this.pageTimeout = pageTimeout;
+        moveTo(first);
+    }
+
+    private void moveTo(ResultPage current) {
+        page = current;
+        rows = current.rows().iterator();
+        following = current.hasNextPage() ? next.apply(current) : null;
     }
 
     @Override
     public boolean hasNext() {
-        while (!rows.hasNext() && page.hasNextPage()) {
-            ResultPage following = Pages.await(next.apply(page), pageTimeout, "results", page.executionId());
-            checkProgress(page, following);
-            page = following;
-            rows = page.rows().iterator();
+        while (!rows.hasNext() && following != null) {
+            ResultPage arrived = Pages.await(following, pageTimeout, "results", page.executionId());
+            checkProgress(page, arrived);
+            moveTo(arrived);
         }
         return rows.hasNext();
     }

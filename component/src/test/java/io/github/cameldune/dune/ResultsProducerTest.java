@@ -141,16 +141,26 @@ class ResultsProducerTest extends DuneTestSupport {
     }
 
     @Test
-    void aStreamIsLazy() throws Exception {
+    void aStreamReadsOnePageAheadAndNoMore() throws Exception {
         String id = finishedSeries(25);
         Exchange done = template.request("dune:results?outputType=stream",
                 e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
         Iterator<?> rows = done.getMessage().getBody(Iterator.class);
-        assertThat(requests()).as("only the first page").hasSize(1);
+        awaitRequests(2, "the first page, and the second on its way");
+        Thread.sleep(200);
+        assertThat(requests()).as("not the third while the first is in use").hasSize(2);
         for (int i = 0; i < 11; i++) {
             rows.next();
         }
-        assertThat(requests()).as("the second page when the first is used up").hasSize(2);
+        awaitRequests(3, "the third once the second is in use");
+    }
+
+    private void awaitRequests(int count, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (requests().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(requests()).as(what).hasSize(count);
     }
 
     @Test

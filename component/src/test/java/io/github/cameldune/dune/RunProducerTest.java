@@ -50,6 +50,9 @@ class RunProducerTest extends DuneTestSupport {
                 from("direct:partial").to("dune:run?queryId=1005&allowPartialResults=true&" + FAST).to("mock:out");
                 from("direct:csv").to("dune:run?queryId=1005&outputType=csv&" + FAST).to("mock:out");
                 from("direct:sql").to("dune:run?" + FAST).to("mock:out");
+                from("direct:sync").to("dune:run?queryId=1005&synchronous=true&" + FAST)
+                        .process(e -> e.getMessage().setHeader("continuedOn", Thread.currentThread().getName()));
+                from("direct:syncBroken").to("dune:run?queryId=1008&synchronous=true&" + FAST);
             }
         };
     }
@@ -76,6 +79,21 @@ class RunProducerTest extends DuneTestSupport {
         } finally {
             emulator().setMinDuration(1005, Duration.ZERO);
         }
+    }
+
+    @Test
+    void synchronousContinuesOnTheCallersThreadAndStillFailsToTheErrorHandler() throws Exception {
+        Exchange done = template.request("direct:sync", e -> e.getMessage().setBody(Map.of("row_count", 2)));
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getBody(List.class)).hasSize(2);
+        assertThat(done.getMessage().getHeader("continuedOn")).isEqualTo(Thread.currentThread().getName());
+
+        template.send("direct:syncBroken", e -> {
+        });
+        assertThat(getMockEndpoint("mock:failed").getReceivedExchanges()).singleElement()
+                .satisfies(e -> assertThat(e.getException(DuneExecutionFailedException.class)).isNull())
+                .satisfies(e -> assertThat(e.getProperty(Exchange.EXCEPTION_CAUGHT))
+                        .isInstanceOf(DuneExecutionFailedException.class));
     }
 
     @Test

@@ -108,7 +108,8 @@ public final class ChunkedBody {
 
         @Override
         protected int capacityIncrement() {
-            return CHUNK;
+            // a window, not a buffer: a small one makes the I/O reactor pause and resume the socket every 32 KB
+            return Integer.MAX_VALUE;
         }
 
         @Override

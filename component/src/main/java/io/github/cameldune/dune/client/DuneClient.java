@@ -384,7 +384,9 @@ public final class DuneClient {
         request.setConfig(requestConfig);
         CompletableFuture<T> future = new CompletableFuture<>();
         // logged without the query string, which may hold the key
-        String target = request.getMethod() + " " + request.getPath().replaceFirst("\\?.*", "");
+        String path = request.getPath();
+        int query = path.indexOf('?');
+        String target = request.getMethod() + " " + (query < 0 ? path : path.substring(0, query));
         LOG.debug("Dune {}: {}", call.operation, target);
         transport.client().execute(SimpleRequestProducer.create(request),
                 new BasicResponseConsumer<>(new ChunkedBody.Consumer()), new FutureCallback<>() {

@@ -61,8 +61,9 @@ public final class ExecutionWaiter {
      */
     public CompletableFuture<ExecutionStatus> await(String operation, String executionId, Long queryId,
             WaitPolicy policy) {
-        Wait wait = new Wait(operation, executionId, queryId, policy, nanoClock.getAsLong());
-        wait.schedule(policy.firstDelay(history.expected(queryId)));
+        Duration expected = history.expected(queryId);
+        Wait wait = new Wait(operation, executionId, queryId, policy, expected, nanoClock.getAsLong());
+        wait.schedule(policy.firstDelay(expected));
         return wait.result;
     }
 
@@ -71,15 +72,18 @@ public final class ExecutionWaiter {
         final String executionId;
         final Long queryId;
         final WaitPolicy policy;
+        /** How long the query ran last time, or null. */
+        final Duration expected;
         final long start;
         final CompletableFuture<ExecutionStatus> result = new CompletableFuture<>();
         volatile ExecutionState lastState = ExecutionState.PENDING;
 
-        Wait(String operation, String executionId, Long queryId, WaitPolicy policy, long start) {
+        Wait(String operation, String executionId, Long queryId, WaitPolicy policy, Duration expected, long start) {
             this.operation = operation;
             this.executionId = executionId;
             this.queryId = queryId;
             this.policy = policy;
+            this.expected = expected;
             this.start = start;
         }
 
@@ -127,7 +131,23 @@ public final class ExecutionWaiter {
                 LOG.warn("Dune reported a state camel-dune does not know, {}, for execution {}; waiting on until it "
                         + "ends or the wait times out", status.state(), executionId);
             }
-            next(policy.nextDelay(elapsed()));
+            next(nextDelay(status));
+        }
+
+        /**
+         * The policy's interval; but when the query's duration is known and it has started running, the time left
+         * until it should end (as the first poll, a twentieth late), if that is longer.
+         */
+        Duration nextDelay(ExecutionStatus status) {
+            Duration interval = policy.nextDelay(elapsed());
+            if (expected == null || status.executionStartedAt() == null || status.submittedAt() == null) {
+                return interval;
+            }
+            // Dune's own timestamps say how long it queued; the rest of the time waited it has been running
+            Duration queued = Duration.between(status.submittedAt(), status.executionStartedAt());
+            Duration running = elapsed().minus(queued.isNegative() ? Duration.ZERO : queued);
+            Duration left = policy.firstDelay(expected).minus(running);
+            return left.compareTo(interval) > 0 ? left : interval;
         }
 
         void onError(Throwable error) {
