@@ -50,7 +50,8 @@ final class PagedRows implements Iterator<Map<String, Object>> {
         if (!hasNext()) {
             throw new NoSuchElementException("no more rows");
         }
-        return rows.next();
+        // in column order one row at a time: the new map lives only as long as the route keeps it
+        return page.inColumnOrder(rows.next());
     }
 
     /** An empty page that points back where it started would loop forever: treat it as a broken answer. */

@@ -38,6 +38,7 @@ final class ResultsReader {
         return switch (type) {
             case rows -> client.results(target, options).thenCompose(first -> {
                 readable(operation, first, options);
+                first.inColumnOrder();
                 return fetchAll ? rest(first, new ArrayList<>(first.rows()), options) : CompletableFuture.completedFuture(first);
             }).thenAccept(last -> {
                 // with fetchAll, 'last' carries every row collected and the metadata of the last page
@@ -78,7 +79,7 @@ final class ResultsReader {
         }
         return client.nextPage(page, options).thenCompose(next -> {
             PagedRows.checkProgress(page, next);
-            rows.addAll(next.rows());
+            rows.addAll(next.inColumnOrder().rows());
             return rest(next, rows, options);
         });
     }

@@ -52,6 +52,17 @@ class ConcurrentRunTest extends DuneTestSupport {
     }
 
     @Test
+    void thePollerTakesAsManyWaitsAsThereAreExecutions() throws Exception {
+        // Camel's default pools refuse the 1,001st queued task; 10,000 waiting executions are 10,000 tasks
+        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(5_000);
+        for (int i = 0; i < 5_000; i++) {
+            dune.poller().schedule(ran::countDown, 200, TimeUnit.MILLISECONDS);
+        }
+        assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void twoHundredWaitingRunsHoldNoThreads() throws Exception {
         // one run first, so that every pool that exists anyway (HTTP I/O, poller) is there before counting
         Exchange warmUp = template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", 1)));

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -182,7 +181,7 @@ public final class DuneClient {
         });
     }
 
-    /** One page of results as {@link ResultPage}, rows keyed in column order. */
+    /** One page of results as {@link ResultPage}, rows as Dune sent them ({@link ResultPage#inColumnOrder()}). */
     public CompletableFuture<ResultPage> results(ResultsTarget target, ResultOptions options) {
         return resultsPage(new Call(target.operation(), target.queryId(), target.executionId()),
                 resultsUrl(target, options, false));
@@ -229,7 +228,7 @@ public final class DuneClient {
         return send(call, SimpleRequestBuilder.get(url).build(), r -> {
             ResultPage page = call.read(r, ResultPage.class);
             call.require(r, page.state() != null, "state");
-            return inColumnOrder(page);
+            return page;
         });
     }
 
@@ -247,29 +246,6 @@ public final class DuneClient {
             }
             return new CsvPage(r.body(), nextUri == null ? null : nextUri.getValue(), offset, target, options);
         });
-    }
-
-    /** Dune sends each row's keys alphabetically; the result's column order is in the metadata. */
-    private static ResultPage inColumnOrder(ResultPage page) {
-        if (page.metadata() == null || page.metadata().columnNames() == null || page.rows().isEmpty()) {
-            return page;
-        }
-        List<String> columns = page.metadata().columnNames();
-        // in place, one row at a time, so a page is never held twice
-        for (ListIterator<Map<String, Object>> rows = page.rows().listIterator(); rows.hasNext();) {
-            Map<String, Object> row = rows.next();
-            Map<String, Object> inOrder = new LinkedHashMap<>(Math.max(16, columns.size() * 2));
-            for (String c : columns) {
-                if (row.containsKey(c)) {
-                    inOrder.put(c, row.get(c));
-                }
-            }
-            if (inOrder.size() < row.size()) {
-                row.forEach(inOrder::putIfAbsent);
-            }
-            rows.set(inOrder);
-        }
-        return page;
     }
 
     private String resultsUrl(ResultsTarget target, ResultOptions options, boolean csv) {

@@ -1,7 +1,9 @@
 package io.github.cameldune.dune.model;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListIterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -9,8 +11,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * One page of an execution's result ({@code GET /v1/execution/{id}/results}), with the execution's state. The rows'
- * keys follow {@code result.metadata.column_names} (Dune sends them alphabetically; camel-dune reorders them).
+ * One page of an execution's result ({@code GET /v1/execution/{id}/results}), with the execution's state. Dune sends
+ * each row's keys alphabetically; {@link #inColumnOrder} puts them in the order of {@code result.metadata.column_names},
+ * as camel-dune hands rows to routes.
  *
  * @param executionId        the execution id
  * @param queryId            the saved query, 0 for raw SQL
@@ -46,7 +49,7 @@ public record ResultPage(
     /**
      * The rows of a page and their metadata.
      *
-     * @param rows     each row a map from column name to value, in column order
+     * @param rows     each row a map from column name to value
      * @param metadata the shape and size of the page and of the whole result
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -62,6 +65,35 @@ public record ResultPage(
     /** The result's metadata, or null. */
     public ResultMetadata metadata() {
         return result == null ? null : result.metadata();
+    }
+
+    /** Puts every row's keys in column order, in place, one row at a time (so the page is never held twice). */
+    public ResultPage inColumnOrder() {
+        List<Map<String, Object>> rows = rows();
+        if (metadata() != null && metadata().columnNames() != null) {
+            for (ListIterator<Map<String, Object>> it = rows.listIterator(); it.hasNext();) {
+                it.set(inColumnOrder(it.next()));
+            }
+        }
+        return this;
+    }
+
+    /** One row with its keys in column order; keys that are not columns come last. */
+    public Map<String, Object> inColumnOrder(Map<String, Object> row) {
+        List<String> columns = metadata() == null ? null : metadata().columnNames();
+        if (columns == null || row == null) {
+            return row;
+        }
+        Map<String, Object> inOrder = new LinkedHashMap<>(Math.max(16, columns.size() * 2));
+        for (String c : columns) {
+            if (row.containsKey(c)) {
+                inOrder.put(c, row.get(c));
+            }
+        }
+        if (inOrder.size() < row.size()) {
+            row.forEach(inOrder::putIfAbsent);
+        }
+        return inOrder;
     }
 
     /** Whether more pages follow. */

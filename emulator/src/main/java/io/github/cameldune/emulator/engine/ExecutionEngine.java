@@ -347,7 +347,8 @@ public final class ExecutionEngine implements AutoCloseable {
     private void run(Execution e, Instant slotAt) {
         String table = Database.resultTable(e.id());
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            if (!e.start(clock.instant(), s)) {
+            // it started when it got its slot: a backlog on the emulator's SQL threads is not Dune's doing
+            if (!e.start(slotAt, s)) {
                 releaseSlot(e);
                 return;
             }

@@ -2,6 +2,10 @@ package io.github.cameldune.examples.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,5 +44,19 @@ class GuideConfigurationTest {
         assertThat(DUNE.emulator().requests().get(0).header("X-Dune-Api-Key")).isEqualTo(System.getenv("DUNE_API_KEY"));
         assertThat(DUNE.emulator().requests().get(0).body()).isEqualTo(
                 "{\"query_parameters\":{\"min_usd\":\"500000\"},\"performance\":\"medium\"}");
+    }
+
+    @Test
+    void theGuidesFaultsFileGoesInThroughTheAdminEndpoint() throws Exception {
+        String root = DUNE.emulator().baseUrl().replaceFirst("/api$", "");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create(root + "/emulator/faults"))
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of("src/test/resources/guide/faults.json"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(added.body()).contains("\"status\" : 429", "\"reset\" : true", "\"latency\" : \"800ms\"");
+        assertThat(DUNE.emulator().faults().list()).hasSize(4);
+        assertThat(DUNE.emulator().rateLimits().writeQuota()).isEqualTo(15);
+        assertThat(DUNE.emulator().rateLimits().readQuota()).isEqualTo(40);
     }
 }

@@ -24,7 +24,7 @@ class GuideSnippetsTest {
     private static final Path GUIDE = Path.of("..", "src-docs", "user-guide.adoc");
     private static final Pattern BLOCK = Pattern.compile("\\[source,(\\w+)]\\n----\\n(.*?)\\n----\\n", Pattern.DOTALL);
     /** Checked against files that run. */
-    private static final Set<String> CODE = Set.of("java", "yaml", "properties", "sql");
+    private static final Set<String> CODE = Set.of("java", "yaml", "properties", "sql", "json");
     /** Commands (the README's, run by CI), not code. */
     private static final Set<String> COMMANDS = Set.of("sh");
 
