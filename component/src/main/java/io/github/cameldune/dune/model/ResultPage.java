@@ -9,6 +9,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One page of an execution's result ({@code GET /v1/execution/{id}/results}), with the execution's state. Dune sends
@@ -53,7 +54,8 @@ public record ResultPage(
      * @param metadata the shape and size of the page and of the whole result
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Result(@JsonProperty("rows") List<Map<String, Object>> rows,
+    public record Result(@JsonProperty("rows") @JsonDeserialize(using = RowsDeserializer.class)
+            List<Map<String, Object>> rows,
             @JsonProperty("metadata") ResultMetadata metadata) {
     }
 
@@ -69,23 +71,21 @@ public record ResultPage(
 
     /** Puts every row's keys in column order, in place, one row at a time (so the page is never held twice). */
     public ResultPage inColumnOrder() {
-        List<Map<String, Object>> rows = rows();
-        if (metadata() != null && metadata().columnNames() != null) {
-            for (ListIterator<Map<String, Object>> it = rows.listIterator(); it.hasNext();) {
-                it.set(inColumnOrder(it.next()));
-            }
+        for (ListIterator<Map<String, Object>> it = rows().listIterator(); it.hasNext();) {
+            it.set(inColumnOrder(it.next()));
         }
         return this;
     }
 
     /** One row with its keys in column order; keys that are not columns come last. */
     public Map<String, Object> inColumnOrder(Map<String, Object> row) {
-        List<String> columns = metadata() == null ? null : metadata().columnNames();
-        if (columns == null || row == null) {
-            return row;
+        if (row == null) {
+            return null;
         }
-        Map<String, Object> inOrder = new LinkedHashMap<>(Math.max(16, columns.size() * 2));
-        for (String c : columns) {
+        List<String> columns = metadata() == null ? null : metadata().columnNames();
+        // always a new, ordinary map: rows are read compactly and read-only (RowsDeserializer)
+        Map<String, Object> inOrder = new LinkedHashMap<>(Math.max(16, row.size() * 2));
+        for (String c : columns == null ? List.<String>of() : columns) {
             if (row.containsKey(c)) {
                 inOrder.put(c, row.get(c));
             }
