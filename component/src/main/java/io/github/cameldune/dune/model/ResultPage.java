@@ -77,13 +77,15 @@ public record ResultPage(
         return this;
     }
 
-    /** One row with its keys in column order; keys that are not columns come last. */
+    /** One row as a new, ordinary map with its keys in column order; keys that are not columns come last. */
     public Map<String, Object> inColumnOrder(Map<String, Object> row) {
         if (row == null) {
             return null;
         }
         List<String> columns = metadata() == null ? null : metadata().columnNames();
-        // always a new, ordinary map: rows are read compactly and read-only (RowsDeserializer)
+        if (row instanceof RowsDeserializer.CompactRow compact) {
+            return compact.inOrder(columns == null ? List.of() : columns);
+        }
         Map<String, Object> inOrder = new LinkedHashMap<>(Math.max(16, row.size() * 2));
         for (String c : columns == null ? List.<String>of() : columns) {
             if (row.containsKey(c)) {

@@ -28,7 +28,7 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
             return ctxt.reportInputMismatch(List.class, "rows must be an array, not %s", p.currentToken());
         }
         List<Map<String, Object>> rows = new ArrayList<>();
-        String[] keys = null;
+        Keys keys = null;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t == JsonToken.VALUE_NULL) {
                 rows.add(null);
@@ -44,8 +44,9 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
         return rows;
     }
 
-    /** One row; shares {@code keys} when the row has exactly those keys in that order. */
-    private static CompactRow readRow(JsonParser p, DeserializationContext ctxt, String[] keys) throws IOException {
+    /** One row; shares {@code shared} when the row has exactly those keys in that order. */
+    private static CompactRow readRow(JsonParser p, DeserializationContext ctxt, Keys shared) throws IOException {
+        String[] keys = shared == null ? null : shared.names;
         List<String> ownKeys = null;
         Object[] values = new Object[keys == null ? 8 : keys.length];
         int n = 0;
@@ -66,11 +67,47 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
             values[n++] = value;
         }
         if (ownKeys == null && keys != null && n == keys.length) {
-            return new CompactRow(keys, values);
+            return new CompactRow(shared, values);
         }
         String[] rowKeys = ownKeys != null ? ownKeys.toArray(String[]::new)
                 : keys == null ? new String[0] : Arrays.copyOf(keys, n);
-        return new CompactRow(rowKeys, n == values.length ? values : Arrays.copyOf(values, n));
+        return new CompactRow(new Keys(rowKeys), n == values.length ? values : Arrays.copyOf(values, n));
+    }
+
+    /** The keys of rows, shared by the rows of a page, with where each column is among them (worked out once). */
+    static final class Keys {
+        final String[] names;
+        private List<String> positionsFor;
+        private int[] positions;
+
+        Keys(String[] names) {
+            this.names = names;
+        }
+
+        int indexOf(Object key) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(key)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** For each column, its index among the keys or -1; then -2 if some key is not a column. */
+        synchronized int[] positions(List<String> columns) {
+            if (positionsFor != columns) {
+                int[] found = new int[columns.size() + 1];
+                int matched = 0;
+                for (int c = 0; c < columns.size(); c++) {
+                    found[c] = indexOf(columns.get(c));
+                    matched += found[c] >= 0 ? 1 : 0;
+                }
+                found[columns.size()] = matched < names.length ? -2 : 0;
+                positions = found;
+                positionsFor = columns;
+            }
+            return positions;
+        }
     }
 
     private static Object value(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -87,46 +124,50 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
 
     /** A row as read: keys (shared by the rows of a page) and values, read-only. */
     static final class CompactRow extends AbstractMap<String, Object> {
-        final String[] keys;
+        final Keys keys;
         final Object[] values;
 
-        CompactRow(String[] keys, Object[] values) {
+        CompactRow(Keys keys, Object[] values) {
             this.keys = keys;
             this.values = values;
         }
 
-        @Override
-        public Object get(Object key) {
-            for (int i = 0; i < keys.length; i++) {
-                if (keys[i].equals(key)) {
-                    return values[i];
+        /** An ordinary map of this row: the columns first, in their order, then any other key. */
+        Map<String, Object> inOrder(List<String> columns) {
+            Map<String, Object> map = new LinkedHashMap<>(Math.max(16, values.length * 2));
+            int[] positions = keys.positions(columns);
+            for (int c = 0; c < columns.size(); c++) {
+                if (positions[c] >= 0) {
+                    map.put(columns.get(c), values[positions[c]]);
                 }
             }
-            return null;
+            if (positions[columns.size()] == -2) {
+                for (int i = 0; i < values.length; i++) {
+                    map.putIfAbsent(keys.names[i], values[i]);
+                }
+            }
+            return map;
+        }
+
+        @Override
+        public Object get(Object key) {
+            int i = keys.indexOf(key);
+            return i < 0 ? null : values[i];
         }
 
         @Override
         public boolean containsKey(Object key) {
-            for (String k : keys) {
-                if (k.equals(key)) {
-                    return true;
-                }
-            }
-            return false;
+            return keys.indexOf(key) >= 0;
         }
 
         @Override
         public int size() {
-            return keys.length;
+            return values.length;
         }
 
         @Override
         public Set<Entry<String, Object>> entrySet() {
-            Map<String, Object> copy = new LinkedHashMap<>(Math.max(16, keys.length * 2));
-            for (int i = 0; i < keys.length; i++) {
-                copy.put(keys[i], values[i]);
-            }
-            return java.util.Collections.unmodifiableMap(copy).entrySet();
+            return java.util.Collections.unmodifiableMap(inOrder(List.of())).entrySet();
         }
     }
 }
