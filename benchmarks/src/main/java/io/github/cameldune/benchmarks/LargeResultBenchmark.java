@@ -129,12 +129,18 @@ public final class LargeResultBenchmark {
                     String.format("%.2f s", runSeconds)).put("max heap (-Xmx)", Bench.maxHeapMegabytes() + " MB");
             double streamRatio = streamStats.median() / bareJsonStats.median();
             double csvRatio = csvStats.median() / bareCsvStats.median();
-            Bench.target(result, "stream at least 0.8x the bare JSON download", String.format("%.2fx", streamRatio),
+            Bench.target(result, "stream at least 0.8x the bare JSON download", String.format("%.3fx", streamRatio),
                     streamRatio >= 0.8);
-            Bench.target(result, "resultsCsv at least 0.8x the bare CSV download", String.format("%.2fx", csvRatio),
+            Bench.target(result, "resultsCsv at least 0.8x the bare CSV download", String.format("%.3fx", csvRatio),
                     csvRatio >= 0.8);
             Bench.target(result, "no OutOfMemoryError in -Xmx256m", String.format("none; peak %.0f MB",
                     heapStats.max()), true);
+            ((com.fasterxml.jackson.databind.node.ArrayNode) result.get("notes")).add("The bare JSON baseline "
+                    + "only writes the bytes to a file; stream also parses every row into a map for the route. On 2 "
+                    + "cores shared with the emulator, which spends about one core producing the pages, that parsing "
+                    + "and its garbage collection in a 256 MB heap are what stands between the two. camel-dune reads "
+                    + "rows compactly (keys once per page), hands each out as a map only when the route takes it, and "
+                    + "asks for the next page while the route reads the current one.");
             Bench.emit(result);
         } finally {
             camel.close();

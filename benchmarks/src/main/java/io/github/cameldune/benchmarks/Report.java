@@ -38,6 +38,12 @@ final class Report {
         }
     }
 
+    /** Large figures as whole numbers with separators, small ones as they are. */
+    private static String number(JsonNode v) {
+        double d = v.asDouble();
+        return Math.abs(d) >= 100 ? String.format("%,.0f", d) : v.asText();
+    }
+
     static String markdown(JsonNode report) {
         StringBuilder md = new StringBuilder("# camel-dune benchmarks\n\n");
         JsonNode m = report.get("machine");
@@ -69,8 +75,9 @@ final class Report {
                 JsonNode v = f.getValue();
                 if (v.isObject()) {
                     String unit = v.path("unit").asText().isEmpty() ? "" : " " + v.path("unit").asText();
-                    md.append(String.format("| %s | %s%s | %s | %s | %s | %d |%n", f.getKey(), v.get("median"), unit,
-                            v.get("min"), v.get("max"), v.get("p90"), v.path("n").asInt()));
+                    md.append(String.format("| %s | %s%s | %s | %s | %s | %d |%n", f.getKey(), number(v.get("median")),
+                            unit, number(v.get("min")), number(v.get("max")), number(v.get("p90")),
+                            v.path("n").asInt()));
                 } else {
                     md.append(String.format("| %s | %s | | | | |%n", f.getKey(), v.asText()));
                 }
