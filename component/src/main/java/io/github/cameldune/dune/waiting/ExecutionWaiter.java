@@ -134,20 +134,11 @@ public final class ExecutionWaiter {
             next(nextDelay(status));
         }
 
-        /**
-         * The policy's interval; but when the query's duration is known and it has started running, the time left
-         * until it should end (as the first poll, a twentieth late), if that is longer.
-         */
         Duration nextDelay(ExecutionStatus status) {
-            Duration interval = policy.nextDelay(elapsed());
-            if (expected == null || status.executionStartedAt() == null || status.submittedAt() == null) {
-                return interval;
-            }
-            // Dune's own timestamps say how long it queued; the rest of the time waited it has been running
-            Duration queued = Duration.between(status.submittedAt(), status.executionStartedAt());
-            Duration running = elapsed().minus(queued.isNegative() ? Duration.ZERO : queued);
-            Duration left = policy.firstDelay(expected).minus(running);
-            return left.compareTo(interval) > 0 ? left : interval;
+            // Dune's own timestamps say how long it queued (null while it still does)
+            Duration queued = status.executionStartedAt() == null || status.submittedAt() == null ? null
+                    : Duration.between(status.submittedAt(), status.executionStartedAt());
+            return policy.nextDelay(elapsed(), expected, queued);
         }
 
         void onError(Throwable error) {

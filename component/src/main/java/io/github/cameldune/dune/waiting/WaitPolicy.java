@@ -38,6 +38,24 @@ public record WaitPolicy(Duration initialDelay, Duration interval, Duration maxI
         return atExpectedEnd.compareTo(initialDelay) > 0 ? atExpectedEnd : initialDelay;
     }
 
+    /**
+     * The pause before the next poll of an execution whose run time is expected to be about {@code expected}: the
+     * interval, unless the execution has started (after {@code queued} in Dune's queue) and should end later than
+     * that, in which case the poll waits for its expected end (a twentieth late, as the first poll).
+     *
+     * @param expected how long the query ran last time, or null
+     * @param queued   how long the execution waited in Dune's queue, or null while it is still queued
+     */
+    public Duration nextDelay(Duration elapsed, Duration expected, Duration queued) {
+        Duration interval = nextDelay(elapsed);
+        if (expected == null || queued == null) {
+            return interval;
+        }
+        Duration running = elapsed.minus(queued.isNegative() ? Duration.ZERO : queued);
+        Duration left = firstDelay(expected).minus(running);
+        return left.compareTo(interval) > 0 ? left : interval;
+    }
+
     /** The pause before the next poll, after waiting {@code elapsed} so far. */
     public Duration nextDelay(Duration elapsed) {
         Duration proportional = elapsed.dividedBy(10);

@@ -49,6 +49,20 @@ class WaitPolicyTest {
     }
 
     @Test
+    void anExecutionThatQueuedIsPolledAtItsExpectedEndOnceItRuns() {
+        Duration tenSeconds = Duration.ofSeconds(10);
+        assertThat(policy.nextDelay(Duration.ofSeconds(11), tenSeconds, null)).as("still queued: the interval")
+                .isEqualTo(Duration.ofMillis(1_100));
+        // queued 8 s, running for 3 s: 7.5 s left until 10.5 s of running
+        assertThat(policy.nextDelay(Duration.ofSeconds(11), tenSeconds, Duration.ofSeconds(8)))
+                .isEqualTo(Duration.ofMillis(7_500));
+        assertThat(policy.nextDelay(Duration.ofSeconds(30), tenSeconds, Duration.ofSeconds(8)))
+                .as("past its expected end: the interval").isEqualTo(Duration.ofSeconds(3));
+        assertThat(policy.nextDelay(Duration.ofSeconds(11), null, Duration.ofSeconds(8))).as("nothing known")
+                .isEqualTo(Duration.ofMillis(1_100));
+    }
+
+    @Test
     void nonsenseDurationsAreRefused() {
         assertThatThrownBy(() -> new WaitPolicy(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
