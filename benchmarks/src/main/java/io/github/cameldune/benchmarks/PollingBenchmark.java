@@ -119,7 +119,7 @@ public final class PollingBenchmark {
                 + "schedule can meet both 60 s targets: to be at most 10% + 0.5 s late whatever the duration, each "
                 + "poll must follow the previous one (at t) by at most 0.1 t + 0.5 s, and from 1 s to 60 s that takes "
                 + "at least 27 polls (more than 60 / 3 = 20). The first run therefore polls as the interval policy "
-                + "says; from the second run on, the component polls just past the query's last duration.");
+                + "says; from the second run on, the component polls just past the query's shortest recent run time.");
         Bench.emit(result);
     }
 

@@ -111,9 +111,9 @@ public class DuneConfiguration implements Cloneable {
     private long maxAge;
 
     @UriParam(label = "producer", defaultValue = "1s", javaType = "java.time.Duration",
-            description = "With run: the wait before the first status poll. When the saved query's last execution "
-                    + "ran longer, polls wait until that run time (and a twentieth) has passed since it started, so a "
-                    + "query that runs as long as last time costs one poll.")
+            description = "With run: the wait before the first status poll. When the saved query's recent "
+                    + "executions all ran longer, polls wait until the shortest of those run times (and a twentieth) "
+                    + "has passed since it started, so a query that runs as long as before costs one poll.")
     private long pollInitialDelay = 1_000;
 
     @UriParam(label = "producer", defaultValue = "1s", javaType = "java.time.Duration",

@@ -56,7 +56,7 @@ public final class ExecutionWaiter {
      * until the timeout. At the timeout it fails with {@link DuneTimeoutException}.
      *
      * @param operation the operation to name in errors
-     * @param queryId   the saved query of an execution submitted just now, whose last duration times the first poll;
+     * @param queryId   the saved query of an execution submitted just now, whose past run times time the polls;
      *                  null for an execution submitted elsewhere or earlier
      */
     public CompletableFuture<ExecutionStatus> await(String operation, String executionId, Long queryId,
@@ -72,7 +72,7 @@ public final class ExecutionWaiter {
         final String executionId;
         final Long queryId;
         final WaitPolicy policy;
-        /** How long the query ran last time, or null. */
+        /** How long the query is expected to run, or null. */
         final Duration expected;
         final long start;
         final CompletableFuture<ExecutionStatus> result = new CompletableFuture<>();

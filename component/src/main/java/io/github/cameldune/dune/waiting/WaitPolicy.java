@@ -27,7 +27,7 @@ public record WaitPolicy(Duration initialDelay, Duration interval, Duration maxI
     /**
      * The pause before the first poll of a new execution.
      *
-     * @param expected how long the query's last execution took, or null
+     * @param expected how long the query is expected to run, or null
      */
     public Duration firstDelay(Duration expected) {
         if (expected == null) {
@@ -43,7 +43,7 @@ public record WaitPolicy(Duration initialDelay, Duration interval, Duration maxI
      * interval, unless the execution has started (after {@code queued} in Dune's queue) and should end later than
      * that, in which case the poll waits for its expected end (a twentieth late, as the first poll).
      *
-     * @param expected how long the query ran last time, or null
+     * @param expected how long the query is expected to run, or null
      * @param queued   how long the execution waited in Dune's queue, or null while it is still queued
      */
     public Duration nextDelay(Duration elapsed, Duration expected, Duration queued) {
