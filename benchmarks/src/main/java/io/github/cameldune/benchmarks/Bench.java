@@ -95,12 +95,18 @@ final class Bench {
         return send(http, new HttpGet(url), apiKey);
     }
 
+    /** Executes a saved query with the bare client; returns the execution id. */
+    static String execute(CloseableHttpClient http, String baseUrl, String apiKey, long queryId, String body)
+            throws IOException {
+        HttpPost post = new HttpPost(baseUrl + "/v1/query/" + queryId + "/execute");
+        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        return JSON.readTree(send(http, post, apiKey)).get("execution_id").asText();
+    }
+
     /** Executes a saved query with the bare client and waits (polling every 100 ms) until it completed. */
     static String completedExecution(CloseableHttpClient http, String baseUrl, String apiKey, long queryId,
             String body) throws Exception {
-        HttpPost post = new HttpPost(baseUrl + "/v1/query/" + queryId + "/execute");
-        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
-        String id = JSON.readTree(send(http, post, apiKey)).get("execution_id").asText();
+        String id = execute(http, baseUrl, apiKey, queryId, body);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode status = JSON.readTree(get(http, baseUrl + "/v1/execution/" + id + "/status", apiKey));

@@ -15,11 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.apache.hc.core5.http.io.entity.StringEntity;
 
 import io.github.cameldune.dune.DuneConstants;
 
@@ -147,11 +143,7 @@ public final class PollingBenchmark {
     /** What the SDKs do: execute, then a status request every second until the execution is finished. */
     private static Wait fixedPoll(CloseableHttpClient http, String baseUrl, String apiKey, long queryId) {
         try {
-            HttpPost post = new HttpPost(baseUrl + "/v1/query/" + queryId + "/execute");
-            post.setHeader("X-Dune-Api-Key", apiKey);
-            post.setEntity(new StringEntity("{}", ContentType.APPLICATION_JSON));
-            byte[] started = http.execute(post, r -> EntityUtils.toByteArray(r.getEntity()));
-            String id = Bench.JSON.readTree(started).get("execution_id").asText();
+            String id = Bench.execute(http, baseUrl, apiKey, queryId, "{}");
             while (true) {
                 Thread.sleep(1000);
                 JsonNode status = Bench.JSON.readTree(Bench.get(http, baseUrl + "/v1/execution/" + id + "/status",

@@ -2,7 +2,6 @@ package io.github.cameldune.dune;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.Exchange;
@@ -13,6 +12,7 @@ import org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
+import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.ResultOptions;
 import io.github.cameldune.dune.client.ResultsTarget;
 import io.github.cameldune.dune.model.ResultPage;
@@ -115,9 +115,7 @@ public class DuneConsumer extends ScheduledPollConsumer {
         run.whenComplete((ignored, error) -> getEndpoint().getComponent().workers().execute(() -> {
             try {
                 if (error != null) {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error;
-                    toRoute.handleException("Dune run poll failed", exchange, cause);
+                    toRoute.handleException("Dune run poll failed", exchange, DuneClient.cause(error));
                 } else {
                     getProcessor().process(exchange);
                 }

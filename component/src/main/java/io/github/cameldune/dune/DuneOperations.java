@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
+import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.ResultOptions;
 import io.github.cameldune.dune.client.ResultsTarget;
 import io.github.cameldune.dune.exception.DuneApiException;
@@ -66,8 +67,7 @@ final class DuneOperations {
         String performance = MessageInput.performance(in, config);
         Instant oldest = Instant.now().minusMillis(config.getMaxAge());
         return endpoint.client().results(latest, ResultOptions.DEFAULT.withLimit(1)).handle((probe, error) -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause()
-                    : error;
+            Throwable cause = DuneClient.cause(error);
             if (cause instanceof DuneNotFoundException notFound && notFound.getDuneError() != null
                     && notFound.getDuneError().contains("No execution found")) {
                 return null;
@@ -126,7 +126,7 @@ final class DuneOperations {
 
     private CompletableFuture<ExecutionStatus> cancelOnTimeout(Throwable error, String executionId,
             DuneConfiguration config) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = DuneClient.cause(error);
         if (!(cause instanceof DuneTimeoutException timeout) || !config.isCancelOnTimeout()) {
             return CompletableFuture.failedFuture(cause);
         }

@@ -73,15 +73,14 @@ public class DuneProducer extends DefaultAsyncProducer {
             try {
                 work.join();
             } catch (CompletionException | java.util.concurrent.CancellationException e) {
-                exchange.setException(e.getCause() != null ? e.getCause() : e);
+                exchange.setException(DuneClient.cause(e));
             }
             callback.done(true);
             return true;
         }
         work.whenComplete((ignored, error) -> {
             if (error != null) {
-                exchange.setException(error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error);
+                exchange.setException(DuneClient.cause(error));
             }
             try {
                 getEndpoint().getComponent().workers().execute(() -> callback.done(false));

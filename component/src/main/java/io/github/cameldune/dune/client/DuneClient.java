@@ -502,6 +502,15 @@ public final class DuneClient {
         }
     }
 
+    /**
+     * The failure behind an error a future of this client completed with: a stage that passes a failure on wraps it
+     * in a {@link java.util.concurrent.CompletionException}.
+     */
+    public static Throwable cause(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+    }
+
     /** The {@code t=} seconds of a {@code RateLimit} header (IETF draft, as Dune sends it), or null. */
     static Duration rateLimitReset(Header header) {
         Matcher m = header == null || header.getValue() == null ? null : RATE_LIMIT_RESET.matcher(header.getValue());

@@ -1,7 +1,6 @@
 package io.github.cameldune.dune.model;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
@@ -83,19 +82,9 @@ public record ResultPage(
             return null;
         }
         List<String> columns = metadata() == null ? null : metadata().columnNames();
-        if (row instanceof RowsDeserializer.CompactRow compact) {
-            return compact.inOrder(columns == null ? List.of() : columns);
-        }
-        Map<String, Object> inOrder = new LinkedHashMap<>(Math.max(16, row.size() * 2));
-        for (String c : columns == null ? List.<String>of() : columns) {
-            if (row.containsKey(c)) {
-                inOrder.put(c, row.get(c));
-            }
-        }
-        if (inOrder.size() < row.size()) {
-            row.forEach(inOrder::putIfAbsent);
-        }
-        return inOrder;
+        RowsDeserializer.CompactRow compact = row instanceof RowsDeserializer.CompactRow read ? read
+                : RowsDeserializer.CompactRow.of(row);
+        return compact.inOrder(columns == null ? List.of() : columns);
     }
 
     /** Whether more pages follow. */

@@ -132,6 +132,11 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
             this.values = values;
         }
 
+        /** Any map as a row, e.g. of a page built by hand. */
+        static CompactRow of(Map<String, Object> row) {
+            return new CompactRow(new Keys(row.keySet().toArray(String[]::new)), row.values().toArray());
+        }
+
         /** An ordinary map of this row: the columns first, in their order, then any other key. */
         Map<String, Object> inOrder(List<String> columns) {
             Map<String, Object> map = new LinkedHashMap<>(Math.max(16, values.length * 2));

@@ -3,7 +3,6 @@ package io.github.cameldune.dune.waiting;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -106,8 +105,7 @@ public final class ExecutionWaiter {
                 client.status(executionId).whenComplete((status, error) -> {
                     try {
                         if (error != null) {
-                            onError(error instanceof CompletionException && error.getCause() != null ? error.getCause()
-                                    : error);
+                            onError(DuneClient.cause(error));
                         } else {
                             onStatus(status);
                         }

@@ -113,7 +113,7 @@ public final class Database implements AutoCloseable {
                 Object[] row = new Object[n];
                 for (int i = 0; i < n; i++) {
                     row[i] = jsonValue(rs, i + 1, md.getColumnTypeName(i + 1));
-                    bytes += row[i] == null ? 0 : row[i].toString().length();
+                    bytes += textLength(row[i]);
                 }
                 rows.add(row);
             }
@@ -146,6 +146,11 @@ public final class Database implements AutoCloseable {
     /** Drops a stored result, e.g. when it expires. */
     void drop(String table) {
         run("DROP TABLE IF EXISTS " + table);
+    }
+
+    /** A value's size as Dune counts result bytes: the length of its text, 0 for null. */
+    static long textLength(Object value) {
+        return value == null ? 0 : value.toString().length();
     }
 
     /** Quotes an identifier for DuckDB. */

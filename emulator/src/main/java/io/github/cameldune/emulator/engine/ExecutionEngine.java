@@ -275,7 +275,7 @@ public final class ExecutionEngine implements AutoCloseable {
         long bytes = 0;
         for (Object[] row : rows) {
             for (Object v : row) {
-                bytes += v == null ? 0 : v.toString().length();
+                bytes += Database.textLength(v);
             }
         }
         long end = offset + rows.size();
@@ -299,7 +299,7 @@ public final class ExecutionEngine implements AutoCloseable {
             Object[] row = new Object[picked.length];
             for (int i = 0; i < picked.length; i++) {
                 row[i] = source[picked[i]];
-                rowBytes += row[i] == null ? 0 : row[i].toString().length();
+                rowBytes += Database.textLength(row[i]);
             }
             totalBytes += rowBytes;
             if (r >= from && r < to) {
