@@ -24,7 +24,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(56);
+        Set<String> props = new HashSet<>(55);
         props.add("allowInsecureHttp");
         props.add("allowPartialResults");
         props.add("apiKey");
@@ -33,7 +33,6 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("baseUrl");
-        props.add("bridgeErrorHandler");
         props.add("cancelOnTimeout");
         props.add("columns");
         props.add("connectTimeout");

@@ -27,9 +27,12 @@ import io.github.cameldune.dune.waiting.DurationHistory;
 
 /**
  * The {@code dune:} component: runs Dune Analytics queries. It owns the HTTP connection pool that its endpoints share,
- * started with the first endpoint that needs it and closed when the component stops.
+ * started with the first endpoint that needs it and closed when the component stops. Its own options are described
+ * once, in their annotations.
  */
 @Component("dune")
+// failed consumer polls always reach the route's error handler (see DuneConsumer)
+@Metadata(excludeProperties = "bridgeErrorHandler")
 public class DuneComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     /** The User-Agent sent with every request: {@code camel-dune/<version>}. */
@@ -169,12 +172,10 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         super.doStop();
     }
 
-    /** The options shared by every endpoint. */
     public DuneConfiguration getConfiguration() {
         return configuration;
     }
 
-    /** The options shared by every endpoint of this component. */
     public void setConfiguration(DuneConfiguration configuration) {
         this.configuration = Objects.requireNonNull(configuration);
     }
@@ -184,38 +185,31 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         return useGlobalSslContextParameters;
     }
 
-    /** Use Camel's global SSL context parameters when no sslContextParameters are set. */
     @Override
     public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
         this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
-    /** Requests per minute to Dune's write endpoints, 0 for no limit. */
     public int getRateLimitWrite() {
         return rateLimitWrite;
     }
 
-    /** Requests per minute to Dune's write endpoints (execute, executeSql), shared by all endpoints; 0: no limit. */
     public void setRateLimitWrite(int rateLimitWrite) {
         this.rateLimitWrite = rateLimitWrite;
     }
 
-    /** Requests per minute to Dune's read endpoints, 0 for no limit. */
     public int getRateLimitRead() {
         return rateLimitRead;
     }
 
-    /** Requests per minute to Dune's read endpoints (status, results, cancel, ...), shared by all endpoints. */
     public void setRateLimitRead(int rateLimitRead) {
         this.rateLimitRead = rateLimitRead;
     }
 
-    /** Threads that continue exchanges once Dune has answered. */
     public int getWorkerPoolSize() {
         return workerPoolSize;
     }
 
-    /** Threads that continue exchanges once Dune has answered; created when needed. */
     public void setWorkerPoolSize(int workerPoolSize) {
         this.workerPoolSize = workerPoolSize;
     }

@@ -12,10 +12,10 @@ import org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 
-import io.github.cameldune.dune.client.DuneClient;
-import io.github.cameldune.dune.client.ResultOptions;
-import io.github.cameldune.dune.client.ResultsTarget;
-import io.github.cameldune.dune.model.ResultPage;
+import io.github.cameldune.dune.client.DuneCall;
+import io.github.cameldune.dune.client.Futures;
+import io.github.cameldune.dune.handler.LatestResultsHandler;
+import io.github.cameldune.dune.handler.RunHandler;
 
 /**
  * The scheduled consumer of {@code dune:latestResults} and {@code dune:run}.
@@ -26,7 +26,8 @@ import io.github.cameldune.dune.model.ResultPage;
  * <li>{@code run}: each poll executes the query, waits without holding the scheduler thread, and emits the result. A
  * poll that comes while the previous run is still going starts nothing, so runs never overlap.</li>
  * </ul>
- * A failed poll goes to the route's error handler, and polling goes on.
+ * A failed poll always goes to the route's error handler (so {@code bridgeErrorHandler} is not an option here), and
+ * polling goes on.
  */
 public class DuneConsumer extends ScheduledPollConsumer {
 
@@ -66,20 +67,16 @@ public class DuneConsumer extends ScheduledPollConsumer {
         DuneConfiguration config = getEndpoint().getConfiguration();
         Exchange exchange = createExchange(false);
         try {
-            long queryId = MessageInput.queryId(exchange.getMessage(), config);
-            ResultsTarget latest = ResultsTarget.latest(queryId, MessageInput.queryParameters(exchange.getMessage(),
-                    config));
+            LatestResultsHandler latest = (LatestResultsHandler) getEndpoint().handler();
             Duration timeout = Duration.ofMillis(config.getResponseTimeout());
-            ResultPage probe = Pages.await(getEndpoint().client().results(latest, ResultOptions.DEFAULT.withLimit(1)),
-                    timeout, "latestResults", null);
-            String executionId = probe.executionId();
+            String executionId = Futures.await(latest.latestExecutionId(exchange.getMessage()), timeout,
+                    DuneCall.LATEST_RESULTS, null);
             IdempotentRepository seen = config.getIdempotentRepository();
             if (executionId.equals(lastEmitted) || seen != null && seen.contains(executionId)) {
                 return 0;
             }
-            Pages.await(new DuneOperations(getEndpoint()).reader().read(exchange.getMessage(), "latestResults",
-                    ResultsTarget.execution(executionId), MessageInput.resultOptions(exchange.getMessage(), config),
-                    config.getOutputType(), config.isFetchAll()), timeout, "latestResults", executionId);
+            Futures.await(latest.readExecution(exchange.getMessage(), executionId), timeout, DuneCall.RESULTS,
+                    executionId);
             getProcessor().process(exchange);
             if (exchange.getException() == null) {
                 lastEmitted = executionId;
@@ -104,8 +101,7 @@ public class DuneConsumer extends ScheduledPollConsumer {
         Exchange exchange = createExchange(false);
         CompletableFuture<Void> run;
         try {
-            run = new DuneOperations(getEndpoint()).run(exchange, exchange.getMessage(),
-                    getEndpoint().getConfiguration());
+            run = ((RunHandler) getEndpoint().handler()).handle(exchange);
         } catch (RuntimeException e) {
             running.set(false);
             toRoute.handleException("Dune run poll failed", exchange, e);
@@ -115,7 +111,7 @@ public class DuneConsumer extends ScheduledPollConsumer {
         run.whenComplete((ignored, error) -> getEndpoint().getComponent().workers().execute(() -> {
             try {
                 if (error != null) {
-                    toRoute.handleException("Dune run poll failed", exchange, DuneClient.cause(error));
+                    toRoute.handleException("Dune run poll failed", exchange, Futures.cause(error));
                 } else {
                     getProcessor().process(exchange);
                 }

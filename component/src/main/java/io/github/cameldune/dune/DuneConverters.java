@@ -7,7 +7,7 @@ import org.apache.camel.Converter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.client.Json;
 import io.github.cameldune.dune.model.DuneModel;
 
 /** Type converters from camel-dune's bodies to JSON text and maps, with the field names Dune uses. */
@@ -23,12 +23,12 @@ public final class DuneConverters {
     /** The JSON Dune would send, e.g. {@code {"execution_id":"01...","state":"QUERY_STATE_PENDING"}}. */
     @Converter
     public static String toJson(DuneModel body) throws JsonProcessingException {
-        return DuneClient.JSON.writeValueAsString(body);
+        return Json.MAPPER.writeValueAsString(body);
     }
 
     /** A map with Dune's field names, e.g. {@code execution_id} and {@code state}. */
     @Converter
     public static Map<String, Object> toMap(DuneModel body) {
-        return DuneClient.JSON.convertValue(body, MAP);
+        return Json.MAPPER.convertValue(body, MAP);
     }
 }

@@ -10,12 +10,14 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.RetryPolicy;
+import io.github.cameldune.dune.handler.OperationHandler;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
 
 /**
@@ -24,13 +26,15 @@ import io.github.cameldune.dune.waiting.ExecutionWaiter;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "dune", title = "Dune Analytics", syntax = "dune:operation",
         category = { Category.CLOUD, Category.DATABASE }, headersClass = DuneConstants.class)
+// failed polls always reach the route's error handler: the option would promise a choice there is not
+@Metadata(excludeProperties = "bridgeErrorHandler")
 public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     @UriParam
     private final DuneConfiguration configuration;
 
     private DuneClient client;
-    private ExecutionWaiter waiter;
+    private OperationHandler handler;
 
     DuneEndpoint(String uri, DuneComponent component, DuneConfiguration configuration) {
         super(uri, component);
@@ -81,7 +85,8 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                 configuration.getApiKey(), configuration.getApiKeyLocation(),
                 Duration.ofMillis(configuration.getResponseTimeout()), retries, getComponent().poller(),
                 getComponent().rateLimiter());
-        waiter = new ExecutionWaiter(client, getComponent().poller(), getComponent().durations());
+        handler = OperationHandler.of(configuration, client,
+                new ExecutionWaiter(client, getComponent().poller(), getComponent().durations()));
     }
 
     /** This machine, where plain HTTP (the emulator, a local proxy) exposes nothing. */
@@ -105,9 +110,9 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
         return client;
     }
 
-    /** The waiter of run, polling on the component's scheduler. */
-    ExecutionWaiter waiter() {
-        return waiter;
+    /** What the endpoint's operation does with an exchange, chosen once when it starts. */
+    OperationHandler handler() {
+        return handler;
     }
 
     @Override
@@ -117,7 +122,7 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
 
     @Override
     public String getServiceProtocol() {
-        return "https";
+        return URI.create(configuration.getBaseUrl()).getScheme();
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.util.URISupport;
 
+import io.github.cameldune.dune.client.DuneCall;
+import io.github.cameldune.dune.client.Futures;
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.exception.DuneAuthenticationException;
 import io.github.cameldune.dune.exception.DuneBadRequestException;
@@ -16,9 +18,10 @@ import io.github.cameldune.dune.exception.DuneNotFoundException;
 
 /**
  * Whether Dune is reachable and accepts the key, at no cost: it asks the status of an execution id that exists
- * nowhere, which Dune answers with "not found" only after checking the key. A rejected key is DOWN at once; a failure
- * that may pass (5xx, 429, no answer) is DOWN only after {@value #FAILURES_BEFORE_DOWN} in a row, so one hiccup does
- * not flap the route's readiness.
+ * nowhere, which Dune answers with "not found" only after checking the key. A rejected key, or any failure that is not
+ * {@linkplain DuneApiException#isTransient() transient}, is DOWN at once; a transient one is DOWN only after
+ * {@value #FAILURES_BEFORE_DOWN} in a row, so one hiccup does not flap the route's readiness. Each check is one
+ * request: the checks in a row are its retries.
  */
 public class DuneHealthCheck extends AbstractHealthCheck {
 
@@ -42,8 +45,9 @@ public class DuneHealthCheck extends AbstractHealthCheck {
         // as Camel prints it: the key masked
         builder.detail("endpoint", URISupport.sanitizeUri(endpoint.getEndpointUri()));
         try {
-            Pages.await(endpoint.client().status(PROBE_EXECUTION_ID),
-                    Duration.ofMillis(endpoint.getConfiguration().getResponseTimeout()), "health", PROBE_EXECUTION_ID);
+            Futures.await(endpoint.client().withoutRetries().status(PROBE_EXECUTION_ID),
+                    Duration.ofMillis(endpoint.getConfiguration().getResponseTimeout()), DuneCall.STATUS,
+                    PROBE_EXECUTION_ID);
             transientFailures.set(0);
             builder.up();
         } catch (DuneNotFoundException | DuneBadRequestException expected) {
@@ -55,6 +59,12 @@ public class DuneHealthCheck extends AbstractHealthCheck {
             builder.down().message("Dune rejected the API key: HTTP " + rejected.getHttpResponseCode() + " "
                     + rejected.getDuneError()).detail(SERVICE_STATUS_CODE, rejected.getHttpResponseCode());
         } catch (DuneApiException e) {
+            if (!e.isTransient()) {
+                transientFailures.set(0);
+                builder.down().message("Dune refused the check: " + e.getMessage())
+                        .detail(SERVICE_STATUS_CODE, e.getHttpResponseCode());
+                return;
+            }
             int failures = transientFailures.incrementAndGet();
             builder.detail("consecutiveFailures", failures);
             if (failures >= FAILURES_BEFORE_DOWN) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.cameldune.dune.exception.DuneNotFoundException;
 import io.github.cameldune.dune.exception.DuneServerException;
-import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 
 /**
@@ -87,7 +87,7 @@ class ConsumerTest extends DuneTestSupport {
     @Test
     void runIsAScheduledRefreshThatNeverOverlaps() throws Exception {
         emulator().setMinDuration(1005, Duration.ofMillis(400));
-        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).on(Endpoint.EXECUTE).times(1));
+        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).on(ApiEndpoint.EXECUTE).times(1));
         MockEndpoint refresh = getMockEndpoint("mock:refresh");
         refresh.expectedMinimumMessageCount(2);
         MockEndpoint errors = getMockEndpoint("mock:errors");

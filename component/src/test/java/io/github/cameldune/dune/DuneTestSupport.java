@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.client.Json;
 import io.github.cameldune.emulator.DuneEmulator;
 import io.github.cameldune.emulator.DuneEmulatorExtension;
 import io.github.cameldune.emulator.RecordedRequest;
@@ -82,7 +82,7 @@ abstract class DuneTestSupport extends CamelTestSupport {
 
     /** A JSON body parsed into maps, lists, numbers and strings. */
     protected static Map<String, Object> json(String body) throws Exception {
-        return DuneClient.JSON.readValue(body, new TypeReference<Map<String, Object>>() {
+        return Json.MAPPER.readValue(body, new TypeReference<Map<String, Object>>() {
         });
     }
 }

@@ -21,7 +21,7 @@ import io.github.cameldune.dune.exception.DuneNotFoundException;
 import io.github.cameldune.dune.exception.DunePaymentRequiredException;
 import io.github.cameldune.dune.exception.DuneRateLimitException;
 import io.github.cameldune.dune.exception.DuneServerException;
-import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 
 /**
@@ -50,10 +50,10 @@ class ExecuteErrorsTest extends DuneTestSupport {
     void eachHttpErrorIsItsOwnException() throws Exception {
         assertFailure(400, DuneBadRequestException.class, "unknown parameters (nope)",
                 e -> e.getMessage().setBody(Map.of("nope", 1)));
-        emulator().faults().add(Fault.status(402, Fault.PAYMENT_REQUIRED).on(Endpoint.EXECUTE).times(1));
+        emulator().faults().add(Fault.status(402, Fault.PAYMENT_REQUIRED).on(ApiEndpoint.EXECUTE).times(1));
         assertFailure(402, DunePaymentRequiredException.class, Fault.PAYMENT_REQUIRED, e -> {
         });
-        emulator().faults().add(Fault.status(403, Fault.FORBIDDEN).on(Endpoint.EXECUTE).times(1));
+        emulator().faults().add(Fault.status(403, Fault.FORBIDDEN).on(ApiEndpoint.EXECUTE).times(1));
         assertFailure(403, DuneForbiddenException.class, Fault.FORBIDDEN, e -> {
         });
         assertFailure(404, DuneNotFoundException.class, "Query not found",

@@ -18,9 +18,9 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.cameldune.dune.exception.DuneApiException;
+import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.emulator.engine.Execution;
-import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 
 /**
@@ -48,7 +48,7 @@ class FaultSoakTest extends DuneTestSupport {
             @Override
             public void configure() {
                 errorHandler(defaultErrorHandler().logExhausted(false));
-                onException(DuneApiException.class).handled(true).process(e -> failed.incrementAndGet());
+                onException(DuneException.class).handled(true).process(e -> failed.incrementAndGet());
                 from("direct:run")
                         .to("dune:run?queryId=1005&pollInitialDelay=5ms&pollInterval=5ms&maxPollInterval=50ms"
                                 + "&waitTimeout=20s&responseTimeout=2s&retryInitialDelay=5ms&retryMaxDelay=50ms")
@@ -68,16 +68,16 @@ class FaultSoakTest extends DuneTestSupport {
         emulator().settings().maxConcurrent(IN_FLIGHT);
         double each = 0.01;
         emulator().faults()
-                .add(Fault.status(429, "Too many requests").header("Retry-After", "0").on(Endpoint.EXECUTE).rate(each))
-                .add(Fault.status(500, Fault.INTERNAL_ERROR).on(Endpoint.EXECUTE).rate(each))
-                .add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(Endpoint.EXECUTE).rate(each))
-                .add(Fault.reset().afterHandling().on(Endpoint.EXECUTE).rate(each))
-                .add(Fault.status(503, "busy").on(Endpoint.STATUS).rate(each))
-                .add(Fault.reset().on(Endpoint.STATUS).rate(each))
-                .add(Fault.latency(Duration.ofMillis(50)).on(Endpoint.STATUS).rate(each))
-                .add(Fault.status(502, "bad gateway").on(Endpoint.RESULTS).rate(each))
-                .add(Fault.raw(200, "application/json", "{\"execution_id\":\"01HKZ").on(Endpoint.RESULTS).rate(each))
-                .add(Fault.raw(502, "text/html", "<html><h1>502</h1></html>").on(Endpoint.ANY).rate(each));
+                .add(Fault.status(429, "Too many requests").header("Retry-After", "0").on(ApiEndpoint.EXECUTE).rate(each))
+                .add(Fault.status(500, Fault.INTERNAL_ERROR).on(ApiEndpoint.EXECUTE).rate(each))
+                .add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(ApiEndpoint.EXECUTE).rate(each))
+                .add(Fault.reset().afterHandling().on(ApiEndpoint.EXECUTE).rate(each))
+                .add(Fault.status(503, "busy").on(ApiEndpoint.STATUS).rate(each))
+                .add(Fault.reset().on(ApiEndpoint.STATUS).rate(each))
+                .add(Fault.latency(Duration.ofMillis(50)).on(ApiEndpoint.STATUS).rate(each))
+                .add(Fault.status(502, "bad gateway").on(ApiEndpoint.RESULTS).rate(each))
+                .add(Fault.raw(200, "application/json", "{\"execution_id\":\"01HKZ").on(ApiEndpoint.RESULTS).rate(each))
+                .add(Fault.raw(502, "text/html", "<html><h1>502</h1></html>").rate(each));
         long startNanos = System.nanoTime();
         AsyncProducer sender = context.getEndpoint("direct:run").createAsyncProducer();
         sender.start();
@@ -109,7 +109,7 @@ class FaultSoakTest extends DuneTestSupport {
             perExchange.merge(e.parameters().get("start"), 1, Integer::sum);
             created++;
         }
-        long requests = emulator().requestCount(Endpoint.ANY);
+        long requests = emulator().requestCount();
         System.out.printf("soak: %d exchanges in %.1f s (%.0f/s), %d with rows, %d typed failures, %d executions, "
                 + "%d requests, %d executions counted twice%n", EXCHANGES, elapsedMillis / 1000.0,
                 EXCHANGES * 1000.0 / Math.max(1, elapsedMillis), succeeded.get(), failed.get(), created, requests,

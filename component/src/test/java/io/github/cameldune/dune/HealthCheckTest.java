@@ -13,7 +13,7 @@ import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.junit.jupiter.api.Test;
 
-import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 
 /** The producer health check: UP when Dune accepts the key, DOWN with the reason when not, no flapping. */
@@ -67,7 +67,7 @@ class HealthCheckTest extends DuneTestSupport {
     @Test
     void aTransientFailureDoesNotFlap() {
         // the route with the wrong key gets its 401 first: the three failures are this route's
-        emulator().faults().add(Fault.status(503, "busy").on(Endpoint.STATUS).times(3));
+        emulator().faults().add(Fault.status(503, "busy").on(ApiEndpoint.STATUS).times(3));
         assertThat(check("connectTimeout=9s").getState()).as("first failure").isEqualTo(HealthCheck.State.UP);
         assertThat(check("connectTimeout=9s").getState()).as("second failure").isEqualTo(HealthCheck.State.UP);
         HealthCheck.Result third = check("connectTimeout=9s");

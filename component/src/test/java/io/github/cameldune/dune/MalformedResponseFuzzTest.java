@@ -13,13 +13,13 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 
-import io.github.cameldune.dune.exception.DuneApiException;
-import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.dune.exception.DuneException;
+import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 
 /**
  * Thousands of malformed, truncated and unexpected answers for every operation: each exchange ends, either with a
- * result (unknown fields and states are tolerated) or with a {@link DuneApiException}; never a NullPointerException,
+ * result (unknown fields and states are tolerated) or with a {@link DuneException}; never a NullPointerException,
  * a ClassCastException or a hang. Bodies are mutations of real answers, from a fixed seed so a failure repeats.
  */
 class MalformedResponseFuzzTest extends DuneTestSupport {
@@ -70,20 +70,20 @@ class MalformedResponseFuzzTest extends DuneTestSupport {
     }
 
     @Test
-    void malformedAnswersBecomeDuneApiExceptions() throws Exception {
+    void malformedAnswersBecomeDuneExceptions() throws Exception {
         String id = finishedExecution(1005, Map.of("row_count", 2));
         finishedExecution(1005, Map.of());
-        record Target(String route, Endpoint endpoint, String valid) {
+        record Target(String route, ApiEndpoint endpoint, String valid) {
         }
-        List<Target> targets = List.of(new Target("direct:execute", Endpoint.EXECUTE, EXECUTION),
-                new Target("direct:executeSql", Endpoint.SQL_EXECUTE, EXECUTION),
-                new Target("direct:status", Endpoint.STATUS, STATUS),
-                new Target("direct:rows", Endpoint.RESULTS, RESULTS),
-                new Target("direct:json", Endpoint.RESULTS, RESULTS),
-                new Target("direct:stream", Endpoint.RESULTS, RESULTS),
-                new Target("direct:csv", Endpoint.RESULTS, CSV),
-                new Target("direct:latest", Endpoint.RESULTS, RESULTS),
-                new Target("direct:cancel", Endpoint.CANCEL, CANCEL));
+        List<Target> targets = List.of(new Target("direct:execute", ApiEndpoint.EXECUTE, EXECUTION),
+                new Target("direct:executeSql", ApiEndpoint.SQL_EXECUTE, EXECUTION),
+                new Target("direct:status", ApiEndpoint.STATUS, STATUS),
+                new Target("direct:rows", ApiEndpoint.RESULTS, RESULTS),
+                new Target("direct:json", ApiEndpoint.RESULTS, RESULTS),
+                new Target("direct:stream", ApiEndpoint.RESULTS, RESULTS),
+                new Target("direct:csv", ApiEndpoint.RESULTS, CSV),
+                new Target("direct:latest", ApiEndpoint.RESULTS, RESULTS),
+                new Target("direct:cancel", ApiEndpoint.CANCEL, CANCEL));
         int tolerated = 0;
         int failed = 0;
         List<String> escaped = new ArrayList<>();
@@ -101,7 +101,7 @@ class MalformedResponseFuzzTest extends DuneTestSupport {
                 Exception e = done.getException();
                 if (e == null) {
                     tolerated++;
-                } else if (e instanceof DuneApiException) {
+                } else if (e instanceof DuneException) {
                     failed++;
                 } else {
                     escaped.add(target.route() + " " + status + " " + body + " -> " + e);
@@ -109,9 +109,9 @@ class MalformedResponseFuzzTest extends DuneTestSupport {
             }
             System.out.printf("fuzz %s: %d ms%n", target.route(), (System.nanoTime() - started) / 1_000_000);
         }
-        System.out.printf("fuzz: %d malformed answers, %d tolerated, %d DuneApiException, %d other%n",
+        System.out.printf("fuzz: %d malformed answers, %d tolerated, %d DuneException, %d other%n",
                 targets.size() * PER_OPERATION, tolerated, failed, escaped.size());
-        assertThat(escaped).as("exceptions other than DuneApiException").isEmpty();
+        assertThat(escaped).as("exceptions other than DuneException").isEmpty();
         assertThat(failed).isGreaterThan(targets.size() * PER_OPERATION / 4);
     }
 

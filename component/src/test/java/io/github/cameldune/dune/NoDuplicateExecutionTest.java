@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.cameldune.dune.exception.DuneConnectionException;
 import io.github.cameldune.dune.exception.DuneServerException;
-import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 
 /**
@@ -37,7 +37,7 @@ class NoDuplicateExecutionTest extends DuneTestSupport {
 
     @Test
     void aLost500AnswerToAnExecuteIsNotSentAgain() {
-        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(Endpoint.EXECUTE).times(1));
+        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(ApiEndpoint.EXECUTE).times(1));
         Exchange done = template.request("direct:execute", e -> {
         });
         assertThat(done.getException()).isInstanceOf(DuneServerException.class)
@@ -48,7 +48,7 @@ class NoDuplicateExecutionTest extends DuneTestSupport {
 
     @Test
     void aDroppedConnectionAfterAnExecuteIsNotSentAgain() {
-        emulator().faults().add(Fault.reset().afterHandling().on(Endpoint.EXECUTE).times(1));
+        emulator().faults().add(Fault.reset().afterHandling().on(ApiEndpoint.EXECUTE).times(1));
         Exchange done = template.request("direct:execute", e -> {
         });
         assertThat(done.getException()).isInstanceOf(DuneConnectionException.class)
@@ -59,7 +59,7 @@ class NoDuplicateExecutionTest extends DuneTestSupport {
 
     @Test
     void optingInCanBillTwiceAsDocumented() {
-        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(Endpoint.EXECUTE).times(1));
+        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(ApiEndpoint.EXECUTE).times(1));
         Exchange done = template.request("direct:optIn", e -> {
         });
         assertThat(done.getException()).isNull();
@@ -68,8 +68,8 @@ class NoDuplicateExecutionTest extends DuneTestSupport {
 
     @Test
     void slowAndDroppedReadsAreReadAgain() {
-        emulator().faults().add(Fault.latency(Duration.ofMillis(800)).on(Endpoint.STATUS).times(1));
-        emulator().faults().add(Fault.reset().on(Endpoint.RESULTS).times(1));
+        emulator().faults().add(Fault.latency(Duration.ofMillis(800)).on(ApiEndpoint.STATUS).times(1));
+        emulator().faults().add(Fault.reset().on(ApiEndpoint.RESULTS).times(1));
         Exchange done = template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", 3)));
         assertThat(done.getException()).isNull();
         assertThat(done.getMessage().getBody(List.class)).hasSize(3);

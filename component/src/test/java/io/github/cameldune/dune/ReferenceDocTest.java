@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.client.Json;
 
 /**
  * The option and header tables of {@code src-docs/dune-component.adoc} are generated from {@code dune.json}, the
@@ -32,7 +32,7 @@ class ReferenceDocTest {
     void optionAndHeaderTablesMatchTheCatalog() throws Exception {
         JsonNode catalog;
         try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/cameldune/dune/dune.json")) {
-            catalog = DuneClient.JSON.readTree(in);
+            catalog = Json.MAPPER.readTree(in);
         }
         Map<String, String> tables = Map.of(
                 "component options", optionsTable(catalog.get("componentProperties")),
@@ -59,7 +59,7 @@ class ReferenceDocTest {
     @Test
     void noDefaultOrExampleInTheCatalogIsASecret() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/cameldune/dune/dune.json")) {
-            JsonNode apiKey = DuneClient.JSON.readTree(in).at("/properties/apiKey");
+            JsonNode apiKey = Json.MAPPER.readTree(in).at("/properties/apiKey");
             assertThat(apiKey.get("secret").asBoolean()).isTrue();
             assertThat(apiKey.has("defaultValue")).isFalse();
         }

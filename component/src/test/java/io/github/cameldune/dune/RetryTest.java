@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.cameldune.dune.exception.DuneConnectionException;
 import io.github.cameldune.dune.exception.DuneServerException;
-import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 
 /**
@@ -35,8 +35,8 @@ class RetryTest extends DuneTestSupport {
 
     @Test
     void readsAreRetriedThroughTransientFailures() {
-        emulator().faults().add(Fault.status(503, "busy").on(Endpoint.RESULTS).times(2));
-        emulator().faults().add(Fault.status(429, "slow down").header("Retry-After", "0").on(Endpoint.RESULTS)
+        emulator().faults().add(Fault.status(503, "busy").on(ApiEndpoint.RESULTS).times(2));
+        emulator().faults().add(Fault.status(429, "slow down").header("Retry-After", "0").on(ApiEndpoint.RESULTS)
                 .times(1));
         Exchange done = template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", 4)));
         assertThat(done.getException()).isNull();
@@ -47,7 +47,7 @@ class RetryTest extends DuneTestSupport {
 
     @Test
     void anExecuteRefusedWithA429IsSentAgain() {
-        emulator().faults().add(Fault.status(429, "slow down").on(Endpoint.EXECUTE).times(2));
+        emulator().faults().add(Fault.status(429, "slow down").on(ApiEndpoint.EXECUTE).times(2));
         Exchange done = template.request("direct:execute", e -> {
         });
         assertThat(done.getException()).isNull();
@@ -57,7 +57,7 @@ class RetryTest extends DuneTestSupport {
 
     @Test
     void anExecuteAfterA5xxIsNotSentAgainAndSaysTheExecutionMayExist() {
-        emulator().faults().add(Fault.status(502, "bad gateway").on(Endpoint.EXECUTE).times(1));
+        emulator().faults().add(Fault.status(502, "bad gateway").on(ApiEndpoint.EXECUTE).times(1));
         Exchange done = template.request("direct:execute", e -> {
         });
         assertThat(done.getException()).isInstanceOf(DuneServerException.class)
@@ -67,7 +67,7 @@ class RetryTest extends DuneTestSupport {
 
     @Test
     void anExecuteAfterA5xxIsSentAgainOnlyWhenTheUserOptsIn() {
-        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).on(Endpoint.EXECUTE).times(1));
+        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).on(ApiEndpoint.EXECUTE).times(1));
         Exchange done = template.request("direct:optIn", e -> {
         });
         assertThat(done.getException()).isNull();

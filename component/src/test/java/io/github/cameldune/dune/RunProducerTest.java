@@ -14,14 +14,14 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.cameldune.dune.exception.DuneApiException;
+import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.dune.exception.DuneExecutionCancelledException;
 import io.github.cameldune.dune.exception.DuneExecutionExpiredException;
 import io.github.cameldune.dune.exception.DuneExecutionFailedException;
 import io.github.cameldune.dune.exception.DunePartialResultException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
 import io.github.cameldune.emulator.RecordedRequest;
-import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 
 /** {@code dune:run}: execute, wait without a thread, fetch; every terminal state, the timeout, and what was sent. */
@@ -41,7 +41,7 @@ class RunProducerTest extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                onException(DuneApiException.class).handled(true).to("mock:failed");
+                onException(DuneException.class).handled(true).to("mock:failed");
                 from("direct:run").to("dune:run?queryId=1005&" + FAST).to("mock:out");
                 from("direct:broken").to("dune:run?queryId=1008&" + FAST).to("mock:out");
                 from("direct:slow").to("dune:run?queryId=1001&waitTimeout=300ms&" + FAST).to("mock:out");
@@ -199,8 +199,8 @@ class RunProducerTest extends DuneTestSupport {
         try {
             emulator().faults().add(Fault.raw(200, "application/json", "{\"execution_id\":\"01HKZJ2683PHF9Q9PHHQ8FW4Q1\","
                     + "\"state\":\"QUERY_STATE_SOMETHING_NEW\",\"is_execution_finished\":false}")
-                    .on(Endpoint.STATUS).times(2));
-            emulator().faults().add(Fault.status(503, "busy").on(Endpoint.STATUS).times(1));
+                    .on(ApiEndpoint.STATUS).times(2));
+            emulator().faults().add(Fault.status(503, "busy").on(ApiEndpoint.STATUS).times(1));
             Exchange done = template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", 2)));
             assertThat(done.getException()).isNull();
             assertThat(done.getMessage().getBody(List.class)).hasSize(2);
@@ -225,11 +225,11 @@ class RunProducerTest extends DuneTestSupport {
         assertThat(requests().get(0).path()).isEqualTo("/api/v1/sql/execute");
     }
 
-    private <T extends DuneApiException> T failure(String uri, Class<T> type) throws Exception {
+    private <T extends DuneException> T failure(String uri, Class<T> type) throws Exception {
         return failure(uri, type, null);
     }
 
-    private <T extends DuneApiException> T failure(String uri, Class<T> type, Object body) throws Exception {
+    private <T extends DuneException> T failure(String uri, Class<T> type, Object body) throws Exception {
         MockEndpoint failed = getMockEndpoint("mock:failed");
         failed.expectedMessageCount(1);
         template.sendBody(uri, body);

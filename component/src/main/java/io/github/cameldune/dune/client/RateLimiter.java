@@ -5,8 +5,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * Keeps requests under Dune's per-minute limits, counted apart as Dune counts them: the write bucket (execute,
- * executeSql) and the read bucket (status, results, CSV, latest results, cancel). Requests are spaced evenly, so no
+ * Keeps requests under Dune's per-minute limits, counted apart as Dune counts them: the write bucket and the read
+ * bucket ({@link DuneCall#bucket()}). Requests are spaced evenly, so no
  * minute ever holds more than the limit. A request asks for a slot and is told how long to wait; the waiting is the
  * caller's scheduled task, never a blocked thread.
  */
@@ -29,8 +29,8 @@ public final class RateLimiter {
     }
 
     /** Takes the next slot of a bucket and says how long to wait for it (zero when it is free now). */
-    public Duration reserve(boolean writeBucket) {
-        return (writeBucket ? write : read).reserve();
+    public Duration reserve(DuneCall.Bucket bucket) {
+        return (bucket == DuneCall.Bucket.WRITE ? write : read).reserve();
     }
 
     private static final class Bucket {

@@ -25,10 +25,22 @@ public record ResultsTarget(String executionId, Long queryId, Map<String, ?> par
         return new ResultsTarget(null, queryId, parameters);
     }
 
-    String path(boolean csv) {
-        String base = executionId != null ? "/v1/execution/" + DuneClient.segment(executionId) + "/results"
-                : "/v1/query/" + queryId + "/results";
-        return csv ? base + "/csv" : base;
+    /** The path below the base URL, one segment each (each is encoded, so an id cannot change the path). */
+    List<String> path(boolean csv) {
+        List<String> path = new ArrayList<>(executionId != null ? List.of("v1", "execution", executionId, "results")
+                : List.of("v1", "query", String.valueOf(queryId), "results"));
+        if (csv) {
+            path.add("csv");
+        }
+        return path;
+    }
+
+    /** The API call reading this target's results. */
+    DuneCall call(boolean csv) {
+        if (executionId != null) {
+            return csv ? DuneCall.RESULTS_CSV : DuneCall.RESULTS;
+        }
+        return csv ? DuneCall.LATEST_RESULTS_CSV : DuneCall.LATEST_RESULTS;
     }
 
     /** {@code params.<name>=<value>}, a list repeating its key, values in Dune's text forms. */
@@ -46,9 +58,5 @@ public record ResultsTarget(String executionId, Long queryId, Map<String, ?> par
 
     private static String text(Object value) {
         return value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
-    }
-
-    String operation() {
-        return executionId != null ? "results" : "latestResults";
     }
 }

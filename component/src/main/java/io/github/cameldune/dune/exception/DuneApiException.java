@@ -2,65 +2,54 @@ package io.github.cameldune.dune.exception;
 
 import java.time.Duration;
 
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.HttpResponseAware;
 
-import io.github.cameldune.dune.model.ExecutionState;
+import io.github.cameldune.dune.client.DuneCall;
 
 /**
- * A call to the Dune API that did not succeed. It names the operation, the query and execution ids, the HTTP status
- * and Dune's own {@code error} text, and never the API key. Subclasses tell the kinds apart for
- * {@code onException}: {@link DuneBadRequestException} (400), {@link DuneAuthenticationException} (401),
- * {@link DunePaymentRequiredException} (402), {@link DuneForbiddenException} (403), {@link DuneNotFoundException} (404),
- * {@link DuneRateLimitException} (429), {@link DuneServerException} (5xx) and {@link DuneConnectionException} (no
- * answer at all). {@link DuneExecutionException} and its subclasses report an execution that ended badly, or not in
- * time.
+ * A call to the Dune API that did not succeed. It names the call, the query and execution ids, the HTTP status and
+ * Dune's own {@code error} text. Subclasses tell the kinds apart for {@code onException}:
+ * {@link DuneBadRequestException} (400), {@link DuneAuthenticationException} (401),
+ * {@link DunePaymentRequiredException} (402), {@link DuneForbiddenException} (403), {@link DuneNotFoundException}
+ * (404), {@link DuneRateLimitException} (429), {@link DuneServerException} (5xx) and {@link DuneConnectionException}
+ * (no answer at all).
  */
-public class DuneApiException extends RuntimeCamelException implements HttpResponseAware {
+public class DuneApiException extends DuneException implements HttpResponseAware {
 
     /**
      * What went wrong, in one value.
      *
-     * @param operation   the camel-dune operation, e.g. {@code execute}
+     * @param call        the API call
      * @param queryId     the query id, or null
      * @param executionId the execution id, or null
      * @param httpStatus  the HTTP status, 0 when no answer came
      * @param duneError   Dune's {@code error} text, or a description of the unexpected answer
      * @param retryAfter  how long Dune asked to wait ({@code Retry-After}), or null
-     * @param state       the execution's last known state, or null
      */
-    public record Failure(String operation, Long queryId, String executionId, int httpStatus, String duneError,
-            Duration retryAfter, ExecutionState state) {
+    public record Failure(DuneCall call, Long queryId, String executionId, int httpStatus, String duneError,
+            Duration retryAfter) {
 
-        /** A failure of a call, with no execution state. */
-        public Failure(String operation, Long queryId, String executionId, int httpStatus, String duneError,
-                Duration retryAfter) {
-            this(operation, queryId, executionId, httpStatus, duneError, retryAfter, null);
+        /** The same failure with a note added to its description. */
+        public Failure withNote(String note) {
+            return new Failure(call, queryId, executionId, httpStatus, duneError + note, retryAfter);
         }
     }
 
     private final Failure failure;
     private int httpStatus;
 
-    /** An exception for a failure, with its cause when there is one. */
+    /** An exception for a failure, with its cause when there is one; see {@link #of} for the right subclass. */
     public DuneApiException(Failure failure, Throwable cause) {
-        this(failure, message(failure), cause);
-    }
-
-    /** An exception with its own message (which must not hold the key). */
-    protected DuneApiException(Failure failure, String message, Throwable cause) {
-        super(message, cause);
+        super(message(failure), cause, failure.call().operationName(), failure.queryId(), failure.executionId());
         this.failure = failure;
         this.httpStatus = failure.httpStatus();
     }
 
-    /** The exception of the right kind for an HTTP status. */
+    /** The exception of the right kind for a failure's HTTP status. */
     public static DuneApiException of(Failure failure, Throwable cause) {
         int status = failure.httpStatus();
-        if (status == 0) {
-            return new DuneConnectionException(failure, cause);
-        }
         return switch (status) {
+            case 0 -> new DuneConnectionException(failure, cause);
             case 400 -> new DuneBadRequestException(failure, cause);
             case 401 -> new DuneAuthenticationException(failure, cause);
             case 402 -> new DunePaymentRequiredException(failure, cause);
@@ -72,32 +61,31 @@ public class DuneApiException extends RuntimeCamelException implements HttpRespo
     }
 
     private static String message(Failure f) {
-        StringBuilder m = new StringBuilder("Dune ").append(f.operation());
-        if (f.httpStatus() == 0) {
-            m.append(" got no answer");
-        } else {
-            m.append(" failed with HTTP ").append(f.httpStatus());
-        }
-        m.append(ids(f));
+        StringBuilder m = new StringBuilder("Dune ").append(f.call().operationName());
+        m.append(f.httpStatus() == 0 ? " got no answer" : " failed with HTTP " + f.httpStatus());
+        m.append(ids(f.queryId(), f.executionId()));
         if (f.duneError() != null && !f.duneError().isEmpty()) {
             m.append(": ").append(f.duneError());
         }
         return m.toString();
     }
 
-    /** The ids of a failure as {@code " (queryId=1, executionId=01...)"}, or an empty string. */
-    protected static String ids(Failure f) {
-        if (f.queryId() == null && f.executionId() == null) {
-            return "";
-        }
-        StringBuilder m = new StringBuilder(" (");
-        if (f.queryId() != null) {
-            m.append("queryId=").append(f.queryId());
-        }
-        if (f.executionId() != null) {
-            m.append(f.queryId() != null ? ", " : "").append("executionId=").append(f.executionId());
-        }
-        return m.append(')').toString();
+    /**
+     * Whether the same request may succeed if sent again later: no answer came, Dune was rate limiting (429), or it
+     * failed in a way that passes (500, 502, 503, 504). The retry policy, the waiter and the health check all ask this.
+     */
+    @Override
+    public boolean isTransient() {
+        return httpStatus == 0 || httpStatus == 429 || httpStatus == 500 || httpStatus == 502 || httpStatus == 503
+                || httpStatus == 504;
+    }
+
+    /**
+     * Whether Dune certainly did nothing with the request: it refused it (429, before any work) or it never left this
+     * machine. Only then may a write be sent again without the risk of doing it twice.
+     */
+    public boolean isNothingDone() {
+        return httpStatus == 429;
     }
 
     /** Everything known about the failure. */
@@ -105,24 +93,9 @@ public class DuneApiException extends RuntimeCamelException implements HttpRespo
         return failure;
     }
 
-    /** The camel-dune operation that failed, e.g. {@code execute}. */
-    public String getOperation() {
-        return failure.operation();
-    }
-
-    /** The query id of the failed call, or null. */
-    public Long getQueryId() {
-        return failure.queryId();
-    }
-
-    /** The execution id of the failed call, or null. */
-    public String getExecutionId() {
-        return failure.executionId();
-    }
-
-    /** The execution's last known state, or null when the failure is not about an execution's outcome. */
-    public ExecutionState getState() {
-        return failure.state();
+    /** The API call that failed. */
+    public DuneCall getCall() {
+        return failure.call();
     }
 
     /** Dune's {@code error} text (or what was wrong with the answer). */

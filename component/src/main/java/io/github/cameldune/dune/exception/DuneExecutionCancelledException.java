@@ -1,10 +1,12 @@
 package io.github.cameldune.dune.exception;
 
+import io.github.cameldune.dune.model.ExecutionState;
+
 /** The execution ended {@code QUERY_STATE_CANCELLED}. */
 public class DuneExecutionCancelledException extends DuneExecutionException {
 
-    /** The failure carries the execution id and state. */
-    public DuneExecutionCancelledException(Failure failure) {
-        super(failure, head(failure) + "  someone cancelled it:was cancelled");
+    /** An execution of a query (null for SQL) that was cancelled. */
+    public DuneExecutionCancelledException(String operation, Long queryId, String executionId) {
+        super(operation, queryId, executionId, ExecutionState.CANCELLED, " was cancelled");
     }
 }

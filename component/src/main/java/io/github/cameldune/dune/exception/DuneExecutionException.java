@@ -5,13 +5,22 @@ import io.github.cameldune.dune.model.ExecutionState;
 
 /**
  * An execution that did not end with a readable result: failed, cancelled, expired, partial, or not finished in time.
- * The message holds the execution id, so a route's error handler can still fetch status or results later.
+ * No call failed, so there is no HTTP status; the execution id and its last known state are here (and on the
+ * message), so a route's error handler can still fetch status or results later.
  */
-public class DuneExecutionException extends DuneApiException {
+public class DuneExecutionException extends DuneException {
 
-    /** An exception with its own message; the failure carries the execution id and state. */
-    public DuneExecutionException(Failure failure, String message) {
-        super(failure, message, null);
+    private final ExecutionState state;
+
+    /**
+     * @param operation the camel-dune operation, e.g. {@code run}
+     * @param state     the execution's last known state
+     * @param why       what is wrong, after the head naming the execution
+     */
+    public DuneExecutionException(String operation, Long queryId, String executionId, ExecutionState state,
+            String why) {
+        super(head(operation, queryId, executionId) + why, null, operation, queryId, executionId);
+        this.state = state;
     }
 
     /**
@@ -24,27 +33,29 @@ public class DuneExecutionException extends DuneApiException {
                 || ExecutionState.COMPLETED_PARTIAL.equals(state) && allowPartialResults) {
             return null;
         }
-        Failure f = new Failure(operation, queryId, executionId, 200, error == null ? null : error.message(), null,
-                state);
         if (ExecutionState.FAILED.equals(state)) {
-            return new DuneExecutionFailedException(f, error);
+            return new DuneExecutionFailedException(operation, queryId, executionId, error);
         }
         if (ExecutionState.CANCELLED.equals(state)) {
-            return new DuneExecutionCancelledException(f);
+            return new DuneExecutionCancelledException(operation, queryId, executionId);
         }
         if (ExecutionState.EXPIRED.equals(state)) {
-            return new DuneExecutionExpiredException(f);
+            return new DuneExecutionExpiredException(operation, queryId, executionId);
         }
         if (ExecutionState.COMPLETED_PARTIAL.equals(state)) {
-            return new DunePartialResultException(f);
+            return new DunePartialResultException(operation, queryId, executionId);
         }
-        return new DuneExecutionException(f, head(f) + " has no result yet: it is " + state
-                + "; wait for it with dune:run, or poll dune:status until it is finished");
+        return new DuneExecutionException(operation, queryId, executionId, state, " has no result yet: it is "
+                + state + "; wait for it with dune:run, or poll dune:status until it is finished");
     }
 
-    /** The message head: {@code Dune run: execution 01... (queryId=1)}. */
-    protected static String head(Failure f) {
-        return "Dune " + f.operation() + ": execution " + f.executionId()
-                + (f.queryId() != null ? " of query " + f.queryId() : "");
+    /** The execution's last known state. */
+    public ExecutionState getState() {
+        return state;
+    }
+
+    /** The message head: {@code Dune run: execution 01... of query 1}. */
+    private static String head(String operation, Long queryId, String executionId) {
+        return "Dune " + operation + ": execution " + executionId + (queryId != null ? " of query " + queryId : "");
     }
 }

@@ -1,6 +1,7 @@
 package io.github.cameldune.dune.exception;
 
 import io.github.cameldune.dune.model.ExecutionError;
+import io.github.cameldune.dune.model.ExecutionState;
 
 /** The execution ended {@code QUERY_STATE_FAILED}: Dune's error type, message, line and column are here. */
 public class DuneExecutionFailedException extends DuneExecutionException {
@@ -8,8 +9,8 @@ public class DuneExecutionFailedException extends DuneExecutionException {
     private final ExecutionError error;
 
     /** @param error Dune's error object, which may be null on an older answer */
-    public DuneExecutionFailedException(Failure failure, ExecutionError error) {
-        super(failure, head(failure) + " failed" + describe(error));
+    public DuneExecutionFailedException(String operation, Long queryId, String executionId, ExecutionError error) {
+        super(operation, queryId, executionId, ExecutionState.FAILED, " failed" + describe(error));
         this.error = error;
     }
 

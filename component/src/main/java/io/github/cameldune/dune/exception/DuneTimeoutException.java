@@ -2,6 +2,8 @@ package io.github.cameldune.dune.exception;
 
 import java.time.Duration;
 
+import io.github.cameldune.dune.model.ExecutionState;
+
 /**
  * The execution did not finish within {@code waitTimeout}. camel-dune never executes again on a timeout: the execution
  * may still be running (and billing) on Dune; with {@code cancelOnTimeout=true} it was cancelled first. The execution
@@ -13,15 +15,23 @@ public class DuneTimeoutException extends DuneExecutionException {
     private final boolean cancelled;
 
     /**
+     * @param state     the last state seen
      * @param waited    how long camel-dune waited
      * @param cancelled whether the execution was cancelled
      */
-    public DuneTimeoutException(Failure failure, Duration waited, boolean cancelled) {
-        super(failure, head(failure) + " did not finish within " + waited.toMillis() + " ms (last state "
-                + failure.state() + "); " + (cancelled ? "it was cancelled"
+    public DuneTimeoutException(String operation, Long queryId, String executionId, ExecutionState state,
+            Duration waited, boolean cancelled) {
+        super(operation, queryId, executionId, state, " did not finish within " + waited.toMillis()
+                + " ms (last state " + state + "); " + (cancelled ? "it was cancelled"
                         : "it may still be running: fetch it later with its execution id, or set cancelOnTimeout=true"));
         this.waited = waited;
         this.cancelled = cancelled;
+    }
+
+    /** The same timeout, after camel-dune tried to cancel the execution. */
+    public DuneTimeoutException afterCancel(boolean wasCancelled) {
+        return new DuneTimeoutException(getOperation(), getQueryId(), getExecutionId(), getState(), waited,
+                wasCancelled);
     }
 
     /** How long camel-dune waited. */

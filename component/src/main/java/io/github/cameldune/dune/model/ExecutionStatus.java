@@ -1,11 +1,11 @@
 package io.github.cameldune.dune.model;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /**
  * The status of an execution ({@code GET /v1/execution/{id}/status}): the body after {@code dune:status}.
@@ -14,11 +14,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param queryId              the saved query, 0 for raw SQL
  * @param state                the state
  * @param executionFinished    whether the state is terminal, as Dune says
- * @param submittedAt          when it was submitted
- * @param expiresAt            when its result expires
- * @param executionStartedAt   when it started running
- * @param executionEndedAt     when it ended
- * @param cancelledAt          when it was cancelled (CANCELLED only)
+ * @param times                when it was submitted, ran, ended and expires
  * @param queuePosition        its place in the queue (PENDING only)
  * @param resultMetadata       the result's shape (COMPLETED only)
  * @param error                why it failed (FAILED only)
@@ -31,15 +27,17 @@ public record ExecutionStatus(
         @JsonProperty("query_id") Long queryId,
         @JsonProperty("state") ExecutionState state,
         @JsonProperty("is_execution_finished") Boolean executionFinished,
-        @JsonProperty("submitted_at") Instant submittedAt,
-        @JsonProperty("expires_at") Instant expiresAt,
-        @JsonProperty("execution_started_at") Instant executionStartedAt,
-        @JsonProperty("execution_ended_at") Instant executionEndedAt,
-        @JsonProperty("cancelled_at") Instant cancelledAt,
+        @JsonUnwrapped ExecutionTimes times,
         @JsonProperty("queue_position") Integer queuePosition,
         @JsonProperty("result_metadata") ResultMetadata resultMetadata,
         @JsonProperty("error") ExecutionError error,
         @JsonProperty("execution_cost_credits") BigDecimal executionCostCredits) implements DuneModel {
+
+    /** When it was submitted, ran, ended and expires; never null. */
+    @Override
+    public ExecutionTimes times() {
+        return times == null ? ExecutionTimes.NONE : times;
+    }
 
     /** Whether the execution is over: Dune's flag, or a terminal state when an older answer has no flag. */
     public boolean isFinished() {

@@ -1,6 +1,5 @@
 package io.github.cameldune.dune.model;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
@@ -19,11 +19,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  * @param queryId            the saved query, 0 for raw SQL
  * @param state              the state
  * @param executionFinished  whether the state is terminal, as Dune says
- * @param submittedAt        when it was submitted
- * @param expiresAt          when its result expires
- * @param executionStartedAt when it started running
- * @param executionEndedAt   when it ended
- * @param cancelledAt        when it was cancelled
+ * @param times                when it was submitted, ran, ended and expires
  * @param error              why it failed
  * @param result             the rows and their metadata, when there is a result
  * @param nextOffset         the offset of the next page, null on the last page
@@ -36,11 +32,7 @@ public record ResultPage(
         @JsonProperty("query_id") Long queryId,
         @JsonProperty("state") ExecutionState state,
         @JsonProperty("is_execution_finished") Boolean executionFinished,
-        @JsonProperty("submitted_at") Instant submittedAt,
-        @JsonProperty("expires_at") Instant expiresAt,
-        @JsonProperty("execution_started_at") Instant executionStartedAt,
-        @JsonProperty("execution_ended_at") Instant executionEndedAt,
-        @JsonProperty("cancelled_at") Instant cancelledAt,
+        @JsonUnwrapped ExecutionTimes times,
         @JsonProperty("error") ExecutionError error,
         @JsonProperty("result") Result result,
         @JsonProperty("next_offset") Long nextOffset,
@@ -56,6 +48,18 @@ public record ResultPage(
     public record Result(@JsonProperty("rows") @JsonDeserialize(using = RowsDeserializer.class)
             List<Map<String, Object>> rows,
             @JsonProperty("metadata") ResultMetadata metadata) {
+    }
+
+    /** When it was submitted, ran, ended and expires; never null. */
+    @Override
+    public ExecutionTimes times() {
+        return times == null ? ExecutionTimes.NONE : times;
+    }
+
+    /** The same page holding other rows (every row of a result read to its end), as its last page. */
+    public ResultPage withRows(List<Map<String, Object>> rows) {
+        return new ResultPage(executionId, queryId, state, executionFinished, times, error,
+                new Result(rows, metadata()), null, null);
     }
 
     /** The page's rows, empty when there is no result. */

@@ -42,13 +42,10 @@ public final class DurationHistory {
 
     /** Remembers a finished execution's duration when it completed and Dune timed it. */
     public void record(Long queryId, ExecutionStatus status) {
-        if (queryId == null || queryId <= 0 || status.executionStartedAt() == null || status.executionEndedAt() == null
+        Duration took = status.times().ran();
+        if (queryId == null || queryId <= 0 || took == null || took.isNegative()
                 || !ExecutionState.COMPLETED.equals(status.state())
                         && !ExecutionState.COMPLETED_PARTIAL.equals(status.state())) {
-            return;
-        }
-        Duration took = Duration.between(status.executionStartedAt(), status.executionEndedAt());
-        if (took.isNegative()) {
             return;
         }
         if (recent.size() >= MAX_QUERIES && !recent.containsKey(queryId)) {

@@ -4,55 +4,65 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.cameldune.dune.client.DuneClient;
-import io.github.cameldune.dune.exception.DuneApiException;
-import io.github.cameldune.dune.exception.DuneConnectionException;
+import io.github.cameldune.dune.client.Futures;
+import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.dune.exception.DuneRateLimitException;
-import io.github.cameldune.dune.exception.DuneServerException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
 import io.github.cameldune.dune.model.ExecutionState;
 import io.github.cameldune.dune.model.ExecutionStatus;
 
 /**
  * Waits for an execution to end without holding a thread: each status poll is an asynchronous request, and the next
- * one is a task on a shared scheduler. It knows the client and the states, not exchanges.
+ * one is a task on a shared scheduler. Polling is the retry of a failed poll: a transient failure is polled again at
+ * the next interval (or after Dune's {@code Retry-After}), so status requests are sent once each by the client. It
+ * knows the client and the states, not exchanges.
  */
 public final class ExecutionWaiter {
+
+    /** Runs a task after a delay; the component's scheduler, or a fake clock's in a test. */
+    @FunctionalInterface
+    interface Timer {
+        /** Schedules the task; throws {@link java.util.concurrent.RejectedExecutionException} when stopping. */
+        void after(Duration delay, Runnable task);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionWaiter.class);
     /** States already warned about, so an unknown state is logged once, not at every poll. */
     private static final Set<String> UNKNOWN_STATES_SEEN = ConcurrentHashMap.newKeySet();
 
-    private final DuneClient client;
-    private final ScheduledExecutorService scheduler;
+    private final Function<String, CompletableFuture<ExecutionStatus>> status;
+    private final Timer timer;
     private final DurationHistory history;
     private final LongSupplier nanoClock;
 
     /** A waiter polling through a client, scheduling on a shared scheduler, learning durations into a history. */
     public ExecutionWaiter(DuneClient client, ScheduledExecutorService scheduler, DurationHistory history) {
-        this(client, scheduler, history, System::nanoTime);
+        this(client.withoutRetries()::status,
+                (delay, task) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS), history,
+                System::nanoTime);
     }
 
-    ExecutionWaiter(DuneClient client, ScheduledExecutorService scheduler, DurationHistory history,
-            LongSupplier nanoClock) {
-        this.client = client;
-        this.scheduler = scheduler;
+    ExecutionWaiter(Function<String, CompletableFuture<ExecutionStatus>> status, Timer timer,
+            DurationHistory history, LongSupplier nanoClock) {
+        this.status = status;
+        this.timer = timer;
         this.history = history;
         this.nanoClock = nanoClock;
     }
 
     /**
      * Polls until the execution is in a terminal state, and completes with that status. Status requests that fail
-     * transiently (429, 5xx, no answer) are polled again; other failures end the wait. An unknown state is polled on
-     * until the timeout. At the timeout it fails with {@link DuneTimeoutException}.
+     * transiently are polled again; other failures end the wait. An unknown state is polled on until the timeout. At
+     * the timeout it fails with {@link DuneTimeoutException}.
      *
      * @param operation the operation to name in errors
      * @param queryId   the saved query of an execution submitted just now, whose past run times time the polls;
@@ -94,20 +104,20 @@ public final class ExecutionWaiter {
             Duration left = policy.timeout().minus(elapsed());
             Duration pause = delay.compareTo(left) > 0 ? (left.isNegative() ? Duration.ZERO : left) : delay;
             try {
-                scheduler.schedule(this::poll, pause.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException e) {
+                timer.after(pause, this::poll);
+            } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
         }
 
         void poll() {
             try {
-                client.status(executionId).whenComplete((status, error) -> {
+                status.apply(executionId).whenComplete((answer, error) -> {
                     try {
                         if (error != null) {
-                            onError(DuneClient.cause(error));
+                            onError(Futures.cause(error));
                         } else {
-                            onStatus(status);
+                            onStatus(answer);
                         }
                     } catch (Throwable t) {
                         result.completeExceptionally(t);
@@ -118,31 +128,23 @@ public final class ExecutionWaiter {
             }
         }
 
-        void onStatus(ExecutionStatus status) {
-            lastState = status.state();
-            if (status.state().isTerminal()) {
-                history.record(queryId, status);
-                result.complete(status);
+        void onStatus(ExecutionStatus answer) {
+            lastState = answer.state();
+            if (answer.state().isTerminal()) {
+                history.record(queryId, answer);
+                result.complete(answer);
                 return;
             }
-            if (!status.state().isKnown() && UNKNOWN_STATES_SEEN.add(status.state().value())) {
+            if (!answer.state().isKnown() && UNKNOWN_STATES_SEEN.add(answer.state().value())) {
                 LOG.warn("Dune reported a state camel-dune does not know, {}, for execution {}; waiting on until it "
-                        + "ends or the wait times out", status.state(), executionId);
+                        + "ends or the wait times out", answer.state(), executionId);
             }
-            next(nextDelay(status));
-        }
-
-        Duration nextDelay(ExecutionStatus status) {
             // Dune's own timestamps say how long it queued (null while it still does)
-            Duration queued = status.executionStartedAt() == null || status.submittedAt() == null ? null
-                    : Duration.between(status.submittedAt(), status.executionStartedAt());
-            return policy.nextDelay(elapsed(), expected, queued);
+            next(policy.nextDelay(elapsed(), expected, answer.times().queued()));
         }
 
         void onError(Throwable error) {
-            boolean transientFailure = error instanceof DuneServerException || error instanceof DuneRateLimitException
-                    || error instanceof DuneConnectionException;
-            if (!transientFailure) {
+            if (!(error instanceof DuneException failure) || !failure.isTransient()) {
                 result.completeExceptionally(error);
                 return;
             }
@@ -158,8 +160,8 @@ public final class ExecutionWaiter {
 
         void next(Duration delay) {
             if (elapsed().compareTo(policy.timeout()) >= 0) {
-                result.completeExceptionally(new DuneTimeoutException(new DuneApiException.Failure(operation, queryId,
-                        executionId, 200, "not finished within the wait timeout", null, lastState), elapsed(), false));
+                result.completeExceptionally(new DuneTimeoutException(operation, queryId, executionId, lastState,
+                        elapsed(), false));
             } else {
                 schedule(delay);
             }

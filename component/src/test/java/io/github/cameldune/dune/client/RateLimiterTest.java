@@ -1,5 +1,8 @@
 package io.github.cameldune.dune.client;
 
+import static io.github.cameldune.dune.client.DuneCall.Bucket.READ;
+import static io.github.cameldune.dune.client.DuneCall.Bucket.WRITE;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -15,26 +18,26 @@ class RateLimiterTest {
 
     @Test
     void requestsAreSpacedToTheLimitPerBucket() {
-        assertThat(limiter.reserve(true)).isZero();
-        assertThat(limiter.reserve(true)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(limiter.reserve(true)).isEqualTo(Duration.ofSeconds(8));
-        assertThat(limiter.reserve(false)).as("reads count apart").isZero();
-        assertThat(limiter.reserve(false)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(limiter.reserve(WRITE)).isZero();
+        assertThat(limiter.reserve(WRITE)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(limiter.reserve(WRITE)).isEqualTo(Duration.ofSeconds(8));
+        assertThat(limiter.reserve(READ)).as("reads count apart").isZero();
+        assertThat(limiter.reserve(READ)).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void anIdleBucketDoesNotSaveUpABurst() {
-        limiter.reserve(false);
+        limiter.reserve(READ);
         now.addAndGet(Duration.ofMinutes(5).toNanos());
-        assertThat(limiter.reserve(false)).isZero();
-        assertThat(limiter.reserve(false)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(limiter.reserve(READ)).isZero();
+        assertThat(limiter.reserve(READ)).isEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void noLimitNeverWaits() {
         RateLimiter none = new RateLimiter(0, 0, now::get);
         for (int i = 0; i < 100; i++) {
-            assertThat(none.reserve(i % 2 == 0)).isZero();
+            assertThat(none.reserve(i % 2 == 0 ? WRITE : READ)).isZero();
         }
     }
 }

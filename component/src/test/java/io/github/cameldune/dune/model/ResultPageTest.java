@@ -9,13 +9,13 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.junit.jupiter.api.Test;
 
-import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.client.Json;
 
 /** A page's rows: read compactly, handed out as ordinary maps in column order, whatever shape each row has. */
 class ResultPageTest {
 
     private static ResultPage read(String rows, String columns) throws Exception {
-        return DuneClient.JSON.readValue("{\"execution_id\":\"01HKZJ2683PHF9Q9PHHQ8FW4Q1\",\"state\":"
+        return Json.MAPPER.readValue("{\"execution_id\":\"01HKZJ2683PHF9Q9PHHQ8FW4Q1\",\"state\":"
                 + "\"QUERY_STATE_COMPLETED\",\"result\":{\"rows\":" + rows + ",\"metadata\":{\"column_names\":"
                 + columns + "}}}", ResultPage.class);
     }
@@ -47,7 +47,7 @@ class ResultPageTest {
 
     @Test
     void withoutColumnNamesRowsKeepDunesOrder() throws Exception {
-        ResultPage page = DuneClient.JSON.readValue("{\"state\":\"QUERY_STATE_COMPLETED\",\"result\":{\"rows\":"
+        ResultPage page = Json.MAPPER.readValue("{\"state\":\"QUERY_STATE_COMPLETED\",\"result\":{\"rows\":"
                 + "[{\"b\":1,\"a\":2}]}}", ResultPage.class);
         assertThat(page.inColumnOrder().rows().get(0)).containsExactly(Map.entry("b", 1), Map.entry("a", 2));
     }

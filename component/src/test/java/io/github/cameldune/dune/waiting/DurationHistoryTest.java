@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.cameldune.dune.model.ExecutionState;
 import io.github.cameldune.dune.model.ExecutionStatus;
+import io.github.cameldune.dune.model.ExecutionTimes;
 
 /** What a query is expected to run: the shortest of its recent completed runs, queue time left out. */
 class DurationHistoryTest {
@@ -17,8 +18,8 @@ class DurationHistoryTest {
 
     private static ExecutionStatus run(ExecutionState state, long queuedSeconds, long ranSeconds) {
         Instant started = T0.plusSeconds(queuedSeconds);
-        return new ExecutionStatus("01HKZJ2683PHF9Q9PHHQ8FW4Q1", 42L, state, true, T0, null, started,
-                started.plusSeconds(ranSeconds), null, null, null, null, null);
+        return new ExecutionStatus("01HKZJ2683PHF9Q9PHHQ8FW4Q1", 42L, state, true,
+                new ExecutionTimes(T0, null, started, started.plusSeconds(ranSeconds), null), null, null, null, null);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.cameldune.dune;
+package io.github.cameldune.dune.handler;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +11,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
 
 import io.github.cameldune.dune.client.CsvPage;
+import io.github.cameldune.dune.client.DuneCall;
+import io.github.cameldune.dune.client.Futures;
 
 /**
  * A CSV result as one stream: page after page, each fetched when the previous one has been read, the header line of
@@ -69,7 +71,7 @@ final class PagedCsv extends InputStream implements StreamCache {
             return false;
         }
         try {
-            page = Pages.await(next.apply(page), pageTimeout, "resultsCsv", page.target().executionId());
+            page = Futures.await(next.apply(page), pageTimeout, DuneCall.RESULTS_CSV, page.target().executionId());
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package io.github.cameldune.dune;
+package io.github.cameldune.dune.handler;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -7,6 +7,8 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import io.github.cameldune.dune.client.DuneCall;
+import io.github.cameldune.dune.client.Futures;
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.model.ResultPage;
 
@@ -38,7 +40,7 @@ final class PagedRows implements Iterator<Map<String, Object>> {
     @Override
     public boolean hasNext() {
         while (!rows.hasNext() && following != null) {
-            ResultPage arrived = Pages.await(following, pageTimeout, "results", page.executionId());
+            ResultPage arrived = Futures.await(following, pageTimeout, DuneCall.RESULTS, page.executionId());
             checkProgress(page, arrived);
             moveTo(arrived);
         }
@@ -58,8 +60,9 @@ final class PagedRows implements Iterator<Map<String, Object>> {
     static void checkProgress(ResultPage previous, ResultPage next) {
         if (next.rows().isEmpty() && next.hasNextPage() && next.nextOffset() != null
                 && previous.nextOffset() != null && next.nextOffset() <= previous.nextOffset()) {
-            throw new DuneApiException(new DuneApiException.Failure("results", next.queryId(), next.executionId(), 200,
-                    "the next page makes no progress (offset " + next.nextOffset() + ")", null), null);
+            throw new DuneApiException(new DuneApiException.Failure(DuneCall.RESULTS, next.queryId(),
+                    next.executionId(), 200, "the next page makes no progress (offset " + next.nextOffset() + ")",
+                    null), null);
         }
     }
 }

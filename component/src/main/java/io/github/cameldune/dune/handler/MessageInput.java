@@ -1,4 +1,4 @@
-package io.github.cameldune.dune;
+package io.github.cameldune.dune.handler;
 
 import java.io.InputStream;
 import java.io.Reader;
@@ -16,7 +16,9 @@ import org.apache.camel.WrappedFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.DuneConfiguration;
+import io.github.cameldune.dune.DuneConstants;
+import io.github.cameldune.dune.client.Json;
 import io.github.cameldune.dune.client.ResultOptions;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 
@@ -178,11 +180,11 @@ final class MessageInput {
             return parseJsonObject(text);
         }
         try {
-            JsonNode node = DuneClient.JSON.valueToTree(body);
+            JsonNode node = Json.MAPPER.valueToTree(body);
             if (node == null || !node.isObject()) {
                 throw new IllegalArgumentException("not an object");
             }
-            return stringKeys(DuneClient.JSON.convertValue(node, Map.class));
+            return stringKeys(Json.MAPPER.convertValue(node, Map.class));
         } catch (IllegalArgumentException e) {
             throw new DuneInvalidInputException("The message body (" + body.getClass().getName()
                     + ") cannot be query parameters: send a Map, a JSON object, or an object with properties", e);
@@ -194,7 +196,7 @@ final class MessageInput {
             return Map.of();
         }
         try {
-            JsonNode node = DuneClient.JSON.readTree(text);
+            JsonNode node = Json.MAPPER.readTree(text);
             if (node == null || node.isNull()) {
                 return Map.of();
             }
@@ -202,7 +204,7 @@ final class MessageInput {
                 throw new DuneInvalidInputException("The message body must be a JSON object of query parameters, "
                         + "was a JSON " + node.getNodeType().name().toLowerCase(Locale.ROOT));
             }
-            return stringKeys(DuneClient.JSON.convertValue(node, Map.class));
+            return stringKeys(Json.MAPPER.convertValue(node, Map.class));
         } catch (JsonProcessingException e) {
             throw new DuneInvalidInputException("The message body is not a JSON object of query parameters: "
                     + e.getOriginalMessage(), e);

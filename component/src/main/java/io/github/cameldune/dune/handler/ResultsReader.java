@@ -1,4 +1,4 @@
-package io.github.cameldune.dune;
+package io.github.cameldune.dune.handler;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,12 +8,14 @@ import java.util.concurrent.CompletableFuture;
 
 import org.apache.camel.Message;
 
+import io.github.cameldune.dune.OutputType;
+import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.client.Json;
 import io.github.cameldune.dune.client.ResultOptions;
 import io.github.cameldune.dune.client.ResultsTarget;
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.exception.DuneExecutionException;
-import io.github.cameldune.dune.model.ResultMetadata;
 import io.github.cameldune.dune.model.ResultPage;
 
 /**
@@ -32,36 +34,38 @@ final class ResultsReader {
         this.pageTimeout = pageTimeout;
     }
 
-    /** Reads the results of a target into the message body and headers. */
+    /**
+     * Reads the results of a target into the message body and headers.
+     *
+     * @param operation the operation to name when the execution has no readable result
+     */
     CompletableFuture<Void> read(Message message, String operation, ResultsTarget target, ResultOptions options,
             OutputType type, boolean fetchAll) {
         return switch (type) {
             case rows -> client.results(target, options).thenCompose(first -> {
                 readable(operation, first, options);
                 first.inColumnOrder();
-                return fetchAll ? rest(first, new ArrayList<>(first.rows()), options) : CompletableFuture.completedFuture(first);
+                return fetchAll ? rest(first, new ArrayList<>(first.rows()), options)
+                        : CompletableFuture.completedFuture(first);
             }).thenAccept(last -> {
                 // with fetchAll, 'last' carries every row collected and the metadata of the last page
-                setHeaders(message, last, !fetchAll);
-                message.setHeader(DuneConstants.ROW_COUNT, (long) last.rows().size());
+                OutputHeaders.page(message, last, last.rows().size(), !fetchAll);
                 message.setBody(last.rows());
             });
             case stream -> client.results(target, options).thenAccept(first -> {
                 readable(operation, first, options);
-                setHeaders(message, first, false);
-                message.setHeader(DuneConstants.ROW_COUNT, (long) first.rows().size());
+                OutputHeaders.page(message, first, first.rows().size(), false);
                 message.setBody(new PagedRows(first, page -> client.nextPage(page, options), pageTimeout));
             });
             case json -> client.resultsJson(target, options).thenAccept(text -> {
-                ResultPage page = parse(operation, target, text);
+                ResultPage page = parse(target, text);
                 readable(operation, page, options);
-                setHeaders(message, page, true);
-                message.setHeader(DuneConstants.ROW_COUNT, (long) page.rows().size());
+                OutputHeaders.page(message, page, page.rows().size(), true);
                 message.setBody(text);
             });
             case csv -> client.resultsCsv(target, options).thenAccept(first -> {
                 if (target.executionId() != null) {
-                    message.setHeader(DuneConstants.EXECUTION_ID, target.executionId());
+                    OutputHeaders.executionId(message, target.executionId());
                 }
                 message.setBody(new PagedCsv(first, client::nextCsvPage, pageTimeout));
             });
@@ -72,10 +76,7 @@ final class ResultsReader {
     private CompletableFuture<ResultPage> rest(ResultPage page, List<Map<String, Object>> rows,
             ResultOptions options) {
         if (!page.hasNextPage()) {
-            return CompletableFuture.completedFuture(new ResultPage(page.executionId(), page.queryId(), page.state(),
-                    page.executionFinished(), page.submittedAt(), page.expiresAt(), page.executionStartedAt(),
-                    page.executionEndedAt(), page.cancelledAt(), page.error(),
-                    new ResultPage.Result(rows, page.metadata()), null, null));
+            return CompletableFuture.completedFuture(page.withRows(rows));
         }
         return client.nextPage(page, options).thenCompose(next -> {
             PagedRows.checkProgress(page, next);
@@ -93,32 +94,13 @@ final class ResultsReader {
         }
     }
 
-    private static ResultPage parse(String operation, ResultsTarget target, String text) {
+    private static ResultPage parse(ResultsTarget target, String text) {
         try {
-            return DuneClient.JSON.readValue(text, ResultPage.class);
+            return Json.MAPPER.readValue(text, ResultPage.class);
         } catch (Exception e) {
-            throw new DuneApiException(new DuneApiException.Failure(operation, target.queryId(), target.executionId(),
+            DuneCall call = target.executionId() != null ? DuneCall.RESULTS : DuneCall.LATEST_RESULTS;
+            throw new DuneApiException(new DuneApiException.Failure(call, target.queryId(), target.executionId(),
                     200, "unreadable answer: " + e.getClass().getSimpleName(), null), e);
-        }
-    }
-
-    /** The execution's identity and the result's metadata as headers. */
-    static void setHeaders(Message message, ResultPage page, boolean singlePage) {
-        message.setHeader(DuneConstants.EXECUTION_ID, page.executionId());
-        message.setHeader(DuneConstants.STATE, page.state().value());
-        if (page.executionEndedAt() != null) {
-            message.setHeader(DuneConstants.ENDED_AT, page.executionEndedAt());
-        }
-        ResultMetadata meta = page.metadata();
-        if (meta != null) {
-            message.setHeader(DuneConstants.COLUMN_NAMES, meta.columnNames());
-            message.setHeader(DuneConstants.COLUMN_TYPES, meta.columnTypes());
-            message.setHeader(DuneConstants.TOTAL_ROW_COUNT, meta.totalRowCount());
-        }
-        if (singlePage && page.nextOffset() != null) {
-            message.setHeader(DuneConstants.NEXT_OFFSET, page.nextOffset());
-        } else {
-            message.removeHeader(DuneConstants.NEXT_OFFSET);
         }
     }
 }

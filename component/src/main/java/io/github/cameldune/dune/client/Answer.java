@@ -1,0 +1,127 @@
+package io.github.cameldune.dune.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One answer from Dune: its status line and headers, and its body in chunks (empty when there was none), with what is
+ * read from it: the JSON body as a model, Dune's error text, and how long Dune asked to wait.
+ */
+final class Answer {
+
+    private static final int MAX_ERROR_TEXT = 300;
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final Pattern RATE_LIMIT_RESET = Pattern.compile(";\\s*t\\s*=\\s*(\\d{1,9})");
+
+    private final ApiRequest request;
+    private final HttpResponse head;
+    private final ChunkedBody body;
+
+    Answer(ApiRequest request, HttpResponse head, ChunkedBody body) {
+        this.request = request;
+        this.head = head;
+        this.body = body == null ? ChunkedBody.of(new byte[0]) : body;
+    }
+
+    int code() {
+        return head.getCode();
+    }
+
+    boolean isSuccess() {
+        return code() >= 200 && code() < 300;
+    }
+
+    /** A header's value, or null. */
+    String header(String name) {
+        Header h = head.getFirstHeader(name);
+        return h == null ? null : h.getValue();
+    }
+
+    ChunkedBody body() {
+        return body;
+    }
+
+    /** The body as a JSON object of the given type. */
+    <T> T read(Class<T> type) {
+        if (body.length() == 0) {
+            throw unreadable("empty answer where JSON was expected", null);
+        }
+        try {
+            T value = Json.MAPPER.readValue(body.stream(), type);
+            if (value == null || value instanceof JsonNode node && !node.isObject()) {
+                throw unreadable("answer is not a JSON object", null);
+            }
+            return value;
+        } catch (IOException e) {
+            throw unreadable("unreadable answer: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Fails as an unreadable answer unless the fields were present. */
+    void require(boolean present, String fields) {
+        if (!present) {
+            throw unreadable("answer without " + fields, null);
+        }
+    }
+
+    /** An answer that came back 2xx but cannot be used. */
+    RuntimeException unreadable(String why, Throwable cause) {
+        return Failures.unreadable(request, code(), why, cause);
+    }
+
+    /** Dune's {@code error} text, or a short, clean description of whatever else came back. */
+    String errorText() {
+        String text = body.text(MAX_ERROR_BODY);
+        if (text.isBlank()) {
+            return head.getReasonPhrase();
+        }
+        try {
+            JsonNode json = Json.MAPPER.readTree(text);
+            if (json != null && json.path("error").isTextual()) {
+                return json.get("error").asText();
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON: an HTML error page from a proxy, for instance
+        }
+        String clean = text.replaceAll("<[^>]*>", " ").replaceAll("\\s+", " ").trim();
+        return "unexpected answer: "
+                + (clean.length() > MAX_ERROR_TEXT ? clean.substring(0, MAX_ERROR_TEXT) + "..." : clean);
+    }
+
+    /**
+     * How long Dune asked to wait: {@code Retry-After} (seconds or an HTTP date), else on a 429 the reset of its
+     * {@code RateLimit} header ({@code "read";r=0;t=12}), else null.
+     */
+    Duration retryAfter() {
+        String value = header("Retry-After");
+        if (value == null) {
+            return code() == 429 ? rateLimitReset(header("RateLimit")) : null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            Instant at = DateUtils.parseStandardDate(value.trim());
+            if (at == null) {
+                return null;
+            }
+            Duration wait = Duration.between(Instant.now(), at);
+            return wait.isNegative() ? Duration.ZERO : wait;
+        }
+    }
+
+    /** The {@code t=} seconds of a {@code RateLimit} header (IETF draft, as Dune sends it), or null. */
+    static Duration rateLimitReset(String header) {
+        Matcher m = header == null ? null : RATE_LIMIT_RESET.matcher(header);
+        return m != null && m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
+    }
+}

@@ -1,0 +1,156 @@
+package io.github.cameldune.dune.client;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.cameldune.dune.exception.DuneApiException;
+
+/**
+ * Sends requests: keeps to the rate limit, sends with the key, reads the answer, and retries as the policy says. Every
+ * wait (a rate-limit slot, a retry delay) is a task on the scheduler, never a blocked thread.
+ */
+final class Sender {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+
+    private final HttpTransport transport;
+    private final String apiKey;
+    private final ApiKeyLocation apiKeyLocation;
+    private final RequestConfig requestConfig;
+    private final RetryPolicy retries;
+    private final ScheduledExecutorService scheduler;
+    private final RateLimiter limiter;
+
+    /**
+     * @param scheduler where waits are scheduled; without one there are no retries and no rate limit
+     * @param limiter   the rate limiter shared by the component's endpoints, or null for none
+     */
+    Sender(HttpTransport transport, String apiKey, ApiKeyLocation apiKeyLocation, Duration responseTimeout,
+            RetryPolicy retries, ScheduledExecutorService scheduler, RateLimiter limiter) {
+        this(transport, apiKey, apiKeyLocation,
+                RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build(), retries, scheduler,
+                limiter);
+    }
+
+    private Sender(HttpTransport transport, String apiKey, ApiKeyLocation apiKeyLocation, RequestConfig config,
+            RetryPolicy retries, ScheduledExecutorService scheduler, RateLimiter limiter) {
+        this.transport = transport;
+        this.apiKey = apiKey;
+        this.apiKeyLocation = apiKeyLocation;
+        this.requestConfig = config;
+        this.retries = scheduler == null ? RetryPolicy.NONE : retries;
+        this.scheduler = scheduler;
+        this.limiter = scheduler == null ? null : limiter;
+    }
+
+    /** The same sender, sending each request once (for callers that are themselves the retry, as polling is). */
+    Sender withoutRetries() {
+        return new Sender(transport, apiKey, apiKeyLocation, requestConfig, RetryPolicy.NONE, scheduler, limiter);
+    }
+
+    /** Sends a request; a 2xx answer is read by {@code reader}, anything else fails the future. */
+    <T> CompletableFuture<T> send(ApiRequest request, Function<Answer, T> reader) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        attempt(request, reader, 0, result);
+        return result;
+    }
+
+    /** One attempt, after the rate limiter's slot; a failure the policy allows to retry schedules the next. */
+    private <T> void attempt(ApiRequest request, Function<Answer, T> reader, int attempt, CompletableFuture<T> result) {
+        Duration wait = limiter == null ? Duration.ZERO : limiter.reserve(request.call().bucket());
+        if (wait.isZero() || !later(wait, () -> sendNow(request, reader, attempt, result))) {
+            sendNow(request, reader, attempt, result);
+        }
+    }
+
+    private <T> void sendNow(ApiRequest request, Function<Answer, T> reader, int attempt, CompletableFuture<T> result) {
+        once(request, reader).whenComplete((value, error) -> {
+            if (error == null) {
+                result.complete(value);
+                return;
+            }
+            if (error instanceof DuneApiException failure && retries.shouldRetry(failure, request.call(), attempt)) {
+                Duration delay = retries.delay(failure, attempt);
+                LOG.debug("Dune {} failed ({}); attempt {} in {} ms", request.call().operationName(),
+                        failure.getHttpResponseCode(), attempt + 2, delay.toMillis());
+                if (later(delay, () -> attempt(request, reader, attempt + 1, result))) {
+                    return;
+                }
+            }
+            result.completeExceptionally(Failures.mayHaveSucceeded(request, error));
+        });
+    }
+
+    /** Schedules a task; false when the component is stopping and the scheduler refuses it. */
+    private boolean later(Duration delay, Runnable task) {
+        try {
+            scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (RejectedExecutionException stopping) {
+            return false;
+        }
+    }
+
+    private <T> CompletableFuture<T> once(ApiRequest request, Function<Answer, T> reader) {
+        if (apiKeyLocation == ApiKeyLocation.header) {
+            request.http().setHeader(new ApiKeyHeader(apiKey));
+        }
+        request.http().setConfig(requestConfig);
+        CompletableFuture<T> future = new CompletableFuture<>();
+        String target = request.describe();
+        String operation = request.call().operationName();
+        LOG.debug("Dune {}: {}", operation, target);
+        transport.client().execute(SimpleRequestProducer.create(request.http()),
+                new BasicResponseConsumer<>(new ChunkedBody.Consumer()), new FutureCallback<>() {
+                    @Override
+                    public void completed(Message<HttpResponse, ChunkedBody> message) {
+                        Answer answer = new Answer(request, message.getHead(), message.getBody());
+                        LOG.debug("Dune {}: {} answered {}", operation, target, answer.code());
+                        try {
+                            future.complete(answer.isSuccess() ? reader.apply(answer)
+                                    : rethrow(Failures.answered(request, answer)));
+                        } catch (DuneApiException e) {
+                            future.completeExceptionally(e);
+                        } catch (RuntimeException e) {
+                            future.completeExceptionally(answer.unreadable("unexpected answer: "
+                                    + e.getClass().getSimpleName(), e));
+                        } catch (Error e) {
+                            // out of memory, say: the exchange must fail, not wait forever
+                            future.completeExceptionally(e);
+                            throw e;
+                        }
+                    }
+
+                    @Override
+                    public void failed(Exception ex) {
+                        LOG.debug("Dune {}: {} failed: {}", operation, target, ex.toString());
+                        future.completeExceptionally(Failures.noAnswer(request, ex));
+                    }
+
+                    @Override
+                    public void cancelled() {
+                        future.completeExceptionally(Failures.noAnswer(request, new CancellationException()));
+                    }
+                });
+        return future;
+    }
+
+    private static <T> T rethrow(DuneApiException e) {
+        throw e;
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.cameldune.dune.handler;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.camel.Exchange;
+
+import io.github.cameldune.dune.DuneConfiguration;
+import io.github.cameldune.dune.OutputType;
+import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.waiting.ExecutionWaiter;
+
+/**
+ * What one {@code dune:} operation does with an exchange: reads its input, makes the Dune calls, and writes the answer
+ * to the message. Chosen once per endpoint; never blocks; input it cannot use fails before any request is sent.
+ */
+@FunctionalInterface
+public interface OperationHandler {
+
+    /**
+     * Starts the work for one exchange.
+     *
+     * @return completes when the message holds the answer, or exceptionally with a
+     *         {@link io.github.cameldune.dune.exception.DuneException}
+     * @throws io.github.cameldune.dune.exception.DuneInvalidInputException before any request, for unusable input
+     */
+    CompletableFuture<?> handle(Exchange exchange);
+
+    /** The handler of an endpoint's operation, over its started client and waiter. */
+    static OperationHandler of(DuneConfiguration config, DuneClient client, ExecutionWaiter waiter) {
+        Calls calls = new Calls(config, client, waiter);
+        return switch (config.getOperation()) {
+            case execute -> SingleCallHandlers.execute(calls);
+            case executeSql -> SingleCallHandlers.executeSql(calls);
+            case status -> SingleCallHandlers.status(calls);
+            case results -> new ResultsHandler(calls, config.getOutputType());
+            case resultsCsv -> new ResultsHandler(calls, OutputType.csv);
+            case latestResults -> new LatestResultsHandler(calls);
+            case cancel -> SingleCallHandlers.cancel(calls);
+            case run -> new RunHandler(calls);
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.cameldune.dune.handler;
+
+import org.apache.camel.Message;
+
+import io.github.cameldune.dune.DuneConstants;
+import io.github.cameldune.dune.exception.DuneInvalidInputException;
+
+/** The handlers of the operations that are one Dune call each. */
+final class SingleCallHandlers {
+
+    private SingleCallHandlers() {
+    }
+
+    /** {@code dune:execute}: starts an execution of a saved query; the message gets its id, state and body. */
+    static OperationHandler execute(Calls calls) {
+        return exchange -> {
+            Message in = exchange.getMessage();
+            return calls.client.executeQuery(MessageInput.queryId(in, calls.config),
+                            MessageInput.queryParameters(in, calls.config), MessageInput.performance(in, calls.config))
+                    .thenAccept(execution -> OutputHeaders.execution(in, execution));
+        };
+    }
+
+    /** {@code dune:executeSql}: starts an execution of raw SQL; the message gets its id, state and body. */
+    static OperationHandler executeSql(Calls calls) {
+        return exchange -> {
+            Message in = exchange.getMessage();
+            String sql = MessageInput.sql(in, calls.config, true);
+            if (sql == null) {
+                throw new DuneInvalidInputException("No SQL: set the " + DuneConstants.SQL + " header, the sql "
+                        + "option, or a String body");
+            }
+            return calls.client.executeSql(sql, MessageInput.performance(in, calls.config))
+                    .thenAccept(execution -> OutputHeaders.execution(in, execution));
+        };
+    }
+
+    /** {@code dune:status}: an execution's status into headers and the body. Free. */
+    static OperationHandler status(Calls calls) {
+        return exchange -> {
+            Message in = exchange.getMessage();
+            return calls.client.status(MessageInput.executionId(in, calls.config))
+                    .thenAccept(status -> OutputHeaders.status(in, status));
+        };
+    }
+
+    /** {@code dune:cancel}: cancels an execution; the body is whether Dune cancelled it. */
+    static OperationHandler cancel(Calls calls) {
+        return exchange -> {
+            Message in = exchange.getMessage();
+            String executionId = MessageInput.executionId(in, calls.config);
+            return calls.client.cancel(executionId).thenAccept(cancelled -> {
+                OutputHeaders.executionId(in, executionId);
+                in.setBody(cancelled);
+            });
+        };
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.cameldune.dune.waiting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.cameldune.dune.client.DuneCall;
+import io.github.cameldune.dune.exception.DuneApiException;
+import io.github.cameldune.dune.exception.DuneTimeoutException;
+import io.github.cameldune.dune.model.ExecutionState;
+import io.github.cameldune.dune.model.ExecutionStatus;
+import io.github.cameldune.dune.model.ExecutionTimes;
+
+/**
+ * The waiter on a fake clock: its timer runs each scheduled poll at once and moves the clock by the delay, and its
+ * status answers come from a script. What is checked is exactly when it polls, when it gives up and what it fails with.
+ */
+class ExecutionWaiterTest {
+
+    private static final String ID = "01HKZJ2683PHF9Q9PHHQ8FW4Q1";
+    private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    private static final WaitPolicy POLICY = new WaitPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1),
+            Duration.ofSeconds(30), Duration.ofMinutes(2));
+
+    private long now;
+    private final List<Duration> delays = new ArrayList<>();
+    private final Deque<Supplier<CompletableFuture<ExecutionStatus>>> answers = new ArrayDeque<>();
+    private final DurationHistory history = new DurationHistory();
+    private final ExecutionWaiter waiter = new ExecutionWaiter(id -> {
+        assertThat(id).isEqualTo(ID);
+        // once the script is over, the execution runs on
+        return answers.isEmpty() ? CompletableFuture.completedFuture(status(ExecutionState.EXECUTING))
+                : answers.removeFirst().get();
+    }, (delay, task) -> {
+        delays.add(delay);
+        now += delay.toNanos();
+        task.run();
+    }, history, () -> now);
+
+    private static ExecutionStatus status(ExecutionState state) {
+        return status(state, null, null);
+    }
+
+    private static ExecutionStatus status(ExecutionState state, Instant started, Instant ended) {
+        return new ExecutionStatus(ID, 42L, state, state.isTerminal(), new ExecutionTimes(T0, null, started, ended,
+                null), null, null, null, null);
+    }
+
+    private void answer(ExecutionStatus status) {
+        answers.add(() -> CompletableFuture.completedFuture(status));
+    }
+
+    private void fail(int httpStatus, Duration retryAfter) {
+        answers.add(() -> CompletableFuture.failedFuture(DuneApiException.of(new DuneApiException.Failure(
+                DuneCall.STATUS, null, ID, httpStatus, "x", retryAfter), null)));
+    }
+
+    private static Duration total(List<Duration> durations) {
+        return durations.stream().reduce(Duration.ZERO, Duration::plus);
+    }
+
+    @Test
+    void pollsAtTheIntervalUntilATerminalState() throws Exception {
+        answer(status(ExecutionState.PENDING));
+        answer(status(ExecutionState.EXECUTING));
+        answer(status(ExecutionState.COMPLETED));
+        ExecutionStatus done = waiter.await("run", ID, null, POLICY).get();
+        assertThat(done.state()).isEqualTo(ExecutionState.COMPLETED);
+        assertThat(delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void theIntervalGrowsWithTheTimeWaitedUpToTheMaximum() {
+        CompletableFuture<ExecutionStatus> wait = waiter.await("run", ID, null, POLICY);
+        assertThat(wait).isCompletedExceptionally();
+        // 1 s polls for the first 10 s, then a tenth of the time waited, never more than 30 s
+        assertThat(delays.subList(0, 10)).allMatch(d -> d.equals(Duration.ofSeconds(1)));
+        assertThat(delays).allMatch(d -> d.compareTo(Duration.ofSeconds(30)) <= 0);
+        assertThat(delays.size()).as("polls in two minutes").isBetween(20, 40);
+    }
+
+    @Test
+    void atTheTimeoutItFailsWithTheLastStateAndTheExecutionId() {
+        answer(status(ExecutionState.PENDING));
+        CompletableFuture<ExecutionStatus> wait = waiter.await("run", ID, 7L, POLICY);
+        Throwable failure = failure(wait);
+        assertThat(failure).isInstanceOf(DuneTimeoutException.class).hasMessageContaining(ID);
+        DuneTimeoutException timeout = (DuneTimeoutException) failure;
+        assertThat(timeout.getState()).isEqualTo(ExecutionState.EXECUTING);
+        assertThat(timeout.getWaited()).isEqualTo(POLICY.timeout());
+        assertThat(timeout.getQueryId()).isEqualTo(7L);
+        assertThat(total(delays)).as("the last poll lands on the timeout").isEqualTo(POLICY.timeout());
+    }
+
+    @Test
+    void aTransientFailurePollsAgainHonouringRetryAfter() throws Exception {
+        fail(503, null);
+        fail(429, Duration.ofSeconds(20));
+        answer(status(ExecutionState.COMPLETED));
+        assertThat(waiter.await("run", ID, null, POLICY).get().state()).isEqualTo(ExecutionState.COMPLETED);
+        assertThat(delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aFailureThatWillNotPassEndsTheWait() {
+        fail(404, null);
+        Throwable failure = failure(waiter.await("run", ID, null, POLICY));
+        assertThat(failure).isInstanceOf(DuneApiException.class);
+        assertThat(((DuneApiException) failure).getHttpResponseCode()).isEqualTo(404);
+        assertThat(delays).hasSize(1);
+    }
+
+    @Test
+    void aQueryThatRanBeforeIsFirstPolledJustPastItsExpectedEnd() throws Exception {
+        history.record(42L, status(ExecutionState.COMPLETED, T0, T0.plusSeconds(40)));
+        answer(status(ExecutionState.COMPLETED, T0, T0.plusSeconds(40)));
+        waiter.await("run", ID, 42L, POLICY).get();
+        assertThat(delays).containsExactly(Duration.ofSeconds(42));
+    }
+
+    @Test
+    void aStoppingSchedulerEndsTheWaitInsteadOfLeavingItOpen() {
+        ExecutionWaiter stopping = new ExecutionWaiter(id -> new CompletableFuture<>(), (delay, task) -> {
+            throw new java.util.concurrent.RejectedExecutionException("stopping");
+        }, history, () -> now);
+        assertThat(failure(stopping.await("run", ID, null, POLICY)))
+                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+    }
+
+    private static Throwable failure(CompletableFuture<?> future) {
+        assertThat(future).isDone();
+        try {
+            future.get();
+            throw new AssertionError("expected a failure");
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
