@@ -1,17 +1,37 @@
-package io.github.cameldune.emulator.faults;
+package io.github.cameldune.emulator;
 
-/** The Dune API endpoints a fault can be aimed at. */
-public enum Endpoint {
+/**
+ * The Dune API endpoints the emulator answers, as faults, rate limits and request counts name them, each with the
+ * rate-limit bucket Dune counts it against.
+ */
+public enum ApiEndpoint {
     /** {@code POST /v1/query/{id}/execute}. */
-    EXECUTE,
+    EXECUTE(Bucket.WRITE),
     /** {@code POST /v1/sql/execute}. */
-    SQL_EXECUTE,
+    SQL_EXECUTE(Bucket.WRITE),
     /** {@code GET /v1/execution/{id}/status}. */
-    STATUS,
-    /** {@code GET /v1/execution/{id}/results} and its CSV variant. */
-    RESULTS,
+    STATUS(Bucket.READ),
+    /** {@code GET /v1/execution/{id}/results}, its CSV variant and the latest results of a query. */
+    RESULTS(Bucket.READ),
     /** {@code POST /v1/execution/{id}/cancel}. */
-    CANCEL,
-    /** Any endpoint. */
-    ANY
+    CANCEL(Bucket.READ);
+
+    /** Dune's two per-minute rate limits: the low one for writes, the high one for reads. */
+    public enum Bucket {
+        /** Executions and other writes. */
+        WRITE,
+        /** Status, results, cancel. */
+        READ
+    }
+
+    private final Bucket bucket;
+
+    ApiEndpoint(Bucket bucket) {
+        this.bucket = bucket;
+    }
+
+    /** The rate-limit bucket a request to this endpoint counts against. */
+    public Bucket bucket() {
+        return bucket;
+    }
 }

@@ -6,15 +6,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.github.cameldune.emulator.data.SampleData;
 import io.github.cameldune.emulator.engine.Database;
 import io.github.cameldune.emulator.engine.ExecutionEngine;
 import io.github.cameldune.emulator.engine.QueryCatalog;
-import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.engine.SavedQuery;
+import io.github.cameldune.emulator.engine.Settings;
 import io.github.cameldune.emulator.faults.FaultInjector;
 import io.github.cameldune.emulator.faults.RateLimits;
 import io.github.cameldune.emulator.http.DuneApiServer;
+import io.github.cameldune.emulator.http.RequestStats;
 
 /**
  * A local Dune API v1 server: saved SQL queries run on an embedded DuckDB over the bundled sample data.
@@ -32,9 +35,11 @@ public final class DuneEmulator implements AutoCloseable {
 
     private final Builder config;
     private final QueryCatalog catalog;
-    private final ExecutionEngine.Settings settings;
+    private final Settings settings;
+    private final Map<Long, SavedQuery> configuredQueries;
     private final FaultInjector faults = new FaultInjector();
     private final RateLimits rateLimits = new RateLimits();
+    private final RequestStats stats;
     private Database database;
     private ExecutionEngine engine;
     private DuneApiServer server;
@@ -45,8 +50,9 @@ public final class DuneEmulator implements AutoCloseable {
         if (config.queries != null) {
             catalog.addFolder(config.queries);
         }
-        this.settings = new ExecutionEngine.Settings().maxConcurrent(config.maxConcurrent)
-                .maxPageSize(config.maxPageSize).retention(config.retention);
+        this.configuredQueries = catalog.snapshot();
+        this.settings = new Settings().copyFrom(config.settings);
+        this.stats = new RequestStats(config.maxRecordedRequests);
     }
 
     /** A builder with the defaults: port 0 (any free port) on 127.0.0.1, key {@value #DEFAULT_API_KEY}. */
@@ -66,7 +72,7 @@ public final class DuneEmulator implements AutoCloseable {
         }
         engine = new ExecutionEngine(database, catalog, settings, Clock.systemUTC());
         try {
-            server = new DuneApiServer(engine, faults, rateLimits, config.host, config.port, config.apiKey, config.maxRecordedRequests);
+            server = new DuneApiServer(engine, faults, rateLimits, stats, config.host, config.port, config.apiKey);
         } catch (IOException e) {
             engine.close();
             database.close();
@@ -112,7 +118,7 @@ public final class DuneEmulator implements AutoCloseable {
     }
 
     /** The engine settings (queue size, page size cap, retention), changeable while the emulator runs. */
-    public ExecutionEngine.Settings settings() {
+    public Settings settings() {
         return settings;
     }
 
@@ -138,24 +144,45 @@ public final class DuneEmulator implements AutoCloseable {
         return this;
     }
 
-    /** Executions created since start: each one would be billed by Dune. */
+    /** Executions created since start or the last {@link #reset()}: each one would be billed by Dune. */
     public long executionsCreated() {
         return engine().executionsCreated();
     }
 
-    /** Authenticated requests received on an endpoint since start ({@link Endpoint#ANY}: all of them). */
-    public long requestCount(Endpoint endpoint) {
-        return running().requestCount(endpoint);
+    /** Authenticated requests received on an endpoint since start or the last {@link #reset()}. */
+    public long requestCount(ApiEndpoint endpoint) {
+        return stats.requests(endpoint);
+    }
+
+    /** Authenticated requests received on every endpoint since start or the last {@link #reset()}. */
+    public long requestCount() {
+        return stats.total();
     }
 
     /** The requests received, oldest first (the newest {@code maxRecordedRequests} of them). */
     public List<RecordedRequest> requests() {
-        return running().recordedRequests();
+        return stats.recorded();
     }
 
     /** Forgets the recorded requests. */
     public void clearRequests() {
-        running().clearRecordedRequests();
+        stats.clearRecorded();
+    }
+
+    /**
+     * Back to the state it started in, but for the executions it holds: the configured settings and saved queries, no
+     * faults, no rate limits, and requests and executions counted from zero. {@link DuneEmulatorExtension} calls it
+     * before each test.
+     */
+    public void reset() {
+        settings.copyFrom(config.settings);
+        catalog.restore(configuredQueries);
+        faults.clear();
+        rateLimits.clear();
+        stats.clear();
+        if (engine != null) {
+            engine.resetCount();
+        }
     }
 
     /** The execution engine, for tests that drive executions directly. */
@@ -178,9 +205,7 @@ public final class DuneEmulator implements AutoCloseable {
         private String apiKey = DEFAULT_API_KEY;
         private Path queries;
         private Path data;
-        private int maxConcurrent = 3;
-        private int maxPageSize = 30_000;
-        private Duration retention = Duration.ofDays(90);
+        private final Settings settings = new Settings();
         private int maxRecordedRequests = 10_000;
 
         private Builder() {
@@ -219,21 +244,21 @@ public final class DuneEmulator implements AutoCloseable {
             return this;
         }
 
-        /** How many executions run at once; the rest queue as PENDING (default 3, Dune's free plan). */
+        /** How many executions run at once; the rest queue as PENDING (see {@link Settings}). */
         public Builder maxConcurrent(int value) {
-            maxConcurrent = value;
+            settings.maxConcurrent(value);
             return this;
         }
 
-        /** The largest page the results endpoints return (default 30,000 rows). */
+        /** The largest page the results endpoints return. */
         public Builder maxPageSize(int value) {
-            maxPageSize = value;
+            settings.maxPageSize(value);
             return this;
         }
 
-        /** How long results stay before executions turn EXPIRED (default 90 days). */
+        /** How long results stay before executions turn EXPIRED. */
         public Builder retention(Duration value) {
-            retention = value;
+            settings.retention(value);
             return this;
         }
 

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Runs an emulator for a test class: started before the first test, stopped after the last, its recorded requests
- * and faults cleared before each test. Either {@code @ExtendWith(DuneEmulatorExtension.class)} and a {@link DuneEmulator}
+ * Runs an emulator for a test class: started before the first test, stopped after the last, and
+ * {@linkplain DuneEmulator#reset() reset} before each test (settings, queries, faults, rate limits and counts as
+ * configured). Either {@code @ExtendWith(DuneEmulatorExtension.class)} and a {@link DuneEmulator}
  * parameter, or a configured static field:
  *
  * <pre>
@@ -61,9 +62,7 @@ public final class DuneEmulatorExtension implements BeforeAllCallback, AfterAllC
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        emulator().clearRequests();
-        emulator().faults().clear();
-        emulator().rateLimits().clear();
+        emulator().reset();
     }
 
     @Override

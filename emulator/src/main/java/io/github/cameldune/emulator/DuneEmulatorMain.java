@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import io.github.cameldune.emulator.engine.Settings;
 import io.github.cameldune.emulator.engine.QueryCatalog;
 import io.github.cameldune.emulator.faults.FaultPlan;
 
@@ -23,15 +24,16 @@ public final class DuneEmulatorMain {
               --api-key <key>         the key clients must send (default %s); --any-api-key accepts any
               --queries <dir>         a folder of .sql saved queries to add to the bundled ones
               --data <dir>            a folder of .csv/.parquet files loaded as tables (dex.x.csv -> dex.x)
-              --max-concurrent <n>    executions running at once, the rest queue (default 3)
-              --max-page-size <rows>  largest results page (default 30000)
-              --retention <duration>  how long results are kept, e.g. 10m (default 90 days)
+              --max-concurrent <n>    executions running at once, the rest queue (default %d)
+              --max-page-size <rows>  largest results page (default %d)
+              --retention <duration>  how long results are kept, e.g. 10m (default %d days)
               --faults <file>         faults and rate limits to start with, as JSON (see FaultPlan); repeatable
               --fault <json>          one fault, e.g. '{"endpoint":"status","status":503,"rate":0.1}'; repeatable
               --rate-limits <limits>  Dune plan limits: free, or write=15,read=40[,window=1m]
             Faults can also be read, added and cleared while it runs: GET/POST/DELETE /emulator/faults;
             GET /emulator/stats counts executions created and requests per endpoint.
-            """.formatted(DuneEmulator.DEFAULT_API_KEY);
+            """.formatted(DuneEmulator.DEFAULT_API_KEY, Settings.DEFAULT_MAX_CONCURRENT, Settings.DEFAULT_MAX_PAGE_SIZE,
+                    Settings.DEFAULT_RETENTION.toDays());
 
     private DuneEmulatorMain() {
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 
 /** Injected faults answer in Dune's error shape, on the chosen endpoint and query, as often as asked. */
@@ -19,7 +19,7 @@ class FaultInjectionTest {
     @Test
     void aFaultAnswersInsteadOfTheApiThenStops() {
         DUNE.emulator().faults().add(Fault.status(429, "Too many requests").header("Retry-After", "2")
-                .on(Endpoint.EXECUTE).forQuery(1001).times(1));
+                .on(ApiEndpoint.EXECUTE).forQuery(1001).times(1));
         long before = DUNE.emulator().executionsCreated();
         ApiClient.Response limited = api.post("/v1/query/1001/execute", "{}");
         assertThat(limited.status()).isEqualTo(429);
@@ -32,7 +32,7 @@ class FaultInjectionTest {
 
     @Test
     void afterHandlingTheWorkIsDoneButTheAnswerIsTheFault() {
-        DUNE.emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(Endpoint.EXECUTE)
+        DUNE.emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(ApiEndpoint.EXECUTE)
                 .times(1));
         long before = DUNE.emulator().executionsCreated();
         assertThat(api.post("/v1/query/1001/execute", "{}").status()).isEqualTo(500);
@@ -41,7 +41,7 @@ class FaultInjectionTest {
 
     @Test
     void aResetDropsTheConnectionWithoutAnAnswer() {
-        DUNE.emulator().faults().add(Fault.reset().on(Endpoint.EXECUTE).times(1));
+        DUNE.emulator().faults().add(Fault.reset().on(ApiEndpoint.EXECUTE).times(1));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> api.post("/v1/query/1001/execute", "{}"))
                 .hasRootCauseInstanceOf(java.io.IOException.class);
         assertThat(api.post("/v1/query/1001/execute", "{}").status()).isEqualTo(200);
@@ -49,7 +49,7 @@ class FaultInjectionTest {
 
     @Test
     void latencyDelaysTheAnswer() {
-        DUNE.emulator().faults().add(Fault.latency(java.time.Duration.ofMillis(300)).on(Endpoint.EXECUTE).times(1));
+        DUNE.emulator().faults().add(Fault.latency(java.time.Duration.ofMillis(300)).on(ApiEndpoint.EXECUTE).times(1));
         long start = System.nanoTime();
         assertThat(api.post("/v1/query/1001/execute", "{}").status()).isEqualTo(200);
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 import io.github.cameldune.emulator.faults.FaultInjector;
 import io.github.cameldune.emulator.faults.FaultPlan;
@@ -36,7 +36,7 @@ class FaultPlanTest {
         assertThat(limits.readQuota()).isEqualTo(40);
         assertThat(faults.list()).hasSize(4);
         Fault limited = faults.list().get(0);
-        assertThat(limited.endpoint()).isEqualTo(Endpoint.STATUS);
+        assertThat(limited.endpoint()).isEqualTo(ApiEndpoint.STATUS);
         assertThat(limited.httpStatus()).isEqualTo(429);
         assertThat(limited.error()).isEqualTo("Too many requests");
         assertThat(limited.headers()).containsEntry("Retry-After", "1");
@@ -49,7 +49,7 @@ class FaultPlanTest {
         assertThat(faults.list().get(3).isLatencyOnly()).isTrue();
         assertThat(faults.list().get(3).latency().toMillis()).isEqualTo(800);
         assertThat(faults.list().get(3).queryId()).isEqualTo(1001L);
-        assertThat(faults.list().get(3).endpoint()).isEqualTo(Endpoint.ANY);
+        assertThat(faults.list().get(3).endpoint()).isNull();
     }
 
     @Test
@@ -93,7 +93,7 @@ class FaultPlanTest {
 
     @Test
     void statsCountExecutionsCreatedAndRequestsPerEndpoint() {
-        long executes = DUNE.emulator().requestCount(Endpoint.EXECUTE);
+        long executes = DUNE.emulator().requestCount(ApiEndpoint.EXECUTE);
         long created = DUNE.emulator().executionsCreated();
         String id = api.execute(1002, "{}");
         api.awaitFinished(id);

@@ -30,36 +30,12 @@ import java.util.regex.Pattern;
  */
 public final class ExecutionEngine implements AutoCloseable {
 
-    /** How the engine behaves; all of it can change while the emulator runs. */
-    public static final class Settings {
-        volatile int maxConcurrent = 3;
-        volatile int maxPageSize = 30_000;
-        volatile Duration retention = Duration.ofDays(90);
-
-        /** At most this many executions run at once; the rest wait as PENDING with a queue position (default 3). */
-        public Settings maxConcurrent(int value) {
-            maxConcurrent = Math.max(1, value);
-            return this;
-        }
-
-        /** The largest page the results endpoints return, whatever limit is asked (default 30,000 rows). */
-        public Settings maxPageSize(int value) {
-            maxPageSize = Math.max(1, value);
-            return this;
-        }
-
-        /** How long results are kept before the execution turns EXPIRED (default 90 days). */
-        public Settings retention(Duration value) {
-            retention = value;
-            return this;
-        }
-    }
-
     private static final Pattern DUCKDB_LINE = Pattern.compile("LINE (\\d+):");
 
     private final Database database;
     private final QueryCatalog catalog;
     private final Settings settings;
+    private final PageReader pages;
     private final Clock clock;
     private final Map<String, Execution> executions = new ConcurrentHashMap<>();
     private final Deque<Execution> queue = new ArrayDeque<>();
@@ -73,6 +49,7 @@ public final class ExecutionEngine implements AutoCloseable {
         this.database = database;
         this.catalog = catalog;
         this.settings = settings;
+        this.pages = new PageReader(database, settings);
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -180,9 +157,14 @@ public final class ExecutionEngine implements AutoCloseable {
         return List.copyOf(executions.values());
     }
 
-    /** How many executions were ever created (each one a billed execution on Dune). */
+    /** How many executions were created since start or the last {@link #resetCount()} (each one billed on Dune). */
     public long executionsCreated() {
         return created.get();
+    }
+
+    /** Counts executions created from zero again; the executions themselves stay. */
+    public void resetCount() {
+        created.set(0);
     }
 
     /** The 1-based place of a pending execution in the queue, or 0 when it is not queued. */
@@ -225,89 +207,7 @@ public final class ExecutionEngine implements AutoCloseable {
 
     /** Reads one page of a finished execution's rows, with the client's columns, filters, sort and sampling. */
     public ResultPage page(Execution.Result result, ResultQuery q) throws SQLException {
-        List<String> names = result.columnNames();
-        List<String> types = result.columnTypes();
-        if (q.columns() != null && !q.columns().isEmpty()) {
-            List<String> pickedTypes = new ArrayList<>();
-            for (String c : q.columns()) {
-                int i = names.indexOf(c);
-                if (i < 0) {
-                    throw new InvalidRequestException("invalid column " + c + ": the result has " + names);
-                }
-                pickedTypes.add(types.get(i));
-            }
-            names = List.copyOf(q.columns());
-            types = pickedTypes;
-        }
-        String where = q.whereSql(result.columnNames());
-        String order = q.orderSql(result.columnNames());
-        if (result.inMemory()) {
-            if (where == null && order == null && q.sampleCount() == null) {
-                return memoryPage(result, names, types, q);
-            }
-            database.materialize(result);
-        }
-        StringBuilder select = new StringBuilder();
-        for (String n : names) {
-            select.append(select.length() == 0 ? "" : ", ").append(Database.quote(n));
-        }
-        String from = " FROM " + result.table() + (where == null ? "" : " WHERE " + where);
-        long totalRows = result.totalRowCount();
-        long totalBytes = result.totalResultSetBytes();
-        if (where != null || names.size() != result.columnNames().size()) {
-            long[] totals = database.totals(names, from);
-            totalRows = totals[0];
-            totalBytes = totals[1];
-        }
-        String sql;
-        long offset = Math.max(0, q.offset());
-        if (q.sampleCount() != null) {
-            sql = "SELECT " + select + from + " USING SAMPLE reservoir(" + q.sampleCount() + " ROWS)"
-                    + (order == null ? "" : " ORDER BY " + order);
-        } else {
-            int size = Math.min(q.limit() == null ? settings.maxPageSize : Math.max(0, q.limit()), settings.maxPageSize);
-            // a LIMIT costs DuckDB ~0.3 ms even on a tiny table: leave it out when the page is the whole result
-            boolean whole = offset == 0 && size >= totalRows;
-            sql = "SELECT " + select + from + (order == null ? "" : " ORDER BY " + order)
-                    + (whole ? "" : " LIMIT " + size + " OFFSET " + offset);
-        }
-        List<Object[]> rows = database.read(sql, names.size());
-        long bytes = 0;
-        for (Object[] row : rows) {
-            for (Object v : row) {
-                bytes += Database.textLength(v);
-            }
-        }
-        long end = offset + rows.size();
-        Long next = q.sampleCount() == null && end < totalRows ? end : null;
-        return new ResultPage(names, types, rows, bytes, totalRows, totalBytes, next);
-    }
-
-    /** A page of an in-memory result: the requested columns of a slice of its rows. */
-    private ResultPage memoryPage(Execution.Result result, List<String> names, List<String> types, ResultQuery q) {
-        int[] picked = names.stream().mapToInt(result.columnNames()::indexOf).toArray();
-        int size = Math.min(q.limit() == null ? settings.maxPageSize : Math.max(0, q.limit()), settings.maxPageSize);
-        long total = result.rows().size();
-        int from = (int) Math.min(Math.max(0, q.offset()), total);
-        int to = (int) Math.min(total, (long) from + size);
-        List<Object[]> rows = new ArrayList<>(to - from);
-        long bytes = 0;
-        long totalBytes = 0;
-        for (int r = 0; r < total; r++) {
-            Object[] source = result.rows().get(r);
-            long rowBytes = 0;
-            Object[] row = new Object[picked.length];
-            for (int i = 0; i < picked.length; i++) {
-                row[i] = source[picked[i]];
-                rowBytes += Database.textLength(row[i]);
-            }
-            totalBytes += rowBytes;
-            if (r >= from && r < to) {
-                rows.add(row);
-                bytes += rowBytes;
-            }
-        }
-        return new ResultPage(names, types, rows, bytes, total, totalBytes, to < total ? (long) to : null);
+        return pages.page(result, q);
     }
 
     private Execution submit(long queryId, SavedQuery.Rendered sql, Duration minDuration, Long maxResultRows,

@@ -91,6 +91,17 @@ public final class QueryCatalog {
         queries.computeIfPresent(id, (k, q) -> q.withMaxResultRows(maxResultRows));
     }
 
+    /** The queries as they are now, to {@link #restore} later. */
+    public Map<Long, SavedQuery> snapshot() {
+        return Map.copyOf(queries);
+    }
+
+    /** Puts back the queries of a {@link #snapshot}: queries added since are gone, changed ones as they were. */
+    public void restore(Map<Long, SavedQuery> snapshot) {
+        queries.clear();
+        queries.putAll(snapshot);
+    }
+
     /** Parses one query file; {@code source} names it in error messages. */
     public static SavedQuery parse(String text, String source) {
         Long id = null;

@@ -44,7 +44,7 @@ public record ResultQuery(List<String> columns, String filters, String sortBy, I
             return null;
         }
         List<String> parts = new ArrayList<>();
-        for (String item : splitTopLevel(sortBy)) {
+        for (String item : CommaList.split(sortBy)) {
             Tokenizer t = new Tokenizer(item);
             String column = t.identifier(resultColumns);
             String direction = "ASC";
@@ -59,25 +59,6 @@ public record ResultQuery(List<String> columns, String filters, String sortBy, I
             parts.add(Database.quote(column) + " " + direction + " NULLS LAST");
         }
         return String.join(", ", parts);
-    }
-
-    private static List<String> splitTopLevel(String text) {
-        List<String> parts = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        boolean quoted = false;
-        for (char c : text.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            }
-            if (c == ',' && !quoted) {
-                parts.add(current.toString());
-                current.setLength(0);
-            } else {
-                current.append(c);
-            }
-        }
-        parts.add(current.toString());
-        return parts;
     }
 
     /** A recursive-descent parser that re-emits a filter as safe SQL: quoted identifiers, escaped literals. */

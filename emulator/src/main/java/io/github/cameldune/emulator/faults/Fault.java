@@ -1,5 +1,7 @@
 package io.github.cameldune.emulator.faults;
 
+import io.github.cameldune.emulator.ApiEndpoint;
+
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * optional headers, aimed at an endpoint (and optionally one query), for a number of requests or a share of them.
  *
  * <pre>
- * emulator.faults().add(Fault.status(402, Fault.PAYMENT_REQUIRED).on(Endpoint.EXECUTE).times(1));
+ * emulator.faults().add(Fault.status(402, Fault.PAYMENT_REQUIRED).on(ApiEndpoint.EXECUTE).times(1));
  * emulator.faults().add(Fault.status(429, "Too many requests").header("Retry-After", "1").rate(0.1));
  * </pre>
  */
@@ -33,7 +35,8 @@ public final class Fault {
     private boolean afterHandling;
     private Duration latency = Duration.ZERO;
     private final Map<String, String> headers = new LinkedHashMap<>();
-    private Endpoint endpoint = Endpoint.ANY;
+    /** Null for any endpoint. */
+    private ApiEndpoint endpoint;
     private Long queryId;
     private double rate = 1.0;
     private final AtomicInteger remaining = new AtomicInteger(Integer.MAX_VALUE);
@@ -79,8 +82,8 @@ public final class Fault {
         return this;
     }
 
-    /** Only on this endpoint (default: any). */
-    public Fault on(Endpoint value) {
+    /** Only on this endpoint (default: any); null for any. */
+    public Fault on(ApiEndpoint value) {
         endpoint = value;
         return this;
     }
@@ -154,8 +157,8 @@ public final class Fault {
         return headers;
     }
 
-    /** The endpoint it answers on. */
-    public Endpoint endpoint() {
+    /** The endpoint it answers on, or null for any. */
+    public ApiEndpoint endpoint() {
         return endpoint;
     }
 
@@ -174,8 +177,8 @@ public final class Fault {
         return remaining.get();
     }
 
-    boolean matches(Endpoint target, Long targetQueryId) {
-        return (endpoint == Endpoint.ANY || endpoint == target) && (queryId == null || queryId.equals(targetQueryId));
+    boolean matches(ApiEndpoint target, Long targetQueryId) {
+        return (endpoint == null || endpoint == target) && (queryId == null || queryId.equals(targetQueryId));
     }
 
     /** Takes one use if any is left. */

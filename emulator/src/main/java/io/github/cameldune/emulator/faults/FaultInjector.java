@@ -1,5 +1,7 @@
 package io.github.cameldune.emulator.faults;
 
+import io.github.cameldune.emulator.ApiEndpoint;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,7 +29,7 @@ public final class FaultInjector {
     }
 
     /** The fault that answers this request instead of the API, if any. */
-    public Optional<Fault> pick(Endpoint endpoint, Long queryId) {
+    public Optional<Fault> pick(ApiEndpoint endpoint, Long queryId) {
         for (Fault f : faults) {
             if (f.matches(endpoint, queryId) && (f.rate() >= 1.0 || ThreadLocalRandom.current().nextDouble() < f.rate())
                     && f.take()) {

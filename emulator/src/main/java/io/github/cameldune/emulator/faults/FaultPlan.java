@@ -1,5 +1,7 @@
 package io.github.cameldune.emulator.faults;
 
+import io.github.cameldune.emulator.ApiEndpoint;
+
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
@@ -83,7 +85,7 @@ public final class FaultPlan {
         ArrayNode list = doc.putArray("faults");
         for (Fault f : faults.list()) {
             ObjectNode o = list.addObject();
-            o.put("endpoint", f.endpoint().name().toLowerCase(Locale.ROOT));
+            o.put("endpoint", f.endpoint() == null ? "any" : f.endpoint().name().toLowerCase(Locale.ROOT));
             if (f.queryId() != null) {
                 o.put("queryId", f.queryId());
             }
@@ -156,7 +158,7 @@ public final class FaultPlan {
         if (o.has("endpoint")) {
             String name = o.get("endpoint").asText().toUpperCase(Locale.ROOT);
             try {
-                fault.on(Endpoint.valueOf(name));
+                fault.on(name.equals("ANY") ? null : ApiEndpoint.valueOf(name));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown endpoint '" + o.get("endpoint").asText()
                         + "' (execute, sql_execute, status, results, cancel, any)");

@@ -1,5 +1,7 @@
 package io.github.cameldune.emulator.faults;
 
+import io.github.cameldune.emulator.ApiEndpoint;
+
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -62,9 +64,8 @@ public final class RateLimits {
      * @param headers receives the RateLimit headers (and Retry-After when refused)
      * @return true when the request is within its quota
      */
-    public boolean admit(Endpoint endpoint, Map<String, String> headers) {
-        boolean isWrite = endpoint == Endpoint.EXECUTE || endpoint == Endpoint.SQL_EXECUTE;
-        Limit limit = isWrite ? write : read;
+    public boolean admit(ApiEndpoint endpoint, Map<String, String> headers) {
+        Limit limit = endpoint.bucket() == ApiEndpoint.Bucket.WRITE ? write : read;
         return limit == null || limit.admit(headers);
     }
 

@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.engine.Execution;
 import io.github.cameldune.emulator.engine.ExecutionEngine;
-import io.github.cameldune.emulator.faults.Endpoint;
 import io.github.cameldune.emulator.faults.FaultInjector;
 import io.github.cameldune.emulator.faults.FaultPlan;
 import io.github.cameldune.emulator.faults.RateLimits;
@@ -39,13 +39,13 @@ final class AdminEndpoint implements HttpHandler {
     private final ExecutionEngine engine;
     private final FaultInjector faults;
     private final RateLimits rateLimits;
-    private final DuneApiServer server;
+    private final RequestStats stats;
 
-    AdminEndpoint(ExecutionEngine engine, FaultInjector faults, RateLimits rateLimits, DuneApiServer server) {
+    AdminEndpoint(ExecutionEngine engine, FaultInjector faults, RateLimits rateLimits, RequestStats stats) {
         this.engine = engine;
         this.faults = faults;
         this.rateLimits = rateLimits;
-        this.server = server;
+        this.stats = stats;
     }
 
     @Override
@@ -90,7 +90,7 @@ final class AdminEndpoint implements HttpHandler {
         }
         Execution.Snapshot s = execution.snapshot();
         ObjectNode o = JSON.createObjectNode().put("executionId", s.executionId()).put("queryId", s.queryId())
-                .put("state", s.state().wireName()).put("statusRequests", server.statusRequestCount(id));
+                .put("state", s.state().wireName()).put("statusRequests", stats.statusRequests(id));
         o.put("submittedAt", Objects.toString(s.submittedAt(), null))
                 .put("executionStartedAt", Objects.toString(s.startedAt(), null))
                 .put("executionEndedAt", Objects.toString(s.endedAt(), null));
@@ -107,9 +107,10 @@ final class AdminEndpoint implements HttpHandler {
         ObjectNode states = stats.putObject("executionsByState");
         byState.forEach(states::put);
         ObjectNode requests = stats.putObject("requests");
-        for (Endpoint endpoint : Endpoint.values()) {
-            requests.put(endpoint.name().toLowerCase(Locale.ROOT), server.requestCount(endpoint));
+        for (ApiEndpoint endpoint : ApiEndpoint.values()) {
+            requests.put(endpoint.name().toLowerCase(Locale.ROOT), this.stats.requests(endpoint));
         }
+        requests.put("any", this.stats.total());
         return stats;
     }
 

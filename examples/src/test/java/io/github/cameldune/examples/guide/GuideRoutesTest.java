@@ -20,7 +20,7 @@ import io.github.cameldune.dune.DuneComponent;
 import io.github.cameldune.dune.exception.DuneExecutionFailedException;
 import io.github.cameldune.dune.exception.DuneRateLimitException;
 import io.github.cameldune.emulator.DuneEmulatorExtension;
-import io.github.cameldune.emulator.faults.Endpoint;
+import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 
 /**
@@ -148,7 +148,7 @@ class GuideRoutesTest extends CamelTestSupport {
     @Test
     void aRateLimitIsRedelivered() {
         DUNE.emulator().faults().add(Fault.status(429, "Too many requests").header("Retry-After", "1")
-                .on(Endpoint.EXECUTE).times(1));
+                .on(ApiEndpoint.EXECUTE).times(1));
         Exchange done = template.request("direct:wallet", e -> {
         });
         assertThat(done.getException()).isNull();

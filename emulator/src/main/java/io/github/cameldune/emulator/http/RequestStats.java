@@ -1,0 +1,90 @@
+package io.github.cameldune.emulator.http;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.RecordedRequest;
+
+/**
+ * What the emulator received: the newest requests as sent, authenticated requests per endpoint (counted also when a
+ * fault or a rate limit answered), and status requests per execution. All of it can be cleared between tests.
+ */
+public final class RequestStats {
+
+    private final int maxRecorded;
+    private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
+    private final Map<ApiEndpoint, LongAdder> perEndpoint = new EnumMap<>(ApiEndpoint.class);
+    private final Map<String, LongAdder> statusRequests = new ConcurrentHashMap<>();
+
+    /** @param maxRecorded how many requests to keep (the oldest go first) */
+    public RequestStats(int maxRecorded) {
+        this.maxRecorded = maxRecorded;
+        for (ApiEndpoint endpoint : ApiEndpoint.values()) {
+            perEndpoint.put(endpoint, new LongAdder());
+        }
+    }
+
+    /** Keeps a request as it arrived. */
+    synchronized void record(HttpExchange ex, String path, String rawQuery, byte[] body) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        recorded.addLast(new RecordedRequest(ex.getRequestMethod(), path, rawQuery, Map.copyOf(headers),
+                new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+        while (recorded.size() > maxRecorded) {
+            recorded.removeFirst();
+        }
+    }
+
+    /** Counts an authenticated request to an endpoint. */
+    void count(ApiEndpoint endpoint) {
+        perEndpoint.get(endpoint).increment();
+    }
+
+    /** Counts a status request for an execution that exists. */
+    void countStatus(String executionId) {
+        statusRequests.computeIfAbsent(executionId, k -> new LongAdder()).increment();
+    }
+
+    /** The requests received, oldest first. */
+    public synchronized List<RecordedRequest> recorded() {
+        return List.copyOf(recorded);
+    }
+
+    /** Authenticated requests to an endpoint. */
+    public long requests(ApiEndpoint endpoint) {
+        return perEndpoint.get(endpoint).sum();
+    }
+
+    /** Authenticated requests to every endpoint. */
+    public long total() {
+        return perEndpoint.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    /** Status requests received for one execution. */
+    public long statusRequests(String executionId) {
+        LongAdder n = statusRequests.get(executionId);
+        return n == null ? 0 : n.sum();
+    }
+
+    /** Forgets the recorded requests. */
+    public synchronized void clearRecorded() {
+        recorded.clear();
+    }
+
+    /** Forgets everything: recorded requests and every count. */
+    public synchronized void clear() {
+        recorded.clear();
+        perEndpoint.values().forEach(LongAdder::reset);
+        statusRequests.clear();
+    }
+}
