@@ -1,23 +1,23 @@
 package io.github.cameldune.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldune.dune.DuneComponent;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -29,8 +29,6 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 
-import io.github.cameldune.dune.DuneComponent;
-
 /**
  * What the benchmark programs share: a Camel context with the dune component on the emulator, the bare HttpClient 5
  * client they are measured against, heap and thread peaks, and the one line of JSON each program ends with.
@@ -41,8 +39,7 @@ final class Bench {
     /** The line prefix that marks a program's figures for {@link BenchmarkRunner}. */
     static final String RESULT_PREFIX = "RESULT ";
 
-    private Bench() {
-    }
+    private Bench() {}
 
     /** A started Camel context whose {@code dune} component points at the emulator. */
     static CamelContext camel(String baseUrl, String apiKey, Consumer<DuneComponent> tune, RouteBuilder routes)
@@ -61,9 +58,12 @@ final class Bench {
     /** The baseline: HttpClient 5's classic client as a user would write it, pooled, without retries. */
     static CloseableHttpClient bareClient() {
         return HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create().setMaxConnTotal(64)
-                        .setMaxConnPerRoute(64).build())
-                .disableAutomaticRetries().build();
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(64)
+                        .setMaxConnPerRoute(64)
+                        .build())
+                .disableAutomaticRetries()
+                .build();
     }
 
     /**
@@ -73,17 +73,24 @@ final class Bench {
     static CloseableHttpAsyncClient bareAsyncClient(int maxConnections) {
         CloseableHttpAsyncClient client = HttpAsyncClients.custom()
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-                        .setMaxConnTotal(maxConnections).setMaxConnPerRoute(maxConnections).build())
+                        .setMaxConnTotal(maxConnections)
+                        .setMaxConnPerRoute(maxConnections)
+                        .build())
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).build())
-                .disableAutomaticRetries().build();
+                .disableAutomaticRetries()
+                .build();
         client.start();
         return client;
     }
 
     /** A GET with the async client and the key, waited for. */
     static byte[] get(CloseableHttpAsyncClient http, String url, String apiKey) throws Exception {
-        SimpleHttpResponse response = http.execute(SimpleRequestBuilder.get(url).addHeader("X-Dune-Api-Key", apiKey)
-                .build(), null).get();
+        SimpleHttpResponse response = http.execute(
+                        SimpleRequestBuilder.get(url)
+                                .addHeader("X-Dune-Api-Key", apiKey)
+                                .build(),
+                        null)
+                .get();
         if (response.getCode() != 200) {
             throw new IOException(url + " answered " + response.getCode());
         }
@@ -104,15 +111,16 @@ final class Bench {
     }
 
     /** Executes a saved query with the bare client and waits (polling every 100 ms) until it completed. */
-    static String completedExecution(CloseableHttpClient http, String baseUrl, String apiKey, long queryId,
-            String body) throws Exception {
+    static String completedExecution(CloseableHttpClient http, String baseUrl, String apiKey, long queryId, String body)
+            throws Exception {
         String id = execute(http, baseUrl, apiKey, queryId, body);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode status = JSON.readTree(get(http, baseUrl + "/v1/execution/" + id + "/status", apiKey));
             if (status.path("is_execution_finished").asBoolean()) {
                 if (!"QUERY_STATE_COMPLETED".equals(status.path("state").asText())) {
-                    throw new IllegalStateException("execution " + id + " ended " + status.path("state").asText());
+                    throw new IllegalStateException(
+                            "execution " + id + " ended " + status.path("state").asText());
                 }
                 return id;
             }
@@ -123,8 +131,8 @@ final class Bench {
 
     /** The emulator's own view of one execution (its times, its status requests). */
     static JsonNode emulatorExecution(CloseableHttpClient http, String baseUrl, String executionId) throws IOException {
-        return JSON.readTree(send(http, new HttpGet(baseUrl.replaceFirst("/api$", "") + "/emulator/executions/"
-                + executionId), null));
+        return JSON.readTree(send(
+                http, new HttpGet(baseUrl.replaceFirst("/api$", "") + "/emulator/executions/" + executionId), null));
     }
 
     /** Parses JSON, unchecked, for use in lambdas. */
@@ -141,8 +149,7 @@ final class Bench {
         return JSON.readTree(send(http, new HttpGet(baseUrl.replaceFirst("/api$", "") + "/emulator/stats"), null));
     }
 
-    private static byte[] send(CloseableHttpClient http, HttpUriRequestBase request, String apiKey)
-            throws IOException {
+    private static byte[] send(CloseableHttpClient http, HttpUriRequestBase request, String apiKey) throws IOException {
         if (apiKey != null) {
             request.setHeader("X-Dune-Api-Key", apiKey);
         }
@@ -159,17 +166,22 @@ final class Bench {
 
     static {
         // the heap in use, sampled: summing the pools' own peaks would add peaks that never happened together
-        Thread sampler = new Thread(() -> {
-            while (true) {
-                PEAK_HEAP.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(),
-                        Math::max);
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    while (true) {
+                        PEAK_HEAP.accumulateAndGet(
+                                ManagementFactory.getMemoryMXBean()
+                                        .getHeapMemoryUsage()
+                                        .getUsed(),
+                                Math::max);
+                        try {
+                            Thread.sleep(10);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
     }
@@ -198,7 +210,8 @@ final class Bench {
 
     /** A new result: what was measured, how, and (filled in by the program) figures and targets. */
     static ObjectNode result(String id, String title, String setup) {
-        ObjectNode result = JSON.createObjectNode().put("id", id).put("title", title).put("setup", setup);
+        ObjectNode result =
+                JSON.createObjectNode().put("id", id).put("title", title).put("setup", setup);
         result.putObject("figures");
         result.putArray("targets");
         result.putArray("notes");
@@ -207,7 +220,11 @@ final class Bench {
 
     /** Adds a target: its text, the measured value, and whether it was met. */
     static void target(ObjectNode result, String text, String measured, boolean met) {
-        ((ArrayNode) result.get("targets")).addObject().put("target", text).put("measured", measured).put("met", met);
+        ((ArrayNode) result.get("targets"))
+                .addObject()
+                .put("target", text)
+                .put("measured", measured)
+                .put("met", met);
     }
 
     /** Prints the result as the program's last line, for the runner to collect. */

@@ -1,5 +1,8 @@
 package io.github.cameldune.benchmarks;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldune.emulator.DuneEmulatorProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,11 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.github.cameldune.emulator.DuneEmulatorProcess;
 
 /**
  * Runs every benchmark and writes the report. Each benchmark program runs in a fresh JVM with its own heap limit, against
@@ -37,21 +35,25 @@ public final class BenchmarkRunner {
     private static final String API_KEY = "benchmark-key";
 
     /** A benchmark program, the heap its JVM gets, and options for its emulator. */
-    private record Program(String id, Class<?> main, String heap, String... emulatorOptions) {
-    }
+    private record Program(String id, Class<?> main, String heap, String... emulatorOptions) {}
 
     private static final List<Program> PROGRAMS = List.of(
             new Program("overhead", OverheadBenchmark.class, "-Xmx512m"),
             // a queue wide enough for 10,000 executions at once; results dropped soon, so 30,000 of them stay cheap
-            new Program("concurrency", ConcurrencyBenchmark.class, "-Xmx512m", "--max-concurrent", "20000",
-                    "--retention", "30s"),
+            new Program(
+                    "concurrency",
+                    ConcurrencyBenchmark.class,
+                    "-Xmx512m",
+                    "--max-concurrent",
+                    "20000",
+                    "--retention",
+                    "30s"),
             new Program("large", LargeResultBenchmark.class, "-Xmx256m"),
             // room for all six executions at once: the figures are about polling, not about a queue
             new Program("polling", PollingBenchmark.class, "-Xmx256m", "--max-concurrent", "20"),
             new Program("capacity", EmulatorCapacityBenchmark.class, "-Xmx256m"));
 
-    private BenchmarkRunner() {
-    }
+    private BenchmarkRunner() {}
 
     /** {@code --out <dir> --queries <dir> [--only overhead,polling]}. */
     public static void main(String[] args) throws Exception {
@@ -73,8 +75,8 @@ public final class BenchmarkRunner {
                 // a fresh emulator for each, so none inherits another's executions
                 List<String> emulatorOptions = new ArrayList<>(List.of("--api-key", API_KEY, "--queries", queries));
                 emulatorOptions.addAll(List.of(program.emulatorOptions()));
-                try (DuneEmulatorProcess emulator = DuneEmulatorProcess.start(List.of("-Xmx2g"),
-                        emulatorOptions.toArray(String[]::new))) {
+                try (DuneEmulatorProcess emulator =
+                        DuneEmulatorProcess.start(List.of("-Xmx2g"), emulatorOptions.toArray(String[]::new))) {
                     results.add(run(program, emulator.baseUrl()));
                 }
             }
@@ -83,7 +85,9 @@ public final class BenchmarkRunner {
         Files.createDirectories(out);
         Files.writeString(out.resolve("latest.json"), report.toPrettyString() + "\n");
         Files.writeString(out.resolve("latest.md"), Report.markdown(report));
-        Bench.say("report written to %s (%d s)", out.resolve("latest.md"), report.get("seconds").asLong());
+        Bench.say(
+                "report written to %s (%d s)",
+                out.resolve("latest.md"), report.get("seconds").asLong());
         boolean failed = false;
         for (var r : results) {
             failed |= r.has("error");
@@ -95,14 +99,19 @@ public final class BenchmarkRunner {
 
     private static ObjectNode run(Program program, String baseUrl) throws IOException, InterruptedException {
         Bench.say("== %s (%s, %s)", program.id(), program.main().getSimpleName(), program.heap());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), program.heap(), "-cp", System.getProperty("java.class.path"), program.main().getName(),
-                baseUrl, API_KEY));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                program.heap(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                program.main().getName(),
+                baseUrl,
+                API_KEY));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String resultLine = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(Bench.RESULT_PREFIX)) {
                     resultLine = line.substring(Bench.RESULT_PREFIX.length());
@@ -117,8 +126,13 @@ public final class BenchmarkRunner {
         double seconds = (System.nanoTime() - start) / 1e9;
         if (resultLine == null || process.exitValue() != 0) {
             Bench.say("!! %s failed (exit %d)", program.id(), process.exitValue());
-            return Bench.JSON.createObjectNode().put("id", program.id()).put("error", "the program ended with exit "
-                    + process.exitValue() + " and " + (resultLine == null ? "no" : "a") + " result");
+            return Bench.JSON
+                    .createObjectNode()
+                    .put("id", program.id())
+                    .put(
+                            "error",
+                            "the program ended with exit " + process.exitValue() + " and "
+                                    + (resultLine == null ? "no" : "a") + " result");
         }
         ObjectNode result = (ObjectNode) Bench.JSON.readTree(resultLine);
         result.put("jvm", program.heap()).put("seconds", Math.round(seconds));

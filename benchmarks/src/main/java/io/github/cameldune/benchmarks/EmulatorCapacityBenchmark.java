@@ -1,11 +1,10 @@
 package io.github.cameldune.benchmarks;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.LongAdder;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
@@ -18,15 +17,15 @@ public final class EmulatorCapacityBenchmark {
     private static final int ROUNDS = 3;
     private static final long ROUND_MILLIS = 5_000;
 
-    private EmulatorCapacityBenchmark() {
-    }
+    private EmulatorCapacityBenchmark() {}
 
     /** {@code EmulatorCapacityBenchmark <baseUrl> <apiKey>}. */
     public static void main(String[] args) throws Exception {
         String baseUrl = args[0];
         String apiKey = args[1];
         try (CloseableHttpClient bare = Bench.bareClient()) {
-            String id = Bench.completedExecution(bare, baseUrl, apiKey, 1005, "{\"query_parameters\":{\"row_count\":1}}");
+            String id =
+                    Bench.completedExecution(bare, baseUrl, apiKey, 1005, "{\"query_parameters\":{\"row_count\":1}}");
             String url = baseUrl + "/v1/execution/" + id + "/status";
             hammer(bare, url, apiKey, 2_000);
             List<Double> perSecond = new ArrayList<>();
@@ -35,16 +34,23 @@ public final class EmulatorCapacityBenchmark {
                 perSecond.add(rate);
                 Bench.say("round %d: %,.0f status requests/s", round, rate);
             }
-            ObjectNode result = Bench.result("capacity", "5. Emulator capacity: status requests per second",
-                    String.format("%d rounds of %d s after a 2 s warm-up; %d threads of a bare HttpClient 5 client "
-                            + "asking for one execution's status as fast as they can; client and emulator share the "
-                            + "machine", ROUNDS, ROUND_MILLIS / 1000, THREADS));
+            ObjectNode result = Bench.result(
+                    "capacity",
+                    "5. Emulator capacity: status requests per second",
+                    String.format(
+                            "%d rounds of %d s after a 2 s warm-up; %d threads of a bare HttpClient 5 client "
+                                    + "asking for one execution's status as fast as they can; client and emulator share the "
+                                    + "machine",
+                            ROUNDS, ROUND_MILLIS / 1000, THREADS));
             Stats rate = Stats.of("requests/s", perSecond);
             rate.into(result, "status requests answered per second");
-            ((com.fasterxml.jackson.databind.node.ArrayNode) result.get("notes")).add(String.format("For scale: the "
-                    + "10,000 runs of benchmark 2 need about 30,000 requests (execute, one status, results) within "
-                    + "their 5 s query time, i.e. about %,.0f requests/s if they all came at once; benchmark 1 sends "
-                    + "one request at a time.", 30_000 / 5.0));
+            ((com.fasterxml.jackson.databind.node.ArrayNode) result.get("notes"))
+                    .add(String.format(
+                            "For scale: the "
+                                    + "10,000 runs of benchmark 2 need about 30,000 requests (execute, one status, results) within "
+                                    + "their 5 s query time, i.e. about %,.0f requests/s if they all came at once; benchmark 1 sends "
+                                    + "one request at a time.",
+                            30_000 / 5.0));
             Bench.emit(result);
         }
     }

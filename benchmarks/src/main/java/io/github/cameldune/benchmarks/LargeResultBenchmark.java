@@ -1,5 +1,7 @@
 package io.github.cameldune.benchmarks;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldune.dune.DuneConstants;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +14,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -21,8 +21,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.Header;
-
-import io.github.cameldune.dune.DuneConstants;
 
 /**
  * 3. Large results: 1,000,000 rows of 8 mixed columns read through {@code outputType=stream} (rows counted as they
@@ -38,8 +36,7 @@ public final class LargeResultBenchmark {
     private static final Pattern NEXT_URI = Pattern.compile("\"next_uri\"\\s*:\\s*\"([^\"]+)\"");
     private static final Path OUT = Path.of("target", "bench-large");
 
-    private LargeResultBenchmark() {
-    }
+    private LargeResultBenchmark() {}
 
     /** {@code LargeResultBenchmark <baseUrl> <apiKey>}. */
     public static void main(String[] args) throws Exception {
@@ -47,8 +44,7 @@ public final class LargeResultBenchmark {
         String apiKey = args[1];
         Files.createDirectories(OUT);
         AtomicLong streamed = new AtomicLong();
-        CamelContext camel = Bench.camel(baseUrl, apiKey, c -> {
-        }, new RouteBuilder() {
+        CamelContext camel = Bench.camel(baseUrl, apiKey, c -> {}, new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:stream").to("dune:results?outputType=stream").process(e -> countRows(e, streamed));
@@ -61,7 +57,8 @@ public final class LargeResultBenchmark {
                 });
             }
         });
-        try (CloseableHttpClient bare = Bench.bareClient(); ProducerTemplate template = camel.createProducerTemplate()) {
+        try (CloseableHttpClient bare = Bench.bareClient();
+                ProducerTemplate template = camel.createProducerTemplate()) {
             String body = "{\"query_parameters\":{\"row_count\":" + ROWS + "}}";
             String id = Bench.completedExecution(bare, baseUrl, apiKey, 1005, body);
             Bench.say("execution %s holds %,d rows", id, ROWS);
@@ -79,21 +76,22 @@ public final class LargeResultBenchmark {
                 Bench.resetPeaks();
                 double s = rowsPerSecond(() -> {
                     streamed.set(0);
-                    Exchange done = template.request("direct:stream", e -> e.getMessage()
-                            .setHeader(DuneConstants.EXECUTION_ID, id));
+                    Exchange done = template.request(
+                            "direct:stream", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
                     fail(done);
                     check(streamed.get(), "stream");
                 });
                 double c = rowsPerSecond(() -> {
-                    fail(template.request("direct:csv", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID,
-                            id)));
+                    fail(template.request("direct:csv", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id)));
                     check(csvDataRows(OUT.resolve("camel.csv")), "resultsCsv");
                 });
                 double peak = Bench.peakHeapMegabytes();
                 double b = rowsPerSecond(() -> bareDownload(bare, results + "/csv", apiKey, true));
                 check(csvDataRows(OUT.resolve("bare.csv")), "bare CSV");
-                Bench.say("round %d: rows/s bare JSON %,.0f, stream %,.0f, bare CSV %,.0f, resultsCsv %,.0f; peak "
-                        + "heap %.0f MB", round, j, s, b, c, peak);
+                Bench.say(
+                        "round %d: rows/s bare JSON %,.0f, stream %,.0f, bare CSV %,.0f, resultsCsv %,.0f; peak "
+                                + "heap %.0f MB",
+                        round, j, s, b, c, peak);
                 if (round > 0) {
                     bareJson.add(j);
                     stream.add(s);
@@ -110,11 +108,15 @@ public final class LargeResultBenchmark {
             double runSeconds = (System.nanoTime() - start) / 1e9;
             Bench.say("run end to end (execute, wait, stream): %.2f s", runSeconds);
 
-            ObjectNode result = Bench.result("large", "3. Large results: 1,000,000 rows x 8 columns in -Xmx256m",
-                    String.format("%d rounds after one warm-up round; each round: bare JSON download, "
-                            + "dune:results?outputType=stream counting rows, dune:resultsCsv into a file, bare CSV "
-                            + "download; all read one execution of query 1005 (row_count=%,d) from the emulator, in "
-                            + "its pages of up to 30,000 rows", ROUNDS, ROWS));
+            ObjectNode result = Bench.result(
+                    "large",
+                    "3. Large results: 1,000,000 rows x 8 columns in -Xmx256m",
+                    String.format(
+                            "%d rounds after one warm-up round; each round: bare JSON download, "
+                                    + "dune:results?outputType=stream counting rows, dune:resultsCsv into a file, bare CSV "
+                                    + "download; all read one execution of query 1005 (row_count=%,d) from the emulator, in "
+                                    + "its pages of up to 30,000 rows",
+                            ROUNDS, ROWS));
             Stats streamStats = Stats.of("rows/s", stream);
             Stats bareJsonStats = Stats.of("rows/s", bareJson);
             Stats csvStats = Stats.of("rows/s", csv);
@@ -125,22 +127,33 @@ public final class LargeResultBenchmark {
             bareCsvStats.into(result, "bare CSV pages into a file");
             Stats heapStats = Stats.of("MB", heap);
             heapStats.into(result, "peak heap used (stream and CSV)");
-            ((ObjectNode) result.get("figures")).put("run end to end (execute 1M rows, wait, stream)",
-                    String.format("%.2f s", runSeconds)).put("max heap (-Xmx)", Bench.maxHeapMegabytes() + " MB");
+            ((ObjectNode) result.get("figures"))
+                    .put("run end to end (execute 1M rows, wait, stream)", String.format("%.2f s", runSeconds))
+                    .put("max heap (-Xmx)", Bench.maxHeapMegabytes() + " MB");
             double streamRatio = streamStats.median() / bareJsonStats.median();
             double csvRatio = csvStats.median() / bareCsvStats.median();
-            Bench.target(result, "stream at least 0.8x the bare JSON download", String.format("%.3fx", streamRatio),
+            Bench.target(
+                    result,
+                    "stream at least 0.8x the bare JSON download",
+                    String.format("%.3fx", streamRatio),
                     streamRatio >= 0.8);
-            Bench.target(result, "resultsCsv at least 0.8x the bare CSV download", String.format("%.3fx", csvRatio),
+            Bench.target(
+                    result,
+                    "resultsCsv at least 0.8x the bare CSV download",
+                    String.format("%.3fx", csvRatio),
                     csvRatio >= 0.8);
-            Bench.target(result, "no OutOfMemoryError in -Xmx256m", String.format("none; peak %.0f MB",
-                    heapStats.max()), true);
-            ((com.fasterxml.jackson.databind.node.ArrayNode) result.get("notes")).add("The bare JSON baseline "
-                    + "only writes the bytes to a file; stream also parses every row into a map for the route. On 2 "
-                    + "cores shared with the emulator, which spends about one core producing the pages, that parsing "
-                    + "and its garbage collection in a 256 MB heap are what stands between the two. camel-dune reads "
-                    + "rows compactly (keys once per page), hands each out as a map only when the route takes it, and "
-                    + "asks for the next page while the route reads the current one.");
+            Bench.target(
+                    result,
+                    "no OutOfMemoryError in -Xmx256m",
+                    String.format("none; peak %.0f MB", heapStats.max()),
+                    true);
+            ((com.fasterxml.jackson.databind.node.ArrayNode) result.get("notes"))
+                    .add("The bare JSON baseline "
+                            + "only writes the bytes to a file; stream also parses every row into a map for the route. On 2 "
+                            + "cores shared with the emulator, which spends about one core producing the pages, that parsing "
+                            + "and its garbage collection in a 256 MB heap are what stands between the two. camel-dune reads "
+                            + "rows compactly (keys once per page), hands each out as a map only when the route takes it, and "
+                            + "asks for the next page while the route reads the current one.");
             Bench.emit(result);
         } finally {
             camel.close();
@@ -179,7 +192,10 @@ public final class LargeResultBenchmark {
                         following[0] = h == null ? null : h.getValue();
                     } else {
                         // the page's tail holds next_uri, after the rows; a real client would parse the whole page
-                        String tail = new String(page, Math.max(0, page.length - 4096), Math.min(4096, page.length),
+                        String tail = new String(
+                                page,
+                                Math.max(0, page.length - 4096),
+                                Math.min(4096, page.length),
                                 StandardCharsets.UTF_8);
                         Matcher m = NEXT_URI.matcher(tail);
                         following[0] = m.find() ? m.group(1) : null;

@@ -1,20 +1,18 @@
 package io.github.cameldune.benchmarks;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldune.dune.model.ExecutionStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-
-import io.github.cameldune.dune.model.ExecutionStatus;
 
 /**
  * 1. Per-call overhead: {@code dune:status} through a route ({@code ProducerTemplate.requestBody}) against bare
@@ -28,18 +26,17 @@ public final class OverheadBenchmark {
     private static final int ROUNDS = 20;
     private static final int CALLS_PER_ROUND = 500;
 
-    private OverheadBenchmark() {
-    }
+    private OverheadBenchmark() {}
 
     /** {@code OverheadBenchmark <baseUrl> <apiKey>}. */
     public static void main(String[] args) throws Exception {
         String baseUrl = args[0];
         String apiKey = args[1];
         try (CloseableHttpClient bare = Bench.bareClient()) {
-            String id = Bench.completedExecution(bare, baseUrl, apiKey, 1005, "{\"query_parameters\":{\"row_count\":1}}");
+            String id =
+                    Bench.completedExecution(bare, baseUrl, apiKey, 1005, "{\"query_parameters\":{\"row_count\":1}}");
             String statusUrl = baseUrl + "/v1/execution/" + id + "/status";
-            CamelContext camel = Bench.camel(baseUrl, apiKey, c -> {
-            }, new RouteBuilder() {
+            CamelContext camel = Bench.camel(baseUrl, apiKey, c -> {}, new RouteBuilder() {
                 @Override
                 public void configure() {
                     from("direct:status").to("dune:status?executionId=" + id);
@@ -83,11 +80,14 @@ public final class OverheadBenchmark {
                         }
                     }
                 }
-                ObjectNode result = Bench.result("overhead", "1. Per-call overhead: dune:status vs a bare "
-                        + "HttpClient 5 GET", String.format("%d rounds x %d calls of each, interleaved one by one "
-                                + "(the order rotates every round), after %,d warm-up calls each; one JVM, the "
-                                + "emulator in another; every call reads the same execution's status", ROUNDS,
-                                CALLS_PER_ROUND, WARMUP_CALLS));
+                ObjectNode result = Bench.result(
+                        "overhead",
+                        "1. Per-call overhead: dune:status vs a bare " + "HttpClient 5 GET",
+                        String.format(
+                                "%d rounds x %d calls of each, interleaved one by one "
+                                        + "(the order rotates every round), after %,d warm-up calls each; one JVM, the "
+                                        + "emulator in another; every call reads the same execution's status",
+                                ROUNDS, CALLS_PER_ROUND, WARMUP_CALLS));
                 Map<String, Double> medians = new LinkedHashMap<>();
                 calls.forEach((name, call) -> {
                     Stats stats = Stats.of("µs", micros.get(call));
@@ -101,25 +101,34 @@ public final class OverheadBenchmark {
                 ObjectNode figures = (ObjectNode) result.get("figures");
                 figures.put("ratio of medians: dune:status / bare classic", Stats.round(camelMedian / classicMedian))
                         .put("ratio of medians: dune:status / bare async", Stats.round(camelMedian / asyncMedian))
-                        .put("ratio of medians: synchronous=true / bare classic", Stats.round(syncMedian
-                                / classicMedian))
+                        .put(
+                                "ratio of medians: synchronous=true / bare classic",
+                                Stats.round(syncMedian / classicMedian))
                         .put("ratio of medians: synchronous=true / bare async", Stats.round(syncMedian / asyncMedian));
                 Bench.say("medians (µs): %s", medians);
-                for (var base : List.of(Map.entry("bare classic (blocking) client", classicMedian),
+                for (var base : List.of(
+                        Map.entry("bare classic (blocking) client", classicMedian),
                         Map.entry("bare async client (the one camel-dune is built on)", asyncMedian))) {
                     double ratio = camelMedian / base.getValue();
-                    Bench.target(result, "ratio of medians <= 1.15: dune:status (defaults) against the "
-                            + base.getKey(), String.format("%.3f", ratio), ratio <= 1.15);
+                    Bench.target(
+                            result,
+                            "ratio of medians <= 1.15: dune:status (defaults) against the " + base.getKey(),
+                            String.format("%.3f", ratio),
+                            ratio <= 1.15);
                     double syncRatio = syncMedian / base.getValue();
-                    Bench.target(result, "ratio of medians <= 1.15: dune:status?synchronous=true against the "
-                            + base.getKey(), String.format("%.3f", syncRatio), syncRatio <= 1.15);
+                    Bench.target(
+                            result,
+                            "ratio of medians <= 1.15: dune:status?synchronous=true against the " + base.getKey(),
+                            String.format("%.3f", syncRatio),
+                            syncRatio <= 1.15);
                 }
-                ((com.fasterxml.jackson.databind.node.ArrayNode) result.get("notes")).add("On loopback a status "
-                        + "request costs the bare clients 120 to 150 µs, so what camel-dune adds (a Camel exchange "
-                        + "through a route, the async client's hand-off to its I/O thread, the answer read into an "
-                        + "ExecutionStatus and headers, and by default a hand-off to a worker thread so that routes "
-                        + "never run on an I/O thread) weighs 25 to 65% here. Against Dune's API, where a call takes "
-                        + "tens to hundreds of milliseconds, the same 40 to 80 µs are under 0.1%.");
+                ((com.fasterxml.jackson.databind.node.ArrayNode) result.get("notes"))
+                        .add("On loopback a status "
+                                + "request costs the bare clients 120 to 150 µs, so what camel-dune adds (a Camel exchange "
+                                + "through a route, the async client's hand-off to its I/O thread, the answer read into an "
+                                + "ExecutionStatus and headers, and by default a hand-off to a worker thread so that routes "
+                                + "never run on an I/O thread) weighs 25 to 65% here. Against Dune's API, where a call takes "
+                                + "tens to hundreds of milliseconds, the same 40 to 80 µs are under 0.1%.");
                 Bench.emit(result);
             } finally {
                 camel.close();
@@ -130,5 +139,4 @@ public final class OverheadBenchmark {
     private interface Call {
         void run() throws Exception;
     }
-
 }

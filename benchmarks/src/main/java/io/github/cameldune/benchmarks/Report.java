@@ -1,19 +1,17 @@
 package io.github.cameldune.benchmarks;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /** The report: the machine the figures were taken on, and each benchmark's figures and targets, as Markdown. */
 final class Report {
 
-    private Report() {
-    }
+    private Report() {}
 
     /** Cores, memory, CPU, OS and JVM of this machine. */
     static ObjectNode machine() {
@@ -23,16 +21,21 @@ final class Report {
             m.put("memoryGb", Math.round(os.getTotalMemorySize() / 1e9));
         }
         m.put("cpu", cpuModel());
-        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
+        m.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         m.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         return m;
     }
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst()
+                    .orElse("unknown");
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
@@ -47,36 +50,64 @@ final class Report {
     static String markdown(JsonNode report) {
         StringBuilder md = new StringBuilder("# camel-dune benchmarks\n\n");
         JsonNode m = report.get("machine");
-        md.append(String.format("Taken %s on %d cores (%s), %d GB, %s, %s; the whole run took %d s. Produced by "
-                + "`mvn -B -Pbench -DskipTests verify` (see `benchmarks/`); the same figures as JSON are in "
-                + "`latest.json`.%n%n", report.path("date").asText(), m.path("cores").asInt(), m.path("cpu").asText(),
-                m.path("memoryGb").asLong(), m.path("os").asText(), m.path("java").asText(),
+        md.append(String.format(
+                "Taken %s on %d cores (%s), %d GB, %s, %s; the whole run took %d s. Produced by "
+                        + "`mvn -B -Pbench -DskipTests verify` (see `benchmarks/`); the same figures as JSON are in "
+                        + "`latest.json`.%n%n",
+                report.path("date").asText(),
+                m.path("cores").asInt(),
+                m.path("cpu").asText(),
+                m.path("memoryGb").asLong(),
+                m.path("os").asText(),
+                m.path("java").asText(),
                 report.path("seconds").asLong()));
         md.append("| Benchmark | Target | Measured | Met |\n|---|---|---|---|\n");
         for (JsonNode b : report.get("benchmarks")) {
             if (b.has("error")) {
-                md.append("| ").append(b.path("id").asText()).append(" | | ").append(b.get("error").asText())
+                md.append("| ")
+                        .append(b.path("id").asText())
+                        .append(" | | ")
+                        .append(b.get("error").asText())
                         .append(" | no |\n");
             }
             for (JsonNode t : b.path("targets")) {
-                md.append("| ").append(b.path("title").asText().replaceFirst(":.*", "")).append(" | ")
-                        .append(t.path("target").asText()).append(" | ").append(t.path("measured").asText())
-                        .append(" | ").append(t.path("met").asBoolean() ? "yes" : "**no**").append(" |\n");
+                md.append("| ")
+                        .append(b.path("title").asText().replaceFirst(":.*", ""))
+                        .append(" | ")
+                        .append(t.path("target").asText())
+                        .append(" | ")
+                        .append(t.path("measured").asText())
+                        .append(" | ")
+                        .append(t.path("met").asBoolean() ? "yes" : "**no**")
+                        .append(" |\n");
             }
         }
         for (JsonNode b : report.get("benchmarks")) {
             if (b.has("error")) {
                 continue;
             }
-            md.append("\n## ").append(b.path("title").asText()).append("\n\n").append(b.path("setup").asText())
-                    .append(String.format(" (JVM %s, %d s)%n%n", b.path("jvm").asText(), b.path("seconds").asLong()));
+            md.append("\n## ")
+                    .append(b.path("title").asText())
+                    .append("\n\n")
+                    .append(b.path("setup").asText())
+                    .append(String.format(
+                            " (JVM %s, %d s)%n%n",
+                            b.path("jvm").asText(), b.path("seconds").asLong()));
             md.append("| Figure | Median | Min | Max | p90 | n |\n|---|---|---|---|---|---|\n");
             for (Map.Entry<String, JsonNode> f : b.get("figures").properties()) {
                 JsonNode v = f.getValue();
                 if (v.isObject()) {
-                    String unit = v.path("unit").asText().isEmpty() ? "" : " " + v.path("unit").asText();
-                    md.append(String.format("| %s | %s%s | %s | %s | %s | %d |%n", f.getKey(), number(v.get("median")),
-                            unit, number(v.get("min")), number(v.get("max")), number(v.get("p90")),
+                    String unit = v.path("unit").asText().isEmpty()
+                            ? ""
+                            : " " + v.path("unit").asText();
+                    md.append(String.format(
+                            "| %s | %s%s | %s | %s | %s | %d |%n",
+                            f.getKey(),
+                            number(v.get("median")),
+                            unit,
+                            number(v.get("min")),
+                            number(v.get("max")),
+                            number(v.get("p90")),
                             v.path("n").asInt()));
                 } else {
                     md.append(String.format("| %s | %s | | | | |%n", f.getKey(), v.asText()));

@@ -1,9 +1,8 @@
 package io.github.cameldune.benchmarks;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Median and spread of repeated measurements: benchmarks report these, never a single run. */
 record Stats(String unit, double median, double min, double max, double p90, int n) {
@@ -25,8 +24,14 @@ record Stats(String unit, double median, double min, double max, double p90, int
 
     /** Adds itself to a result's figures under a name. */
     void into(ObjectNode result, String name) {
-        ((ObjectNode) result.get("figures")).putObject(name).put("unit", unit).put("median", round(median))
-                .put("min", round(min)).put("max", round(max)).put("p90", round(p90)).put("n", n);
+        ((ObjectNode) result.get("figures"))
+                .putObject(name)
+                .put("unit", unit)
+                .put("median", round(median))
+                .put("min", round(min))
+                .put("max", round(max))
+                .put("p90", round(p90))
+                .put("n", n);
     }
 
     static double round(double v) {

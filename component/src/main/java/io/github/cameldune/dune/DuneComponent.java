@@ -1,5 +1,8 @@
 package io.github.cameldune.dune;
 
+import io.github.cameldune.dune.client.HttpTransport;
+import io.github.cameldune.dune.client.RateLimiter;
+import io.github.cameldune.dune.waiting.DurationHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -9,21 +12,15 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-
 import javax.net.ssl.SSLContext;
-
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.PropertiesHelper;
-
-import io.github.cameldune.dune.client.HttpTransport;
-import io.github.cameldune.dune.client.RateLimiter;
-import io.github.cameldune.dune.waiting.DurationHistory;
 
 /**
  * The {@code dune:} component: runs Dune Analytics queries. It owns the HTTP connection pool that its endpoints share,
@@ -43,22 +40,30 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     @Metadata(description = "The options shared by every endpoint of this component.")
     private DuneConfiguration configuration = new DuneConfiguration();
 
-    @Metadata(label = "security", defaultValue = "false",
+    @Metadata(
+            label = "security",
+            defaultValue = "false",
             description = "Use Camel's global SSL context parameters when no sslContextParameters are set.")
     private boolean useGlobalSslContextParameters;
 
-    @Metadata(label = "advanced", defaultValue = "10",
+    @Metadata(
+            label = "advanced",
+            defaultValue = "10",
             description = "Threads that continue exchanges once Dune has answered, and read further pages of "
                     + "streamed results; created when needed. No thread waits for Dune.")
     private int workerPoolSize = 10;
 
-    @Metadata(label = "advanced", defaultValue = "0",
+    @Metadata(
+            label = "advanced",
+            defaultValue = "0",
             description = "Requests per minute this component sends to Dune's write endpoints (execute, executeSql), "
                     + "spaced evenly and shared by all its endpoints; 0 for no limit. Set it to your plan's low limit "
                     + "(e.g. 15 on Free) to avoid 429s.")
     private int rateLimitWrite;
 
-    @Metadata(label = "advanced", defaultValue = "0",
+    @Metadata(
+            label = "advanced",
+            defaultValue = "0",
             description = "Requests per minute this component sends to Dune's read endpoints (status, results, CSV, "
                     + "latest results, cancel), spaced evenly and shared by all its endpoints; 0 for no limit. Set "
                     + "it to your plan's high limit (e.g. 40 on Free).")
@@ -72,8 +77,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     /** One pool per distinct connect timeout and TLS configuration; normally there is exactly one. */
     private final Map<TransportKey, HttpTransport> transports = new HashMap<>();
 
-    private record TransportKey(long connectTimeout, SSLContextParameters ssl) {
-    }
+    private record TransportKey(long connectTimeout, SSLContextParameters ssl) {}
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -83,8 +87,8 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         Map<String, Object> queryParameters = PropertiesHelper.extractProperties(parameters, "param.");
         setProperties(endpoint, parameters);
         if (!queryParameters.isEmpty()) {
-            Map<String, Object> merged = config.getQueryParameters() == null ? new HashMap<>()
-                    : new HashMap<>(config.getQueryParameters());
+            Map<String, Object> merged =
+                    config.getQueryParameters() == null ? new HashMap<>() : new HashMap<>(config.getQueryParameters());
             merged.putAll(queryParameters);
             config.setQueryParameters(merged);
         }

@@ -1,8 +1,8 @@
 package io.github.cameldune.dune;
 
+import io.github.cameldune.dune.client.ApiKeyLocation;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -10,8 +10,6 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.jsse.SSLContextParameters;
-
-import io.github.cameldune.dune.client.ApiKeyLocation;
 
 /**
  * The options of a {@code dune:} endpoint. Set on the component, they are the defaults of every endpoint; set on an
@@ -27,53 +25,75 @@ public class DuneConfiguration implements Cloneable {
     @Metadata(required = true)
     private DuneOperation operation;
 
-    @UriParam(label = "security", security = "secret",
+    @UriParam(
+            label = "security",
+            security = "secret",
             description = "The Dune API key. Keep it out of URIs: set it on the component, e.g. "
                     + "camel.component.dune.api-key={{env:DUNE_API_KEY}}.")
     @Metadata(required = true)
     private String apiKey;
 
-    @UriParam(label = "security", defaultValue = "header", enums = "header,query",
+    @UriParam(
+            label = "security",
+            defaultValue = "header",
+            enums = "header,query",
             description = "Where the API key is sent: the X-Dune-Api-Key header, or the api_key query parameter "
                     + "(which ends up in proxy and access logs).")
     private ApiKeyLocation apiKeyLocation = ApiKeyLocation.header;
 
-    @UriParam(defaultValue = "https://api.dune.com/api",
-            description = "The base URL of the Dune API, without the /v1 version; point it at the emulator or a "
-                    + "proxy.")
+    @UriParam(
+            defaultValue = "https://api.dune.com/api",
+            description =
+                    "The base URL of the Dune API, without the /v1 version; point it at the emulator or a " + "proxy.")
     private String baseUrl = "https://api.dune.com/api";
 
     @UriParam(label = "producer", description = "The saved query to execute (a positive number).")
     private Long queryId;
 
-    @UriParam(label = "producer", enums = "small,medium,large",
+    @UriParam(
+            label = "producer",
+            enums = "small,medium,large",
             description = "The performance tier of the execution. When not set, none is sent and Dune's default "
                     + "applies.")
     private String performance;
 
-    @UriParam(label = "producer", prefix = "param.", multiValue = true,
+    @UriParam(
+            label = "producer",
+            prefix = "param.",
+            multiValue = true,
             description = "Query parameter values, as param.name=value options, e.g. param.wallet=0xabc.")
     private Map<String, Object> queryParameters;
 
-    @UriParam(label = "producer", description = "The execution to read or cancel (status, results, resultsCsv, "
-            + "cancel); a String body is used when neither this nor the CamelDuneExecutionId header is set.")
+    @UriParam(
+            label = "producer",
+            description = "The execution to read or cancel (status, results, resultsCsv, "
+                    + "cancel); a String body is used when neither this nor the CamelDuneExecutionId header is set.")
     private String executionId;
 
-    @UriParam(label = "producer", description = "The SQL of executeSql, and of run instead of a saved query; a String "
-            + "body is used when neither this nor the CamelDuneSql header is set.")
+    @UriParam(
+            label = "producer",
+            description = "The SQL of executeSql, and of run instead of a saved query; a String "
+                    + "body is used when neither this nor the CamelDuneSql header is set.")
     private String sql;
 
-    @UriParam(label = "producer", defaultValue = "rows", enums = "rows,stream,json,csv",
+    @UriParam(
+            label = "producer",
+            defaultValue = "rows",
+            enums = "rows,stream,json,csv",
             description = "The form of the results: rows (a List of Maps, keys in column order), stream (a lazy "
                     + "Iterator over every row of every page, for split().streaming()), json (one page's response "
                     + "text) or csv (an InputStream over every page, header once).")
     private OutputType outputType = OutputType.rows;
 
-    @UriParam(label = "producer", defaultValue = "false",
+    @UriParam(
+            label = "producer",
+            defaultValue = "false",
             description = "With outputType=rows, follow the pages to the end instead of returning one page.")
     private boolean fetchAll;
 
-    @UriParam(label = "producer", defaultValue = "false",
+    @UriParam(
+            label = "producer",
+            defaultValue = "false",
             description = "With results and resultsCsv: wait, as run does, until the execution has finished before "
                     + "reading it (for an execution started elsewhere, e.g. by dune:execute in another route).")
     private boolean waitForCompletion;
@@ -84,100 +104,151 @@ public class DuneConfiguration implements Cloneable {
     @UriParam(label = "producer", description = "The first row of the page of results, 0-based.")
     private Long offset;
 
-    @UriParam(label = "producer", description = "The result columns to return, comma-separated; fewer columns cost "
-            + "fewer credits.")
+    @UriParam(
+            label = "producer",
+            description = "The result columns to return, comma-separated; fewer columns cost " + "fewer credits.")
     private String columns;
 
-    @UriParam(label = "producer", description = "Rows to return, as Dune's SQL-WHERE-like filter, e.g. "
-            + "amount_usd > 1000 AND project = 'uniswap'.")
+    @UriParam(
+            label = "producer",
+            description = "Rows to return, as Dune's SQL-WHERE-like filter, e.g. "
+                    + "amount_usd > 1000 AND project = 'uniswap'.")
     private String filters;
 
-    @UriParam(label = "producer", description = "The order of the rows, as Dune's SQL-ORDER-BY-like list, e.g. "
-            + "amount_usd desc, block_time.")
+    @UriParam(
+            label = "producer",
+            description =
+                    "The order of the rows, as Dune's SQL-ORDER-BY-like list, e.g. " + "amount_usd desc, block_time.")
     private String sortBy;
 
-    @UriParam(label = "producer", description = "Return a uniform random sample of about this many rows; not with "
-            + "limit, offset or filters.")
+    @UriParam(
+            label = "producer",
+            description =
+                    "Return a uniform random sample of about this many rows; not with " + "limit, offset or filters.")
     private Integer sampleCount;
 
-    @UriParam(label = "producer", defaultValue = "false",
+    @UriParam(
+            label = "producer",
+            defaultValue = "false",
             description = "Read a result Dune truncated (QUERY_STATE_COMPLETED_PARTIAL) instead of failing.")
     private boolean allowPartialResults;
 
-    @UriParam(label = "producer,advanced", defaultValue = "false",
+    @UriParam(
+            label = "producer,advanced",
+            defaultValue = "false",
             description = "Lift Dune's default cap of 250,000 datapoints per results request.")
     private boolean ignoreMaxDatapointsPerRequest;
 
-    @UriParam(label = "producer", javaType = "java.time.Duration",
+    @UriParam(
+            label = "producer",
+            javaType = "java.time.Duration",
             description = "With latestResults: when the latest result ended longer ago than this, or there is none, "
                     + "execute the query and wait for a fresh result instead. Not set: the latest result as it is.")
     private long maxAge;
 
-    @UriParam(label = "producer", defaultValue = "1s", javaType = "java.time.Duration",
+    @UriParam(
+            label = "producer",
+            defaultValue = "1s",
+            javaType = "java.time.Duration",
             description = "With run: the wait before the first status poll. When the saved query's recent "
                     + "executions all ran longer, polls wait until the shortest of those run times (and a twentieth) "
                     + "has passed since it started, so a query that runs as long as before costs one poll.")
     private long pollInitialDelay = 1_000;
 
-    @UriParam(label = "producer", defaultValue = "1s", javaType = "java.time.Duration",
+    @UriParam(
+            label = "producer",
+            defaultValue = "1s",
+            javaType = "java.time.Duration",
             description = "With run: the shortest interval between status polls. The interval grows with the time "
                     + "already waited (a tenth of it) up to maxPollInterval.")
     private long pollInterval = 1_000;
 
-    @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration",
+    @UriParam(
+            label = "producer",
+            defaultValue = "30s",
+            javaType = "java.time.Duration",
             description = "With run: the longest interval between status polls.")
     private long maxPollInterval = 30_000;
 
-    @UriParam(label = "producer", defaultValue = "30m", javaType = "java.time.Duration",
+    @UriParam(
+            label = "producer",
+            defaultValue = "30m",
+            javaType = "java.time.Duration",
             description = "With run: how long to wait for the execution to end before failing with a "
                     + "DuneTimeoutException. The query is never executed again.")
     private long waitTimeout = 1_800_000;
 
-    @UriParam(label = "producer", defaultValue = "false",
+    @UriParam(
+            label = "producer",
+            defaultValue = "false",
             description = "With run: cancel the execution when waitTimeout is reached, so it stops costing credits.")
     private boolean cancelOnTimeout;
 
-    @UriParam(label = "producer,advanced", defaultValue = "false",
+    @UriParam(
+            label = "producer,advanced",
+            defaultValue = "false",
             description = "Wait for the answer on the thread that sent the exchange and continue there, instead of "
                     + "continuing on a component worker thread. Saves a thread hand-off (tens of microseconds) when "
                     + "that thread waits anyway (ProducerTemplate.requestBody, a synchronous route), but holds it for "
                     + "the whole call, including the wait of run.")
     private boolean synchronous;
 
-    @UriParam(label = "producer", defaultValue = "3",
+    @UriParam(
+            label = "producer",
+            defaultValue = "3",
             description = "How many times a failed request is sent again at the most: reads and cancel after a "
                     + "transient failure (429, 500, 502, 503, 504, no answer); execute only on 429 or when the "
                     + "connection failed before sending (see retryExecuteOnServerError). Status polls of run are not "
                     + "retried: the next poll is their retry. 0 turns retries off.")
     private int maxRetries = 3;
 
-    @UriParam(label = "producer", defaultValue = "1s", javaType = "java.time.Duration",
+    @UriParam(
+            label = "producer",
+            defaultValue = "1s",
+            javaType = "java.time.Duration",
             description = "The delay before the first retry; it doubles at each retry (with jitter), and is at "
                     + "least Dune's Retry-After (or, without one, the reset of its RateLimit header).")
     private long retryInitialDelay = 1_000;
 
-    @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration",
+    @UriParam(
+            label = "producer",
+            defaultValue = "30s",
+            javaType = "java.time.Duration",
             description = "The longest delay between two attempts of a request.")
     private long retryMaxDelay = 30_000;
 
-    @UriParam(label = "producer", defaultValue = "false",
+    @UriParam(
+            label = "producer",
+            defaultValue = "false",
             description = "Also send an execute again after a 5xx or a lost answer. Dune has no idempotency key: the "
                     + "first attempt may have created an execution, so this can run, and bill, the query twice.")
     private boolean retryExecuteOnServerError;
 
-    @UriParam(label = "consumer", description = "Remembers the execution ids a latestResults consumer has emitted, "
-            + "so that a restart does not emit the same result again (e.g. a file or JDBC idempotent repository).")
+    @UriParam(
+            label = "consumer",
+            description =
+                    "Remembers the execution ids a latestResults consumer has emitted, "
+                            + "so that a restart does not emit the same result again (e.g. a file or JDBC idempotent repository).")
     private IdempotentRepository idempotentRepository;
 
-    @UriParam(label = "timeout", defaultValue = "30s", javaType = "java.time.Duration",
+    @UriParam(
+            label = "timeout",
+            defaultValue = "30s",
+            javaType = "java.time.Duration",
             description = "How long to wait for a connection to Dune.")
     private long connectTimeout = 30_000;
 
-    @UriParam(label = "timeout", defaultValue = "60s", javaType = "java.time.Duration",
+    @UriParam(
+            label = "timeout",
+            defaultValue = "60s",
+            javaType = "java.time.Duration",
             description = "How long to wait for Dune's answer to each request.")
     private long responseTimeout = 60_000;
 
-    @UriParam(label = "security", defaultValue = "false", security = "insecure:ssl",
+    @UriParam(
+            label = "security",
+            defaultValue = "false",
+            security = "insecure:ssl",
             description = "Allow a plain http:// baseUrl to a host other than this machine. The API key would travel "
                     + "unencrypted; only for a trusted proxy on a private network.")
     private boolean allowInsecureHttp;

@@ -9,117 +9,164 @@ import org.apache.camel.spi.Metadata;
 public final class DuneConstants {
 
     /** Input: the saved query, overriding the {@code queryId} option. */
-    @Metadata(label = "execute run latestResults", description = "Input: the saved query id; overrides the queryId option.",
+    @Metadata(
+            label = "execute run latestResults",
+            description = "Input: the saved query id; overrides the queryId option.",
             javaType = "Long")
     public static final String QUERY_ID = "CamelDuneQueryId";
 
     /** Input: the performance tier, overriding the {@code performance} option. */
-    @Metadata(label = "execute executeSql run latestResults", description = "Input: the performance tier (small, medium or large); overrides "
-            + "the performance option.", javaType = "String")
+    @Metadata(
+            label = "execute executeSql run latestResults",
+            description =
+                    "Input: the performance tier (small, medium or large); overrides " + "the performance option.",
+            javaType = "String")
     public static final String PERFORMANCE = "CamelDunePerformance";
 
     /** Input: query parameter values by name, merged over the body and the {@code param.*} options. */
-    @Metadata(label = "execute run latestResults", description = "Input: query parameter values by name. They win over parameters "
-            + "from the body, which win over the endpoint's param.name=value options.",
+    @Metadata(
+            label = "execute run latestResults",
+            description = "Input: query parameter values by name. They win over parameters "
+                    + "from the body, which win over the endpoint's param.name=value options.",
             javaType = "java.util.Map<String, Object>")
     public static final String QUERY_PARAMETERS = "CamelDuneQueryParameters";
 
     /** Input: the SQL of executeSql and run, overriding the {@code sql} option. */
-    @Metadata(label = "executeSql run", description = "Input: the SQL of executeSql and run; overrides the sql option.",
+    @Metadata(
+            label = "executeSql run",
+            description = "Input: the SQL of executeSql and run; overrides the sql option.",
             javaType = "String")
     public static final String SQL = "CamelDuneSql";
 
     /** Input and output: the execution id. */
-    @Metadata(label = "execute executeSql status results resultsCsv latestResults cancel run", description = "Input of status, results, resultsCsv and cancel (overrides the "
-            + "executionId option); output of every operation that knows the execution.", javaType = "String")
+    @Metadata(
+            label = "execute executeSql status results resultsCsv latestResults cancel run",
+            description = "Input of status, results, resultsCsv and cancel (overrides the "
+                    + "executionId option); output of every operation that knows the execution.",
+            javaType = "String")
     public static final String EXECUTION_ID = "CamelDuneExecutionId";
 
     /** Input: rows per page of results. */
-    @Metadata(label = "results resultsCsv latestResults run", description = "Input: rows per page of results; overrides the limit option.",
+    @Metadata(
+            label = "results resultsCsv latestResults run",
+            description = "Input: rows per page of results; overrides the limit option.",
             javaType = "Integer")
     public static final String LIMIT = "CamelDuneLimit";
 
     /** Input: the first row of the page of results. */
-    @Metadata(label = "results resultsCsv latestResults run", description = "Input: the first row of the page of results; overrides the "
-            + "offset option. Set it from CamelDuneNextOffset to read the next page.", javaType = "Long")
+    @Metadata(
+            label = "results resultsCsv latestResults run",
+            description = "Input: the first row of the page of results; overrides the "
+                    + "offset option. Set it from CamelDuneNextOffset to read the next page.",
+            javaType = "Long")
     public static final String OFFSET = "CamelDuneOffset";
 
     /** Input: the result columns to return. */
-    @Metadata(label = "results resultsCsv latestResults run", description = "Input: the result columns to return; overrides the columns option.",
+    @Metadata(
+            label = "results resultsCsv latestResults run",
+            description = "Input: the result columns to return; overrides the columns option.",
             javaType = "String")
     public static final String COLUMNS = "CamelDuneColumns";
 
     /** Input: the filter of the rows. */
-    @Metadata(label = "results resultsCsv latestResults run", description = "Input: Dune's filter of the rows; overrides the filters option.",
+    @Metadata(
+            label = "results resultsCsv latestResults run",
+            description = "Input: Dune's filter of the rows; overrides the filters option.",
             javaType = "String")
     public static final String FILTERS = "CamelDuneFilters";
 
     /** Input: the order of the rows. */
-    @Metadata(label = "results resultsCsv latestResults run", description = "Input: the order of the rows; overrides the sortBy option.",
+    @Metadata(
+            label = "results resultsCsv latestResults run",
+            description = "Input: the order of the rows; overrides the sortBy option.",
             javaType = "String")
     public static final String SORT_BY = "CamelDuneSortBy";
 
     /** Input: the sample size. */
-    @Metadata(label = "results resultsCsv latestResults run", description = "Input: the sample size; overrides the sampleCount option.",
+    @Metadata(
+            label = "results resultsCsv latestResults run",
+            description = "Input: the sample size; overrides the sampleCount option.",
             javaType = "Integer")
     public static final String SAMPLE_COUNT = "CamelDuneSampleCount";
 
     /** Output: the execution state, as Dune spells it. */
-    @Metadata(label = "execute executeSql status results latestResults run", description = "Output: the execution state as Dune spells it, e.g. "
-            + "QUERY_STATE_COMPLETED. With run it is set as soon as it is known, so an error handler sees it.",
+    @Metadata(
+            label = "execute executeSql status results latestResults run",
+            description = "Output: the execution state as Dune spells it, e.g. "
+                    + "QUERY_STATE_COMPLETED. With run it is set as soon as it is known, so an error handler sees it.",
             javaType = "String")
     public static final String STATE = "CamelDuneState";
 
     /** Output: whether the execution is finished. */
-    @Metadata(label = "status", description = "Output of status: whether the execution is in a terminal state.",
+    @Metadata(
+            label = "status",
+            description = "Output of status: whether the execution is in a terminal state.",
             javaType = "Boolean")
     public static final String EXECUTION_FINISHED = "CamelDuneExecutionFinished";
 
     /** Output: the place in Dune's queue. */
-    @Metadata(label = "status", description = "Output of status: the execution's place in the queue, while "
-            + "pending.", javaType = "Integer")
+    @Metadata(
+            label = "status",
+            description = "Output of status: the execution's place in the queue, while " + "pending.",
+            javaType = "Integer")
     public static final String QUEUE_POSITION = "CamelDuneQueuePosition";
 
     /** Output: when the execution was submitted. */
-    @Metadata(label = "status", description = "Output of status: when the execution was submitted.",
+    @Metadata(
+            label = "status",
+            description = "Output of status: when the execution was submitted.",
             javaType = "java.time.Instant")
     public static final String SUBMITTED_AT = "CamelDuneSubmittedAt";
 
     /** Output: when the execution ended. */
-    @Metadata(label = "status results latestResults run", description = "Output of status, results and run: when the execution ended.",
+    @Metadata(
+            label = "status results latestResults run",
+            description = "Output of status, results and run: when the execution ended.",
             javaType = "java.time.Instant")
     public static final String ENDED_AT = "CamelDuneEndedAt";
 
     /** Output: what the execution cost. */
-    @Metadata(label = "status", description = "Output of status: the credits the execution cost, where Dune "
-            + "reports it.", javaType = "java.math.BigDecimal")
+    @Metadata(
+            label = "status",
+            description = "Output of status: the credits the execution cost, where Dune " + "reports it.",
+            javaType = "java.math.BigDecimal")
     public static final String EXECUTION_COST_CREDITS = "CamelDuneExecutionCostCredits";
 
     /** Output: rows in the body. */
-    @Metadata(label = "results latestResults run", description = "Output: the rows in the body (rows output), or in the first page "
-            + "(stream, json).", javaType = "Long")
+    @Metadata(
+            label = "results latestResults run",
+            description = "Output: the rows in the body (rows output), or in the first page " + "(stream, json).",
+            javaType = "Long")
     public static final String ROW_COUNT = "CamelDuneRowCount";
 
     /** Output: rows in the whole result. */
-    @Metadata(label = "status results latestResults run", description = "Output: the rows of the whole result (after filters).",
+    @Metadata(
+            label = "status results latestResults run",
+            description = "Output: the rows of the whole result (after filters).",
             javaType = "Long")
     public static final String TOTAL_ROW_COUNT = "CamelDuneTotalRowCount";
 
     /** Output: the column names. */
-    @Metadata(label = "status results latestResults run", description = "Output: the result's column names, in order.",
+    @Metadata(
+            label = "status results latestResults run",
+            description = "Output: the result's column names, in order.",
             javaType = "java.util.List<String>")
     public static final String COLUMN_NAMES = "CamelDuneColumnNames";
 
     /** Output: the column types. */
-    @Metadata(label = "status results latestResults run", description = "Output: the result's column types, as Dune names them.",
+    @Metadata(
+            label = "status results latestResults run",
+            description = "Output: the result's column types, as Dune names them.",
             javaType = "java.util.List<String>")
     public static final String COLUMN_TYPES = "CamelDuneColumnTypes";
 
     /** Output: the offset of the next page. */
-    @Metadata(label = "results latestResults", description = "Output of a single page (rows without fetchAll, json): the offset "
-            + "of the next page, when more rows remain.", javaType = "Long")
+    @Metadata(
+            label = "results latestResults",
+            description = "Output of a single page (rows without fetchAll, json): the offset "
+                    + "of the next page, when more rows remain.",
+            javaType = "Long")
     public static final String NEXT_OFFSET = "CamelDuneNextOffset";
 
-    private DuneConstants() {
-    }
+    private DuneConstants() {}
 }

@@ -1,9 +1,12 @@
 package io.github.cameldune.dune;
 
+import io.github.cameldune.dune.client.DuneCall;
+import io.github.cameldune.dune.client.Futures;
+import io.github.cameldune.dune.handler.LatestResultsHandler;
+import io.github.cameldune.dune.handler.RunHandler;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.ExceptionHandler;
@@ -11,11 +14,6 @@ import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
-
-import io.github.cameldune.dune.client.DuneCall;
-import io.github.cameldune.dune.client.Futures;
-import io.github.cameldune.dune.handler.LatestResultsHandler;
-import io.github.cameldune.dune.handler.RunHandler;
 
 /**
  * The scheduled consumer of {@code dune:latestResults} and {@code dune:run}.
@@ -57,8 +55,9 @@ public class DuneConsumer extends ScheduledPollConsumer {
         return switch (getEndpoint().getConfiguration().getOperation()) {
             case latestResults -> pollLatest();
             case run -> pollRun();
-            default -> throw new IllegalStateException("no consumer for " + getEndpoint().getConfiguration()
-                    .getOperation());
+            default ->
+                throw new IllegalStateException(
+                        "no consumer for " + getEndpoint().getConfiguration().getOperation());
         };
     }
 
@@ -69,14 +68,14 @@ public class DuneConsumer extends ScheduledPollConsumer {
         try {
             LatestResultsHandler latest = (LatestResultsHandler) getEndpoint().handler();
             Duration timeout = Duration.ofMillis(config.getResponseTimeout());
-            String executionId = Futures.await(latest.latestExecutionId(exchange.getMessage()), timeout,
-                    DuneCall.LATEST_RESULTS, null);
+            String executionId = Futures.await(
+                    latest.latestExecutionId(exchange.getMessage()), timeout, DuneCall.LATEST_RESULTS, null);
             IdempotentRepository seen = config.getIdempotentRepository();
             if (executionId.equals(lastEmitted) || seen != null && seen.contains(executionId)) {
                 return 0;
             }
-            Futures.await(latest.readExecution(exchange.getMessage(), executionId), timeout, DuneCall.RESULTS,
-                    executionId);
+            Futures.await(
+                    latest.readExecution(exchange.getMessage(), executionId), timeout, DuneCall.RESULTS, executionId);
             getProcessor().process(exchange);
             if (exchange.getException() == null) {
                 lastEmitted = executionId;
@@ -108,20 +107,24 @@ public class DuneConsumer extends ScheduledPollConsumer {
             releaseExchange(exchange, false);
             return 0;
         }
-        run.whenComplete((ignored, error) -> getEndpoint().getComponent().workers().execute(() -> {
-            try {
-                if (error != null) {
-                    toRoute.handleException("Dune run poll failed", exchange, Futures.cause(error));
-                } else {
-                    getProcessor().process(exchange);
-                }
-            } catch (Exception e) {
-                getExceptionHandler().handleException("Processing the result of a Dune run failed", exchange, e);
-            } finally {
-                releaseExchange(exchange, false);
-                running.set(false);
-            }
-        }));
+        run.whenComplete((ignored, error) -> getEndpoint()
+                .getComponent()
+                .workers()
+                .execute(() -> {
+                    try {
+                        if (error != null) {
+                            toRoute.handleException("Dune run poll failed", exchange, Futures.cause(error));
+                        } else {
+                            getProcessor().process(exchange);
+                        }
+                    } catch (Exception e) {
+                        getExceptionHandler()
+                                .handleException("Processing the result of a Dune run failed", exchange, e);
+                    } finally {
+                        releaseExchange(exchange, false);
+                        running.set(false);
+                    }
+                }));
         return 1;
     }
 }

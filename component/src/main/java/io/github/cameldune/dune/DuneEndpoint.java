@@ -1,9 +1,12 @@
 package io.github.cameldune.dune;
 
+import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.client.RetryPolicy;
+import io.github.cameldune.dune.handler.OperationHandler;
+import io.github.cameldune.dune.waiting.ExecutionWaiter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -15,17 +18,17 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
-import io.github.cameldune.dune.client.DuneClient;
-import io.github.cameldune.dune.client.RetryPolicy;
-import io.github.cameldune.dune.handler.OperationHandler;
-import io.github.cameldune.dune.waiting.ExecutionWaiter;
-
 /**
  * Runs Dune Analytics queries: execute saved queries or SQL, wait for them without holding a thread, and fetch their
  * results as rows, a stream, JSON or CSV; or start a route from each new result, or from a scheduled run.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "dune", title = "Dune Analytics", syntax = "dune:operation",
-        category = { Category.CLOUD, Category.DATABASE }, headersClass = DuneConstants.class)
+@UriEndpoint(
+        firstVersion = "0.1.0",
+        scheme = "dune",
+        title = "Dune Analytics",
+        syntax = "dune:operation",
+        category = {Category.CLOUD, Category.DATABASE},
+        headersClass = DuneConstants.class)
 // failed polls always reach the route's error handler: the option would promise a choice there is not
 @Metadata(excludeProperties = "bridgeErrorHandler")
 public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint, EndpointServiceLocation {
@@ -66,7 +69,8 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
             throw new IllegalArgumentException("No Dune API key: set camel.component.dune.api-key (for instance "
                     + "to {{env:DUNE_API_KEY}}) or apiKey on the endpoint");
         }
-        if (configuration.getApiKey().indexOf('\r') >= 0 || configuration.getApiKey().indexOf('\n') >= 0) {
+        if (configuration.getApiKey().indexOf('\r') >= 0
+                || configuration.getApiKey().indexOf('\n') >= 0) {
             throw new IllegalArgumentException("The Dune API key contains a line break; check how it is configured");
         }
         URI base = URI.create(configuration.getBaseUrl());
@@ -78,15 +82,25 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
             throw new IllegalArgumentException("Refusing to send the Dune API key over plain HTTP to " + base.getHost()
                     + ": use https, or set allowInsecureHttp=true for a trusted proxy");
         }
-        RetryPolicy retries = new RetryPolicy(Math.max(0, configuration.getMaxRetries()),
+        RetryPolicy retries = new RetryPolicy(
+                Math.max(0, configuration.getMaxRetries()),
                 Duration.ofMillis(configuration.getRetryInitialDelay()),
-                Duration.ofMillis(configuration.getRetryMaxDelay()), configuration.isRetryExecuteOnServerError());
-        client = new DuneClient(getComponent().transport(configuration), configuration.getBaseUrl(),
-                configuration.getApiKey(), configuration.getApiKeyLocation(),
-                Duration.ofMillis(configuration.getResponseTimeout()), retries, getComponent().poller(),
+                Duration.ofMillis(configuration.getRetryMaxDelay()),
+                configuration.isRetryExecuteOnServerError());
+        client = new DuneClient(
+                getComponent().transport(configuration),
+                configuration.getBaseUrl(),
+                configuration.getApiKey(),
+                configuration.getApiKeyLocation(),
+                Duration.ofMillis(configuration.getResponseTimeout()),
+                retries,
+                getComponent().poller(),
                 getComponent().rateLimiter());
-        handler = OperationHandler.of(configuration, client,
-                new ExecutionWaiter(client, getComponent().poller(), getComponent().durations()));
+        handler = OperationHandler.of(
+                configuration,
+                client,
+                new ExecutionWaiter(
+                        client, getComponent().poller(), getComponent().durations()));
     }
 
     /** This machine, where plain HTTP (the emulator, a local proxy) exposes nothing. */
@@ -127,6 +141,8 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
 
     @Override
     public Map<String, String> getServiceMetadata() {
-        return configuration.getQueryId() == null ? null : Map.of("queryId", String.valueOf(configuration.getQueryId()));
+        return configuration.getQueryId() == null
+                ? null
+                : Map.of("queryId", String.valueOf(configuration.getQueryId()));
     }
 }

@@ -1,13 +1,5 @@
 package io.github.cameldune.dune;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
-import org.apache.camel.util.URISupport;
-
 import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.Futures;
 import io.github.cameldune.dune.exception.DuneApiException;
@@ -15,6 +7,12 @@ import io.github.cameldune.dune.exception.DuneAuthenticationException;
 import io.github.cameldune.dune.exception.DuneBadRequestException;
 import io.github.cameldune.dune.exception.DuneForbiddenException;
 import io.github.cameldune.dune.exception.DuneNotFoundException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.apache.camel.util.URISupport;
 
 /**
  * Whether Dune is reachable and accepts the key, at no cost: it asks the status of an execution id that exists
@@ -45,8 +43,10 @@ public class DuneHealthCheck extends AbstractHealthCheck {
         // as Camel prints it: the key masked
         builder.detail("endpoint", URISupport.sanitizeUri(endpoint.getEndpointUri()));
         try {
-            Futures.await(endpoint.client().withoutRetries().status(PROBE_EXECUTION_ID),
-                    Duration.ofMillis(endpoint.getConfiguration().getResponseTimeout()), DuneCall.STATUS,
+            Futures.await(
+                    endpoint.client().withoutRetries().status(PROBE_EXECUTION_ID),
+                    Duration.ofMillis(endpoint.getConfiguration().getResponseTimeout()),
+                    DuneCall.STATUS,
                     PROBE_EXECUTION_ID);
             transientFailures.set(0);
             builder.up();
@@ -56,23 +56,28 @@ public class DuneHealthCheck extends AbstractHealthCheck {
             builder.up();
         } catch (DuneAuthenticationException | DuneForbiddenException rejected) {
             transientFailures.set(0);
-            builder.down().message("Dune rejected the API key: HTTP " + rejected.getHttpResponseCode() + " "
-                    + rejected.getDuneError()).detail(SERVICE_STATUS_CODE, rejected.getHttpResponseCode());
+            builder.down()
+                    .message("Dune rejected the API key: HTTP " + rejected.getHttpResponseCode() + " "
+                            + rejected.getDuneError())
+                    .detail(SERVICE_STATUS_CODE, rejected.getHttpResponseCode());
         } catch (DuneApiException e) {
             if (!e.isTransient()) {
                 transientFailures.set(0);
-                builder.down().message("Dune refused the check: " + e.getMessage())
+                builder.down()
+                        .message("Dune refused the check: " + e.getMessage())
                         .detail(SERVICE_STATUS_CODE, e.getHttpResponseCode());
                 return;
             }
             int failures = transientFailures.incrementAndGet();
             builder.detail("consecutiveFailures", failures);
             if (failures >= FAILURES_BEFORE_DOWN) {
-                builder.down().message("Dune failed " + failures + " checks in a row: " + e.getMessage())
+                builder.down()
+                        .message("Dune failed " + failures + " checks in a row: " + e.getMessage())
                         .detail(SERVICE_STATUS_CODE, e.getHttpResponseCode());
             } else {
-                builder.up().message("transient failure " + failures + " of " + FAILURES_BEFORE_DOWN + " before DOWN: "
-                        + e.getMessage());
+                builder.up()
+                        .message("transient failure " + failures + " of " + FAILURES_BEFORE_DOWN + " before DOWN: "
+                                + e.getMessage());
             }
         }
     }

@@ -1,16 +1,14 @@
 package io.github.cameldune.dune;
 
+import io.github.cameldune.dune.client.Futures;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
-
-import io.github.cameldune.dune.client.Futures;
 
 /**
  * Hands each exchange to its endpoint's {@link io.github.cameldune.dune.handler.OperationHandler} and completes it
@@ -32,8 +30,8 @@ public class DuneProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         // producer checks are off in Camel unless camel.health.producersEnabled=true
-        healthChecks = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
-                WritableHealthCheckRepository.class);
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(
+                getEndpoint().getCamelContext(), "producers", WritableHealthCheckRepository.class);
         if (healthChecks != null) {
             healthCheck = new DuneHealthCheck(getEndpoint(), getEndpoint().getId());
             healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());

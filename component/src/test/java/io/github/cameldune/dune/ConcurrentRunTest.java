@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -107,15 +106,20 @@ class ConcurrentRunTest extends DuneTestSupport {
             assertThat(e.getException()).isNull();
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> rows = e.getMessage().getBody(List.class);
-            assertThat(rows).extracting(r -> ((Number) r.get("number")).intValue())
+            assertThat(rows)
+                    .extracting(r -> ((Number) r.get("number")).intValue())
                     .containsExactly(i * 10, i * 10 + 1, i * 10 + 2);
         }
-        System.out.printf("%d concurrent runs of a 2 s query: all done in %d ms, live threads %d -> peak %d%n",
+        System.out.printf(
+                "%d concurrent runs of a 2 s query: all done in %d ms, live threads %d -> peak %d%n",
                 EXCHANGES, Duration.ofNanos(done - start).toMillis(), before, peak.get());
-        assertThat(Duration.ofNanos(sent - start)).as("sending did not wait for the executions")
+        assertThat(Duration.ofNanos(sent - start))
+                .as("sending did not wait for the executions")
                 .isLessThan(Duration.ofSeconds(2));
         assertThat(Duration.ofNanos(done - start)).as("they ran side by side").isLessThan(Duration.ofSeconds(15));
-        assertThat(peak.get() - before).as("live threads added while 200 runs waited").isLessThan(20);
+        assertThat(peak.get() - before)
+                .as("live threads added while 200 runs waited")
+                .isLessThan(20);
         assertThat(executionsCreated()).isEqualTo(EXCHANGES + 1);
     }
 }

@@ -3,8 +3,9 @@ package io.github.cameldune.dune;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cameldune.emulator.DuneEmulatorExtension;
+import io.github.cameldune.emulator.RecordedRequest;
 import java.util.Map;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
@@ -14,9 +15,6 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import io.github.cameldune.emulator.DuneEmulatorExtension;
-import io.github.cameldune.emulator.RecordedRequest;
 
 /** How users configure the component: Camel Main properties with a placeholder for the key, YAML routes, URIs. */
 class ConfigurationTest {
@@ -44,7 +42,8 @@ class ConfigurationTest {
         try {
             DuneComponent dune = main.getCamelContext().getComponent("dune", DuneComponent.class);
             assertThat(dune.getConfiguration().getApiKey()).isEqualTo(ENV_KEY);
-            assertThat(dune.getConfiguration().getBaseUrl()).isEqualTo(DUNE.emulator().baseUrl());
+            assertThat(dune.getConfiguration().getBaseUrl())
+                    .isEqualTo(DUNE.emulator().baseUrl());
             main.getCamelTemplate().sendBody("direct:main", null);
         } finally {
             main.stop();
@@ -80,8 +79,8 @@ class ConfigurationTest {
         }
         RecordedRequest request = DUNE.emulator().requests().get(0);
         assertThat(request.path()).isEqualTo("/api/v1/query/1006/execute");
-        assertThat(request.body()).isEqualTo(
-                "{\"query_parameters\":{\"text_field\":\"from yaml\"},\"performance\":\"large\"}");
+        assertThat(request.body())
+                .isEqualTo("{\"query_parameters\":{\"text_field\":\"from yaml\"},\"performance\":\"large\"}");
     }
 
     @Test
@@ -112,8 +111,10 @@ class ConfigurationTest {
         try (CamelContext context = new DefaultCamelContext()) {
             assertThatThrownBy(() -> context.getEndpoint("dune:exceute?queryId=1"))
                     .isInstanceOf(ResolveEndpointFailedException.class)
-                    .rootCause().hasMessageContaining("Unknown dune operation 'exceute'")
-                    .hasMessageContaining("[execute, executeSql, status, results, resultsCsv, latestResults, cancel, run]");
+                    .rootCause()
+                    .hasMessageContaining("Unknown dune operation 'exceute'")
+                    .hasMessageContaining(
+                            "[execute, executeSql, status, results, resultsCsv, latestResults, cancel, run]");
         }
     }
 
@@ -126,7 +127,9 @@ class ConfigurationTest {
                     from("direct:nokey").to("dune:execute?queryId=1");
                 }
             });
-            assertThatThrownBy(context::start).rootCause().hasMessageContaining("No Dune API key")
+            assertThatThrownBy(context::start)
+                    .rootCause()
+                    .hasMessageContaining("No Dune API key")
                     .hasMessageContaining("camel.component.dune.api-key");
         }
     }

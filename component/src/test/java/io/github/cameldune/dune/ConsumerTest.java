@@ -2,21 +2,19 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.dune.exception.DuneNotFoundException;
+import io.github.cameldune.dune.exception.DuneServerException;
+import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.faults.Fault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.github.cameldune.dune.exception.DuneNotFoundException;
-import io.github.cameldune.dune.exception.DuneServerException;
-import io.github.cameldune.emulator.ApiEndpoint;
-import io.github.cameldune.emulator.faults.Fault;
 
 /**
  * {@code from("dune:latestResults")} emits each new result once, stays silent otherwise (across restarts with an
@@ -40,10 +38,14 @@ class ConsumerTest extends DuneTestSupport {
             public void configure() {
                 onException(Exception.class).handled(true).to("mock:errors");
                 from("dune:latestResults?queryId=1004&param.to_block=19000001&delay=50&initialDelay=0"
-                        + "&idempotentRepository=#seen").routeId("latest").autoStartup(false)
+                                + "&idempotentRepository=#seen")
+                        .routeId("latest")
+                        .autoStartup(false)
                         .to("mock:latest");
                 from("dune:run?queryId=1005&param.row_count=2&delay=50&initialDelay=0&pollInitialDelay=20ms"
-                        + "&pollInterval=20ms").routeId("refresh").autoStartup(false)
+                                + "&pollInterval=20ms")
+                        .routeId("refresh")
+                        .autoStartup(false)
                         .to("mock:refresh");
             }
         };
@@ -57,7 +59,8 @@ class ConsumerTest extends DuneTestSupport {
         context.getRouteController().startRoute("latest");
         errors.assertIsSatisfied();
         assertThat(errors.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT))
-                .as("no result yet: the poll fails into the route's error handler").isInstanceOf(DuneNotFoundException.class);
+                .as("no result yet: the poll fails into the route's error handler")
+                .isInstanceOf(DuneNotFoundException.class);
 
         String first = finishedExecution(1004, Map.of("to_block", 19000001));
         latest.expectedMessageCount(1);
@@ -80,14 +83,20 @@ class ConsumerTest extends DuneTestSupport {
         context.getRouteController().stopRoute("latest");
         context.getRouteController().startRoute("latest");
         Thread.sleep(300);
-        assertThat(latest.getReceivedCounter()).as("restarted with the repository: still silent").isEqualTo(2);
+        assertThat(latest.getReceivedCounter())
+                .as("restarted with the repository: still silent")
+                .isEqualTo(2);
         assertThat(seen.contains(first)).isTrue();
     }
 
     @Test
     void runIsAScheduledRefreshThatNeverOverlaps() throws Exception {
         emulator().setMinDuration(1005, Duration.ofMillis(400));
-        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).on(ApiEndpoint.EXECUTE).times(1));
+        emulator()
+                .faults()
+                .add(Fault.status(500, Fault.INTERNAL_ERROR)
+                        .on(ApiEndpoint.EXECUTE)
+                        .times(1));
         MockEndpoint refresh = getMockEndpoint("mock:refresh");
         refresh.expectedMinimumMessageCount(2);
         MockEndpoint errors = getMockEndpoint("mock:errors");
@@ -103,8 +112,10 @@ class ConsumerTest extends DuneTestSupport {
             assertThat(e.getMessage().getBody(List.class)).hasSize(2);
             assertThat(e.getMessage().getHeader(DuneConstants.STATE)).isEqualTo("QUERY_STATE_COMPLETED");
         });
-        long executes = requests().stream().filter(r -> r.path().endsWith("/execute")).count();
-        assertThat(executes).as("one execute per emitted result, plus the one that failed, none overlapping")
+        long executes =
+                requests().stream().filter(r -> r.path().endsWith("/execute")).count();
+        assertThat(executes)
+                .as("one execute per emitted result, plus the one that failed, none overlapping")
                 .isLessThanOrEqualTo(refresh.getReceivedCounter() + 2);
         assertThat(executionsCreated()).isLessThanOrEqualTo(refresh.getReceivedCounter() + 1);
     }

@@ -2,20 +2,17 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.apache.camel.CamelContext;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import com.fasterxml.jackson.core.type.TypeReference;
-
 import io.github.cameldune.dune.client.Json;
 import io.github.cameldune.emulator.DuneEmulator;
 import io.github.cameldune.emulator.DuneEmulatorExtension;
 import io.github.cameldune.emulator.RecordedRequest;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Route tests against a real emulator over loopback HTTP: the {@code dune} component points at it, and tests assert on
@@ -60,8 +57,14 @@ abstract class DuneTestSupport extends CamelTestSupport {
      * requests so far.
      */
     protected String finishedExecution(long queryId, Map<String, Object> parameters) throws InterruptedException {
-        String id = emulator().engine().executeQuery(queryId, parameters, null).orElseThrow().id();
-        for (int i = 0; i < 1000 && !emulator().engine().find(id).orElseThrow().state().isFinished(); i++) {
+        String id = emulator()
+                .engine()
+                .executeQuery(queryId, parameters, null)
+                .orElseThrow()
+                .id();
+        for (int i = 0;
+                i < 1000 && !emulator().engine().find(id).orElseThrow().state().isFinished();
+                i++) {
             Thread.sleep(10);
         }
         emulator().clearRequests();
@@ -82,7 +85,6 @@ abstract class DuneTestSupport extends CamelTestSupport {
 
     /** A JSON body parsed into maps, lists, numbers and strings. */
     protected static Map<String, Object> json(String body) throws Exception {
-        return Json.MAPPER.readValue(body, new TypeReference<Map<String, Object>>() {
-        });
+        return Json.MAPPER.readValue(body, new TypeReference<Map<String, Object>>() {});
     }
 }

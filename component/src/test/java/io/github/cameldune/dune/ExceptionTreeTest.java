@@ -2,15 +2,6 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
-
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.spi.HttpResponseAware;
-import org.junit.jupiter.api.Test;
-
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.dune.exception.DuneExecutionException;
@@ -18,6 +9,13 @@ import io.github.cameldune.dune.exception.DuneExecutionFailedException;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.exception.DuneNotFoundException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.HttpResponseAware;
+import org.junit.jupiter.api.Test;
 
 /**
  * The reference's advice, {@code onException(DuneException.class)}, catches every kind of failure: bad input, a failed
@@ -48,19 +46,30 @@ class ExceptionTreeTest extends DuneTestSupport {
         caught.assertIsSatisfied();
 
         List<Exception> failures = caught.getReceivedExchanges().stream()
-                .map(e -> e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)).toList();
-        assertThat(failures).satisfiesExactly(
-                e -> assertThat(e).isInstanceOf(DuneInvalidInputException.class)
-                        .isNotInstanceOf(IllegalArgumentException.class),
-                e -> assertThat(e).isInstanceOf(DuneNotFoundException.class).isInstanceOf(HttpResponseAware.class)
-                        .extracting(f -> ((DuneApiException) f).getHttpResponseCode()).isEqualTo(404),
-                e -> assertThat(e).isInstanceOf(DuneExecutionFailedException.class),
-                e -> assertThat(e).isInstanceOf(DuneTimeoutException.class));
+                .map(e -> e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class))
+                .toList();
+        assertThat(failures)
+                .satisfiesExactly(
+                        e -> assertThat(e)
+                                .isInstanceOf(DuneInvalidInputException.class)
+                                .isNotInstanceOf(IllegalArgumentException.class),
+                        e -> assertThat(e)
+                                .isInstanceOf(DuneNotFoundException.class)
+                                .isInstanceOf(HttpResponseAware.class)
+                                .extracting(f -> ((DuneApiException) f).getHttpResponseCode())
+                                .isEqualTo(404),
+                        e -> assertThat(e).isInstanceOf(DuneExecutionFailedException.class),
+                        e -> assertThat(e).isInstanceOf(DuneTimeoutException.class));
         for (Exception outcome : List.of(failures.get(2), failures.get(3))) {
-            assertThat(outcome).as("an execution outcome is no failed call").isInstanceOf(DuneExecutionException.class)
-                    .isNotInstanceOf(HttpResponseAware.class).isNotInstanceOf(DuneApiException.class);
+            assertThat(outcome)
+                    .as("an execution outcome is no failed call")
+                    .isInstanceOf(DuneExecutionException.class)
+                    .isNotInstanceOf(HttpResponseAware.class)
+                    .isNotInstanceOf(DuneApiException.class);
             assertThat(((DuneException) outcome).getExecutionId()).isNotNull();
         }
-        assertThat(executionsCreated()).as("the bad id and the unknown query started nothing").isEqualTo(2);
+        assertThat(executionsCreated())
+                .as("the bad id and the unknown query started nothing")
+                .isEqualTo(2);
     }
 }

@@ -2,15 +2,6 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.mock.MockEndpoint;
-import org.junit.jupiter.api.Test;
-
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.exception.DuneAuthenticationException;
 import io.github.cameldune.dune.exception.DuneBadRequestException;
@@ -23,6 +14,13 @@ import io.github.cameldune.dune.exception.DuneRateLimitException;
 import io.github.cameldune.dune.exception.DuneServerException;
 import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every failure of {@code dune:execute} reaches the route's {@code onException} as a typed exception that carries the
@@ -38,9 +36,14 @@ class ExecuteErrorsTest extends DuneTestSupport {
                 onException(DuneInvalidInputException.class).handled(true).to("mock:invalid");
                 onException(DuneApiException.class).handled(true).to("mock:failed");
                 // no retries here: each failure must surface as it came (RetryTest covers retrying)
-                from("direct:execute").to("dune:execute?queryId=1001&maxRetries=0").to("mock:out");
-                from("direct:wrongKey").to("dune:execute?queryId=1001&apiKey=not-the-key").to("mock:out");
-                from("direct:unreachable").to("dune:execute?queryId=1001&baseUrl=http://127.0.0.1:1/api")
+                from("direct:execute")
+                        .to("dune:execute?queryId=1001&maxRetries=0")
+                        .to("mock:out");
+                from("direct:wrongKey")
+                        .to("dune:execute?queryId=1001&apiKey=not-the-key")
+                        .to("mock:out");
+                from("direct:unreachable")
+                        .to("dune:execute?queryId=1001&baseUrl=http://127.0.0.1:1/api")
                         .to("mock:out");
             }
         };
@@ -48,31 +51,49 @@ class ExecuteErrorsTest extends DuneTestSupport {
 
     @Test
     void eachHttpErrorIsItsOwnException() throws Exception {
-        assertFailure(400, DuneBadRequestException.class, "unknown parameters (nope)",
+        assertFailure(
+                400,
+                DuneBadRequestException.class,
+                "unknown parameters (nope)",
                 e -> e.getMessage().setBody(Map.of("nope", 1)));
-        emulator().faults().add(Fault.status(402, Fault.PAYMENT_REQUIRED).on(ApiEndpoint.EXECUTE).times(1));
-        assertFailure(402, DunePaymentRequiredException.class, Fault.PAYMENT_REQUIRED, e -> {
-        });
-        emulator().faults().add(Fault.status(403, Fault.FORBIDDEN).on(ApiEndpoint.EXECUTE).times(1));
-        assertFailure(403, DuneForbiddenException.class, Fault.FORBIDDEN, e -> {
-        });
-        assertFailure(404, DuneNotFoundException.class, "Query not found",
+        emulator()
+                .faults()
+                .add(Fault.status(402, Fault.PAYMENT_REQUIRED)
+                        .on(ApiEndpoint.EXECUTE)
+                        .times(1));
+        assertFailure(402, DunePaymentRequiredException.class, Fault.PAYMENT_REQUIRED, e -> {});
+        emulator()
+                .faults()
+                .add(Fault.status(403, Fault.FORBIDDEN).on(ApiEndpoint.EXECUTE).times(1));
+        assertFailure(403, DuneForbiddenException.class, Fault.FORBIDDEN, e -> {});
+        assertFailure(
+                404,
+                DuneNotFoundException.class,
+                "Query not found",
                 e -> e.getMessage().setHeader(DuneConstants.QUERY_ID, 999999));
-        emulator().faults().add(Fault.status(429, "Too many requests").header("Retry-After", "7").times(1));
-        DuneRateLimitException limited = assertFailure(429, DuneRateLimitException.class, "Too many requests", e -> {
-        });
+        emulator()
+                .faults()
+                .add(Fault.status(429, "Too many requests")
+                        .header("Retry-After", "7")
+                        .times(1));
+        DuneRateLimitException limited = assertFailure(429, DuneRateLimitException.class, "Too many requests", e -> {});
         assertThat(limited.getRetryAfter()).hasSeconds(7);
-        emulator().faults().add(Fault.status(429, "Too many requests").header("RateLimit", "\"write\";r=0;t=12")
-                .times(1));
-        assertThat(assertFailure(429, DuneRateLimitException.class, "Too many requests", e -> {
-        }).getRetryAfter()).as("no Retry-After: the RateLimit reset").hasSeconds(12);
+        emulator()
+                .faults()
+                .add(Fault.status(429, "Too many requests")
+                        .header("RateLimit", "\"write\";r=0;t=12")
+                        .times(1));
+        assertThat(assertFailure(429, DuneRateLimitException.class, "Too many requests", e -> {})
+                        .getRetryAfter())
+                .as("no Retry-After: the RateLimit reset")
+                .hasSeconds(12);
         emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).times(1));
-        assertFailure(500, DuneServerException.class, Fault.INTERNAL_ERROR, e -> {
-        });
-        emulator().faults().add(Fault.raw(503, "text/html", "<html><body><h1>503 Service Unavailable</h1></body></html>")
-                .times(1));
-        DuneServerException unavailable = assertFailure(503, DuneServerException.class, "Service Unavailable", e -> {
-        });
+        assertFailure(500, DuneServerException.class, Fault.INTERNAL_ERROR, e -> {});
+        emulator()
+                .faults()
+                .add(Fault.raw(503, "text/html", "<html><body><h1>503 Service Unavailable</h1></body></html>")
+                        .times(1));
+        DuneServerException unavailable = assertFailure(503, DuneServerException.class, "Service Unavailable", e -> {});
         assertThat(unavailable.getMessage()).doesNotContain("<html>");
         assertThat(getMockEndpoint("mock:out").getReceivedCounter()).isZero();
     }
@@ -115,19 +136,25 @@ class ExecuteErrorsTest extends DuneTestSupport {
         invalid.assertIsSatisfied();
         assertThat(requests()).as("nothing was sent").isEmpty();
         List<String> messages = invalid.getReceivedExchanges().stream()
-                .map(e -> e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()).toList();
-        assertThat(messages).satisfiesExactly(
-                m -> assertThat(m).isEqualTo("The query id must be a positive number, was 0"),
-                m -> assertThat(m).isEqualTo("The query id must be a positive number, was -5"),
-                m -> assertThat(m).isEqualTo("The query id must be a positive number, was '12a'"),
-                m -> assertThat(m).isEqualTo("The query id must be a positive number, was '1.5'"),
-                m -> assertThat(m).isEqualTo("Unknown performance tier 'huge'; use small, medium or large"),
-                m -> assertThat(m).startsWith("The message body is not a JSON object of query parameters"),
-                m -> assertThat(m).isEqualTo("The message body must be a JSON object of query parameters, was a "
-                        + "JSON array"),
-                m -> assertThat(m).contains("java.lang.Integer").contains("cannot be query parameters"),
-                m -> assertThat(m).contains(DuneConstants.QUERY_PARAMETERS).contains("must be a Map"),
-                m -> assertThat(m).contains("'nested' is a map"));
+                .map(e -> e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)
+                        .getMessage())
+                .toList();
+        assertThat(messages)
+                .satisfiesExactly(
+                        m -> assertThat(m).isEqualTo("The query id must be a positive number, was 0"),
+                        m -> assertThat(m).isEqualTo("The query id must be a positive number, was -5"),
+                        m -> assertThat(m).isEqualTo("The query id must be a positive number, was '12a'"),
+                        m -> assertThat(m).isEqualTo("The query id must be a positive number, was '1.5'"),
+                        m -> assertThat(m).isEqualTo("Unknown performance tier 'huge'; use small, medium or large"),
+                        m -> assertThat(m).startsWith("The message body is not a JSON object of query parameters"),
+                        m -> assertThat(m)
+                                .isEqualTo("The message body must be a JSON object of query parameters, was a "
+                                        + "JSON array"),
+                        m -> assertThat(m).contains("java.lang.Integer").contains("cannot be query parameters"),
+                        m -> assertThat(m)
+                                .contains(DuneConstants.QUERY_PARAMETERS)
+                                .contains("must be a Map"),
+                        m -> assertThat(m).contains("'nested' is a map"));
     }
 
     @Test
@@ -138,15 +165,15 @@ class ExecuteErrorsTest extends DuneTestSupport {
                 from("direct:noId").to("dune:execute");
             }
         });
-        Exchange done = template.send("direct:noId", e -> {
-        });
-        assertThat(done.getException()).isInstanceOf(DuneInvalidInputException.class)
+        Exchange done = template.send("direct:noId", e -> {});
+        assertThat(done.getException())
+                .isInstanceOf(DuneInvalidInputException.class)
                 .hasMessage("No query id: set queryId on the endpoint or the CamelDuneQueryId header");
         assertThat(requests()).isEmpty();
     }
 
-    private <T extends DuneApiException> T assertFailure(int status, Class<T> type, String duneError,
-            Consumer<Exchange> input) throws Exception {
+    private <T extends DuneApiException> T assertFailure(
+            int status, Class<T> type, String duneError, Consumer<Exchange> input) throws Exception {
         MockEndpoint failed = getMockEndpoint("mock:failed");
         failed.reset();
         failed.expectedMessageCount(1);
@@ -158,7 +185,8 @@ class ExecuteErrorsTest extends DuneTestSupport {
         assertThat(e.getDuneError()).contains(duneError);
         assertThat(e.getOperation()).isEqualTo("execute");
         assertThat(e.getQueryId()).isNotNull();
-        assertThat(e.getMessage()).startsWith("Dune execute failed with HTTP " + status + " (queryId=")
+        assertThat(e.getMessage())
+                .startsWith("Dune execute failed with HTTP " + status + " (queryId=")
                 .doesNotContain(emulator().apiKey());
         return type.cast(e);
     }

@@ -2,6 +2,10 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.dune.model.DuneExecution;
+import io.github.cameldune.dune.model.ExecutionState;
+import io.github.cameldune.emulator.RecordedRequest;
+import io.github.cameldune.emulator.engine.QueryCatalog;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +17,11 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.github.cameldune.dune.model.DuneExecution;
-import io.github.cameldune.dune.model.ExecutionState;
-import io.github.cameldune.emulator.RecordedRequest;
-import io.github.cameldune.emulator.engine.QueryCatalog;
 
 /** {@code dune:execute} against the emulator: where the query id, tier and parameters come from, and what is sent. */
 class ExecuteProducerTest extends DuneTestSupport {
@@ -54,9 +52,12 @@ class ExecuteProducerTest extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:uri").to("dune:execute?queryId=1001&performance=large").to("mock:out");
+                from("direct:uri")
+                        .to("dune:execute?queryId=1001&performance=large")
+                        .to("mock:out");
                 from("direct:bare").to("dune:execute").to("mock:out");
-                from("direct:params").to("dune:execute?queryId=1006&param.text_field=from-uri&param.list_field=Option 3")
+                from("direct:params")
+                        .to("dune:execute?queryId=1006&param.text_field=from-uri&param.list_field=Option 3")
                         .to("mock:out");
             }
         };
@@ -77,14 +78,18 @@ class ExecuteProducerTest extends DuneTestSupport {
         DuneExecution body = result.getMessage().getBody(DuneExecution.class);
         assertThat(body.executionId()).isEqualTo(executionId);
         assertThat(body.state().isTerminal()).isFalse();
-        assertThat(emulator().engine().find(executionId)).as("the emulator knows the execution").isPresent();
+        assertThat(emulator().engine().find(executionId))
+                .as("the emulator knows the execution")
+                .isPresent();
 
         RecordedRequest request = onlyRequest();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/api/v1/query/1001/execute");
         assertThat(request.rawQuery()).isNull();
         assertThat(request.header("Content-Type")).startsWith("application/json");
-        assertThat(request.header("User-Agent")).isEqualTo(DuneComponent.USER_AGENT).startsWith("camel-dune/0.1.0");
+        assertThat(request.header("User-Agent"))
+                .isEqualTo(DuneComponent.USER_AGENT)
+                .startsWith("camel-dune/0.1.0");
         assertThat(request.header("X-Dune-Api-Key")).isEqualTo(emulator().apiKey());
         assertThat(json(request.body())).isEqualTo(Map.of("query_parameters", Map.of(), "performance", "large"));
     }
@@ -93,18 +98,21 @@ class ExecuteProducerTest extends DuneTestSupport {
     void theExecutionConvertsToJsonAndToAMap() {
         DuneExecution execution = template.requestBody("direct:uri", null, DuneExecution.class);
         String text = context.getTypeConverter().convertTo(String.class, execution);
-        assertThat(text).isEqualTo("{\"execution_id\":\"" + execution.executionId() + "\",\"state\":\""
-                + execution.state().value() + "\"}");
+        assertThat(text)
+                .isEqualTo("{\"execution_id\":\"" + execution.executionId() + "\",\"state\":\""
+                        + execution.state().value() + "\"}");
         @SuppressWarnings("unchecked")
         Map<String, Object> map = context.getTypeConverter().convertTo(Map.class, execution);
-        assertThat(map).containsExactly(Map.entry("execution_id", execution.executionId()),
-                Map.entry("state", execution.state().value()));
+        assertThat(map)
+                .containsExactly(
+                        Map.entry("execution_id", execution.executionId()),
+                        Map.entry("state", execution.state().value()));
     }
 
     @Test
     void headersOverrideTheQueryIdAndTier() throws Exception {
-        template.sendBodyAndHeaders("direct:uri", null,
-                Map.of(DuneConstants.QUERY_ID, "1002", DuneConstants.PERFORMANCE, "Medium"));
+        template.sendBodyAndHeaders(
+                "direct:uri", null, Map.of(DuneConstants.QUERY_ID, "1002", DuneConstants.PERFORMANCE, "Medium"));
         RecordedRequest request = onlyRequest();
         assertThat(request.path()).isEqualTo("/api/v1/query/1002/execute");
         assertThat(json(request.body())).containsEntry("performance", "medium");
@@ -147,8 +155,7 @@ class ExecuteProducerTest extends DuneTestSupport {
     }
 
     /** A bean body, turned into parameters by its properties. */
-    public record EchoParameters(String text_field, int number_field) {
-    }
+    public record EchoParameters(String text_field, int number_field) {}
 
     @Test
     void anObjectBodyBecomesParametersThroughItsProperties() throws Exception {
@@ -175,13 +182,19 @@ class ExecuteProducerTest extends DuneTestSupport {
         });
         assertThat(done.getException()).isNull();
         String body = onlyRequest().body();
-        assertThat(body).contains("\"count\":42,").contains("\"ratio\":0.25,")
-                .contains("\"big\":12345678901234567890.5,").contains("\"label\":\"text\"")
-                .contains("\"at\":\"2024-01-02 03:04:05\"").contains("\"instant\":\"2024-01-02 03:04:05\"")
-                .contains("\"zoned\":\"2024-01-02 03:04:05\"").contains("\"day\":\"2024-01-02 00:00:00\"")
+        assertThat(body)
+                .contains("\"count\":42,")
+                .contains("\"ratio\":0.25,")
+                .contains("\"big\":12345678901234567890.5,")
+                .contains("\"label\":\"text\"")
+                .contains("\"at\":\"2024-01-02 03:04:05\"")
+                .contains("\"instant\":\"2024-01-02 03:04:05\"")
+                .contains("\"zoned\":\"2024-01-02 03:04:05\"")
+                .contains("\"day\":\"2024-01-02 00:00:00\"")
                 .contains("\"chains\":[\"ethereum\",\"base\"]");
         assertThat(done.getMessage().getHeader(DuneConstants.EXECUTION_ID, String.class))
-                .as("the emulator accepted every value").isNotNull();
+                .as("the emulator accepted every value")
+                .isNotNull();
     }
 
     @Test
@@ -192,9 +205,9 @@ class ExecuteProducerTest extends DuneTestSupport {
 
     @Test
     void theStateHeaderIsDunesSpelling() {
-        Exchange done = template.request("direct:uri", e -> {
-        });
-        assertThat(ExecutionState.of(done.getMessage().getHeader(DuneConstants.STATE, String.class)).isKnown())
+        Exchange done = template.request("direct:uri", e -> {});
+        assertThat(ExecutionState.of(done.getMessage().getHeader(DuneConstants.STATE, String.class))
+                        .isKnown())
                 .isTrue();
     }
 }

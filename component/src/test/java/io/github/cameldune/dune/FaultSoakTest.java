@@ -2,6 +2,10 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.dune.exception.DuneException;
+import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.engine.Execution;
+import io.github.cameldune.emulator.faults.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,18 +14,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import io.github.cameldune.dune.exception.DuneException;
-import io.github.cameldune.emulator.engine.Execution;
-import io.github.cameldune.emulator.ApiEndpoint;
-import io.github.cameldune.emulator.faults.Fault;
 
 /**
  * 2,000 {@code run} exchanges (or {@code -Dsoak.exchanges}: {@code mvn -Psoak verify} runs 100,000) while about a tenth of the requests fail in every way the emulator knows: each exchange
@@ -67,16 +65,27 @@ class FaultSoakTest extends DuneTestSupport {
     void everyExchangeEndsCorrectlyAndNoneIsExecutedTwice() throws Exception {
         emulator().settings().maxConcurrent(IN_FLIGHT);
         double each = 0.01;
-        emulator().faults()
-                .add(Fault.status(429, "Too many requests").header("Retry-After", "0").on(ApiEndpoint.EXECUTE).rate(each))
-                .add(Fault.status(500, Fault.INTERNAL_ERROR).on(ApiEndpoint.EXECUTE).rate(each))
-                .add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(ApiEndpoint.EXECUTE).rate(each))
+        emulator()
+                .faults()
+                .add(Fault.status(429, "Too many requests")
+                        .header("Retry-After", "0")
+                        .on(ApiEndpoint.EXECUTE)
+                        .rate(each))
+                .add(Fault.status(500, Fault.INTERNAL_ERROR)
+                        .on(ApiEndpoint.EXECUTE)
+                        .rate(each))
+                .add(Fault.status(500, Fault.INTERNAL_ERROR)
+                        .afterHandling()
+                        .on(ApiEndpoint.EXECUTE)
+                        .rate(each))
                 .add(Fault.reset().afterHandling().on(ApiEndpoint.EXECUTE).rate(each))
                 .add(Fault.status(503, "busy").on(ApiEndpoint.STATUS).rate(each))
                 .add(Fault.reset().on(ApiEndpoint.STATUS).rate(each))
                 .add(Fault.latency(Duration.ofMillis(50)).on(ApiEndpoint.STATUS).rate(each))
                 .add(Fault.status(502, "bad gateway").on(ApiEndpoint.RESULTS).rate(each))
-                .add(Fault.raw(200, "application/json", "{\"execution_id\":\"01HKZ").on(ApiEndpoint.RESULTS).rate(each))
+                .add(Fault.raw(200, "application/json", "{\"execution_id\":\"01HKZ")
+                        .on(ApiEndpoint.RESULTS)
+                        .rate(each))
                 .add(Fault.raw(502, "text/html", "<html><h1>502</h1></html>").rate(each));
         long startNanos = System.nanoTime();
         AsyncProducer sender = context.getEndpoint("direct:run").createAsyncProducer();
@@ -110,19 +119,33 @@ class FaultSoakTest extends DuneTestSupport {
             created++;
         }
         long requests = emulator().requestCount();
-        System.out.printf("soak: %d exchanges in %.1f s (%.0f/s), %d with rows, %d typed failures, %d executions, "
-                + "%d requests, %d executions counted twice%n", EXCHANGES, elapsedMillis / 1000.0,
-                EXCHANGES * 1000.0 / Math.max(1, elapsedMillis), succeeded.get(), failed.get(), created, requests,
+        System.out.printf(
+                "soak: %d exchanges in %.1f s (%.0f/s), %d with rows, %d typed failures, %d executions, "
+                        + "%d requests, %d executions counted twice%n",
+                EXCHANGES,
+                elapsedMillis / 1000.0,
+                EXCHANGES * 1000.0 / Math.max(1, elapsedMillis),
+                succeeded.get(),
+                failed.get(),
+                created,
+                requests,
                 perExchange.values().stream().filter(n -> n > 1).count());
-        assertThat(succeeded.get() + failed.get()).as("messages in = messages out").isEqualTo(EXCHANGES);
-        assertThat(perExchange.values()).as("no exchange executed twice").allSatisfy(n -> assertThat(n)
-                .isLessThanOrEqualTo(1));
+        assertThat(succeeded.get() + failed.get())
+                .as("messages in = messages out")
+                .isEqualTo(EXCHANGES);
+        assertThat(perExchange.values())
+                .as("no exchange executed twice")
+                .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(1));
         assertThat(created).isEqualTo(executionsCreated());
         assertThat(succeeded.get()).as("most get through the faults").isGreaterThan(EXCHANGES * 8 / 10);
-        assertThat(failed.get()).as("some faults cannot be retried away (a lost execute)").isPositive();
+        assertThat(failed.get())
+                .as("some faults cannot be retried away (a lost execute)")
+                .isPositive();
     }
 
     private List<Execution> executionsOf1005() {
-        return emulator().engine().executions().stream().filter(e -> e.queryId() == 1005).toList();
+        return emulator().engine().executions().stream()
+                .filter(e -> e.queryId() == 1005)
+                .toList();
     }
 }

@@ -3,16 +3,14 @@ package io.github.cameldune.dune;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
-
-import io.github.cameldune.dune.exception.DuneInvalidInputException;
 
 /** Input that could change a request, leak the key or flood Dune is refused before anything is sent. */
 class HardeningTest extends DuneTestSupport {
@@ -34,7 +32,8 @@ class HardeningTest extends DuneTestSupport {
             e.getMessage().setHeader(DuneConstants.EXECUTION_ID, "01HKZJ2683PHF9Q9PHHQ8FW4Q1");
             e.getMessage().setHeader(DuneConstants.COLUMNS, "number\r\nX-Injected: yes");
         });
-        assertThat(done.getException()).isInstanceOf(DuneInvalidInputException.class)
+        assertThat(done.getException())
+                .isInstanceOf(DuneInvalidInputException.class)
                 .hasMessage("The CamelDuneColumns header must not contain line breaks");
         assertThat(requests()).isEmpty();
     }
@@ -45,19 +44,21 @@ class HardeningTest extends DuneTestSupport {
         for (int i = 0; i < 300; i++) {
             many.put("p" + i, i);
         }
-        Exchange tooMany = template.request("direct:execute", e -> e.getMessage().setBody(many));
-        assertThat(tooMany.getException()).isInstanceOf(DuneInvalidInputException.class)
+        Exchange tooMany =
+                template.request("direct:execute", e -> e.getMessage().setBody(many));
+        assertThat(tooMany.getException())
+                .isInstanceOf(DuneInvalidInputException.class)
                 .hasMessage("300 query parameters are too many: at most 256 are sent");
-        Exchange tooLong = template.request("direct:execute", e -> e.getMessage().setBody(Map.of("label",
-                "x".repeat(70_000))));
+        Exchange tooLong =
+                template.request("direct:execute", e -> e.getMessage().setBody(Map.of("label", "x".repeat(70_000))));
         assertThat(tooLong.getException()).hasMessageContaining("at most 65536");
         assertThat(requests()).isEmpty();
     }
 
     @Test
     void idsCannotChangeTheRequestPath() {
-        Exchange done = template.request("direct:execute", e -> e.getMessage().setHeader(DuneConstants.QUERY_ID,
-                "1/../../sql/execute"));
+        Exchange done = template.request(
+                "direct:execute", e -> e.getMessage().setHeader(DuneConstants.QUERY_ID, "1/../../sql/execute"));
         assertThat(done.getException()).isInstanceOf(DuneInvalidInputException.class);
         assertThat(requests()).isEmpty();
     }
@@ -74,8 +75,10 @@ class HardeningTest extends DuneTestSupport {
                     from("direct:a").to("dune:execute?queryId=1&baseUrl=http://dune-proxy.example.com/api");
                 }
             });
-            assertThatThrownBy(other::start).rootCause().hasMessageContaining("Refusing to send the Dune API key over "
-                    + "plain HTTP to dune-proxy.example.com");
+            assertThatThrownBy(other::start)
+                    .rootCause()
+                    .hasMessageContaining(
+                            "Refusing to send the Dune API key over " + "plain HTTP to dune-proxy.example.com");
         }
         try (CamelContext allowed = new DefaultCamelContext()) {
             DuneComponent dune = new DuneComponent();
@@ -84,8 +87,9 @@ class HardeningTest extends DuneTestSupport {
             allowed.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:a").to("dune:execute?queryId=1&baseUrl=http://dune-proxy.example.com/api"
-                            + "&allowInsecureHttp=true");
+                    from("direct:a")
+                            .to("dune:execute?queryId=1&baseUrl=http://dune-proxy.example.com/api"
+                                    + "&allowInsecureHttp=true");
                     from("direct:b").to("dune:execute?queryId=1&baseUrl=http://localhost:8080/api");
                 }
             });
@@ -106,7 +110,9 @@ class HardeningTest extends DuneTestSupport {
                     from("direct:a").to("dune:execute?queryId=1");
                 }
             });
-            assertThatThrownBy(other::start).rootCause().hasMessageContaining("line break")
+            assertThatThrownBy(other::start)
+                    .rootCause()
+                    .hasMessageContaining("line break")
                     .hasMessageNotContaining("abc");
         }
     }

@@ -2,8 +2,9 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.faults.Fault;
 import java.util.Collection;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
@@ -12,9 +13,6 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.junit.jupiter.api.Test;
-
-import io.github.cameldune.emulator.ApiEndpoint;
-import io.github.cameldune.emulator.faults.Fault;
 
 /** The producer health check: UP when Dune accepts the key, DOWN with the reason when not, no flapping. */
 class HealthCheckTest extends DuneTestSupport {
@@ -49,7 +47,8 @@ class HealthCheckTest extends DuneTestSupport {
         return results.stream()
                 .filter(r -> r.getCheck().getId().startsWith("producer:dune-"))
                 .filter(r -> String.valueOf(r.getDetails().get("endpoint")).contains(uriPart))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -57,8 +56,9 @@ class HealthCheckTest extends DuneTestSupport {
         assertThat(check("connectTimeout=9s").getState()).isEqualTo(HealthCheck.State.UP);
         HealthCheck.Result bad = check("responseTimeout=7s");
         assertThat(bad.getState()).isEqualTo(HealthCheck.State.DOWN);
-        assertThat(bad.getMessage()).hasValueSatisfying(m -> assertThat(m)
-                .isEqualTo("Dune rejected the API key: HTTP 401 invalid API Key"));
+        assertThat(bad.getMessage())
+                .hasValueSatisfying(
+                        m -> assertThat(m).isEqualTo("Dune rejected the API key: HTTP 401 invalid API Key"));
         assertThat(bad.getDetails().toString()).doesNotContain("wrong-key-12345");
         assertThat(requests()).allSatisfy(r -> assertThat(r.method()).isEqualTo("GET"));
         assertThat(executionsCreated()).as("checking costs nothing").isZero();

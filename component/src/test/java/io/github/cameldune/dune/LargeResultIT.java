@@ -2,6 +2,7 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.emulator.DuneEmulatorProcess;
 import java.io.BufferedReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -21,8 +21,6 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.github.cameldune.emulator.DuneEmulatorProcess;
 
 /**
  * A result of 1,000,000 rows of 8 columns flows through {@code stream} and through {@code resultsCsv} to a file, in a
@@ -64,24 +62,26 @@ class LargeResultIT extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:stream").to("dune:run?queryId=1005&outputType=stream&pollInitialDelay=100ms&"
-                        + "pollInterval=100ms")
-                        .split(body()).streaming()
+                from("direct:stream")
+                        .to("dune:run?queryId=1005&outputType=stream&pollInitialDelay=100ms&" + "pollInterval=100ms")
+                        .split(body())
+                        .streaming()
                         .process(e -> {
                             streamed.incrementAndGet();
                             @SuppressWarnings("unchecked")
                             Map<String, Object> row = e.getMessage().getBody(Map.class);
                             lastRow.set(row);
                         });
-                from("direct:csv").to("dune:resultsCsv")
-                        .to("file:" + OUT + "?fileName=result.csv");
+                from("direct:csv").to("dune:resultsCsv").to("file:" + OUT + "?fileName=result.csv");
             }
         };
     }
 
     @Test
     void aMillionRowsStreamInBoundedMemory() throws Exception {
-        assertThat(Runtime.getRuntime().maxMemory()).as("run with -Xmx256m").isLessThanOrEqualTo(Long.getLong("large.maxHeap", 300L << 20));
+        assertThat(Runtime.getRuntime().maxMemory())
+                .as("run with -Xmx256m")
+                .isLessThanOrEqualTo(Long.getLong("large.maxHeap", 300L << 20));
         long start = System.nanoTime();
         Exchange run = template.request("direct:stream", e -> e.getMessage().setBody(Map.of("row_count", ROWS)));
         assertThat(run.getException()).isNull();
@@ -91,8 +91,8 @@ class LargeResultIT extends CamelTestSupport {
 
         String executionId = run.getMessage().getHeader(DuneConstants.EXECUTION_ID, String.class);
         start = System.nanoTime();
-        Exchange csv = template.request("direct:csv", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID,
-                executionId));
+        Exchange csv =
+                template.request("direct:csv", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, executionId));
         assertThat(csv.getException()).isNull();
         long csvMillis = (System.nanoTime() - start) / 1_000_000;
         long lines = 0;
@@ -106,7 +106,8 @@ class LargeResultIT extends CamelTestSupport {
         }
         assertThat(lines).isEqualTo(ROWS);
         assertThat(last).startsWith((ROWS - 1) + ",row-" + (ROWS - 1) + ",");
-        System.out.printf("1,000,000 rows with -Xmx%d MB: stream %d ms, CSV to file %d ms, peak heap %d MB%n",
+        System.out.printf(
+                "1,000,000 rows with -Xmx%d MB: stream %d ms, CSV to file %d ms, peak heap %d MB%n",
                 Runtime.getRuntime().maxMemory() >> 20, streamMillis, csvMillis, peakHeapMegabytes());
     }
 

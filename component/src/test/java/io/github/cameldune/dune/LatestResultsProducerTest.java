@@ -2,17 +2,15 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.dune.exception.DuneNotFoundException;
+import io.github.cameldune.emulator.RecordedRequest;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-
-import io.github.cameldune.dune.exception.DuneNotFoundException;
-import io.github.cameldune.emulator.RecordedRequest;
 
 /** {@code dune:latestResults}: the latest result for parameter values, and {@code maxAge} reusing or executing. */
 class LatestResultsProducerTest extends DuneTestSupport {
@@ -24,10 +22,12 @@ class LatestResultsProducerTest extends DuneTestSupport {
             public void configure() {
                 from("direct:latest").to("dune:latestResults?queryId=1004&param.to_block=19000002");
                 from("direct:csv").to("dune:latestResults?queryId=1004&outputType=csv&param.to_block=19000002");
-                from("direct:fresh").to("dune:latestResults?queryId=1004&param.to_block=19000003&maxAge=1h"
-                        + "&pollInitialDelay=20ms&pollInterval=20ms");
-                from("direct:strict").to("dune:latestResults?queryId=1004&param.to_block=19000004&maxAge=50ms"
-                        + "&pollInitialDelay=20ms&pollInterval=20ms");
+                from("direct:fresh")
+                        .to("dune:latestResults?queryId=1004&param.to_block=19000003&maxAge=1h"
+                                + "&pollInitialDelay=20ms&pollInterval=20ms");
+                from("direct:strict")
+                        .to("dune:latestResults?queryId=1004&param.to_block=19000004&maxAge=50ms"
+                                + "&pollInitialDelay=20ms&pollInterval=20ms");
             }
         };
     }
@@ -38,9 +38,9 @@ class LatestResultsProducerTest extends DuneTestSupport {
 
     @Test
     void withoutAnExecutionItIsNotFound() {
-        Exchange done = template.request("dune:latestResults?queryId=1002&param.top_n=77", e -> {
-        });
-        assertThat(done.getException()).isInstanceOf(DuneNotFoundException.class)
+        Exchange done = template.request("dune:latestResults?queryId=1002&param.top_n=77", e -> {});
+        assertThat(done.getException())
+                .isInstanceOf(DuneNotFoundException.class)
                 .hasMessageContaining("No execution found for the latest version of the given query");
         assertThat(executionsCreated()).as("without maxAge nothing is executed").isZero();
     }
@@ -48,8 +48,7 @@ class LatestResultsProducerTest extends DuneTestSupport {
     @Test
     void readsTheLatestResultForTheParameterValues() throws Exception {
         String id = executeAndWait(Map.of("to_block", 19000002));
-        Exchange done = template.request("direct:latest", e -> {
-        });
+        Exchange done = template.request("direct:latest", e -> {});
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = done.getMessage().getBody(List.class);
         assertThat(rows).extracting(r -> r.get("number")).containsExactly(19000000, 19000001, 19000002);
@@ -58,8 +57,7 @@ class LatestResultsProducerTest extends DuneTestSupport {
         assertThat(request.path()).isEqualTo("/api/v1/query/1004/results");
         assertThat(request.queryParameter("params.to_block")).isEqualTo("19000002");
 
-        Exchange csv = template.request("direct:csv", e -> {
-        });
+        Exchange csv = template.request("direct:csv", e -> {});
         String text = new String(csv.getMessage().getBody(InputStream.class).readAllBytes(), StandardCharsets.UTF_8);
         assertThat(text.split("\n")).hasSize(4);
         assertThat(requests().get(1).path()).isEqualTo("/api/v1/query/1004/results/csv");
@@ -68,32 +66,31 @@ class LatestResultsProducerTest extends DuneTestSupport {
     @Test
     void maxAgeReusesAFreshEnoughResult() throws Exception {
         String id = executeAndWait(Map.of("to_block", 19000003));
-        Exchange done = template.request("direct:fresh", e -> {
-        });
+        Exchange done = template.request("direct:fresh", e -> {});
         assertThat(done.getMessage().getBody(List.class)).hasSize(4);
         assertThat(done.getMessage().getHeader(DuneConstants.EXECUTION_ID)).isEqualTo(id);
         assertThat(executionsCreated()).as("only the one made by the test").isEqualTo(1);
-        assertThat(requests()).extracting(RecordedRequest::path).containsExactly("/api/v1/query/1004/results",
-                "/api/v1/execution/" + id + "/results");
+        assertThat(requests())
+                .extracting(RecordedRequest::path)
+                .containsExactly("/api/v1/query/1004/results", "/api/v1/execution/" + id + "/results");
         assertThat(requests().get(0).queryParameter("limit")).isEqualTo("1");
     }
 
     @Test
     void maxAgeExecutesWhenTheLatestIsTooOldOrMissing() throws Exception {
-        Exchange first = template.request("direct:strict", e -> {
-        });
+        Exchange first = template.request("direct:strict", e -> {});
         assertThat(first.getException()).isNull();
         assertThat(first.getMessage().getBody(List.class)).hasSize(5);
         assertThat(executionsCreated()).as("none existed: executed").isEqualTo(1);
 
         Thread.sleep(100);
-        Exchange second = template.request("direct:strict", e -> {
-        });
+        Exchange second = template.request("direct:strict", e -> {});
         assertThat(second.getMessage().getBody(List.class)).hasSize(5);
         assertThat(second.getMessage().getHeader(DuneConstants.EXECUTION_ID))
                 .isNotEqualTo(first.getMessage().getHeader(DuneConstants.EXECUTION_ID));
         assertThat(executionsCreated()).as("older than maxAge: executed again").isEqualTo(2);
-        assertThat(requests()).filteredOn(r -> r.path().endsWith("/execute"))
+        assertThat(requests())
+                .filteredOn(r -> r.path().endsWith("/execute"))
                 .allSatisfy(r -> assertThat(r.body()).contains("\"to_block\":\"19000004\""));
     }
 }

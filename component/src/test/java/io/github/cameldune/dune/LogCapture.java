@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -42,7 +41,8 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
 
     @Override
     public void append(LogEvent event) {
-        StringBuilder line = new StringBuilder(event.getLoggerName()).append(' ')
+        StringBuilder line = new StringBuilder(event.getLoggerName())
+                .append(' ')
                 .append(event.getMessage().getFormattedMessage());
         if (event.getThrown() != null) {
             StringWriter trace = new StringWriter();

@@ -2,20 +2,18 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.dune.exception.DuneException;
+import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.faults.Fault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
-
-import io.github.cameldune.dune.exception.DuneException;
-import io.github.cameldune.emulator.ApiEndpoint;
-import io.github.cameldune.emulator.faults.Fault;
 
 /**
  * Thousands of malformed, truncated and unexpected answers for every operation: each exchange ends, either with a
@@ -26,8 +24,8 @@ class MalformedResponseFuzzTest extends DuneTestSupport {
 
     private static final int PER_OPERATION = Integer.getInteger("fuzz.perOperation", 500);
 
-    private static final String EXECUTION = "{\"execution_id\":\"01HKZJ2683PHF9Q9PHHQ8FW4Q1\","
-            + "\"state\":\"QUERY_STATE_PENDING\"}";
+    private static final String EXECUTION =
+            "{\"execution_id\":\"01HKZJ2683PHF9Q9PHHQ8FW4Q1\"," + "\"state\":\"QUERY_STATE_PENDING\"}";
     private static final String STATUS = "{\"execution_id\":\"01HKZJ2683PHF9Q9PHHQ8FW4Q1\",\"query_id\":1005,"
             + "\"is_execution_finished\":true,\"state\":\"QUERY_STATE_COMPLETED\","
             + "\"submitted_at\":\"2024-03-05T22:07:22.828653Z\",\"expires_at\":\"2024-06-03T22:07:53.36647Z\","
@@ -60,7 +58,10 @@ class MalformedResponseFuzzTest extends DuneTestSupport {
                 from("direct:status").to("dune:status?" + common);
                 from("direct:rows").to("dune:results?fetchAll=true&" + common);
                 from("direct:json").to("dune:results?outputType=json&" + common);
-                from("direct:stream").to("dune:results?outputType=stream&" + common).split(body()).streaming()
+                from("direct:stream")
+                        .to("dune:results?outputType=stream&" + common)
+                        .split(body())
+                        .streaming()
                         .to("log:fuzz?level=TRACE");
                 from("direct:csv").to("dune:resultsCsv?" + common).convertBodyTo(String.class);
                 from("direct:latest").to("dune:latestResults?queryId=1005&" + common);
@@ -73,9 +74,9 @@ class MalformedResponseFuzzTest extends DuneTestSupport {
     void malformedAnswersBecomeDuneExceptions() throws Exception {
         String id = finishedExecution(1005, Map.of("row_count", 2));
         finishedExecution(1005, Map.of());
-        record Target(String route, ApiEndpoint endpoint, String valid) {
-        }
-        List<Target> targets = List.of(new Target("direct:execute", ApiEndpoint.EXECUTE, EXECUTION),
+        record Target(String route, ApiEndpoint endpoint, String valid) {}
+        List<Target> targets = List.of(
+                new Target("direct:execute", ApiEndpoint.EXECUTE, EXECUTION),
                 new Target("direct:executeSql", ApiEndpoint.SQL_EXECUTE, EXECUTION),
                 new Target("direct:status", ApiEndpoint.STATUS, STATUS),
                 new Target("direct:rows", ApiEndpoint.RESULTS, RESULTS),
@@ -91,10 +92,15 @@ class MalformedResponseFuzzTest extends DuneTestSupport {
             long started = System.nanoTime();
             for (int i = 0; i < PER_OPERATION; i++) {
                 String body = mutate(target.valid());
-                int status = random.nextInt(10) == 0 ? List.of(400, 404, 429, 500, 502).get(random.nextInt(5)) : 200;
+                int status = random.nextInt(10) == 0
+                        ? List.of(400, 404, 429, 500, 502).get(random.nextInt(5))
+                        : 200;
                 emulator().faults().clear();
-                emulator().faults().add(Fault.raw(status, random.nextInt(8) == 0 ? "text/html" : "application/json",
-                        body).on(target.endpoint()).times(1000));
+                emulator()
+                        .faults()
+                        .add(Fault.raw(status, random.nextInt(8) == 0 ? "text/html" : "application/json", body)
+                                .on(target.endpoint())
+                                .times(1000));
                 Exchange exchange = new DefaultExchange(context);
                 exchange.getMessage().setHeader(DuneConstants.EXECUTION_ID, id);
                 Exchange done = template.asyncSend(target.route(), exchange).get(10, TimeUnit.SECONDS);
@@ -109,7 +115,8 @@ class MalformedResponseFuzzTest extends DuneTestSupport {
             }
             System.out.printf("fuzz %s: %d ms%n", target.route(), (System.nanoTime() - started) / 1_000_000);
         }
-        System.out.printf("fuzz: %d malformed answers, %d tolerated, %d DuneException, %d other%n",
+        System.out.printf(
+                "fuzz: %d malformed answers, %d tolerated, %d DuneException, %d other%n",
                 targets.size() * PER_OPERATION, tolerated, failed, escaped.size());
         assertThat(escaped).as("exceptions other than DuneException").isEmpty();
         assertThat(failed).isGreaterThan(targets.size() * PER_OPERATION / 4);
@@ -120,25 +127,32 @@ class MalformedResponseFuzzTest extends DuneTestSupport {
         return switch (random.nextInt(9)) {
             case 0 -> valid.substring(0, random.nextInt(valid.length()));
             case 1 -> valid.replaceFirst("\"[a-z_]+\":", "\"" + Long.toHexString(random.nextLong()) + "\":");
-            case 2 -> replaceValue(valid, List.of("null", "[]", "{}", "\"x\"", "-1", "1e999", "true", "\"\"")
-                    .get(random.nextInt(8)));
+            case 2 ->
+                replaceValue(
+                        valid,
+                        List.of("null", "[]", "{}", "\"x\"", "-1", "1e999", "true", "\"\"")
+                                .get(random.nextInt(8)));
             case 3 -> "<html><body><h1>502 Bad Gateway</h1></body></html>";
-            case 4 -> List.of("", "null", "[]", "{}", "\"text\"", "42", "{\"error\":", "\u0000\u00ff")
-                    .get(random.nextInt(8));
+            case 4 ->
+                List.of("", "null", "[]", "{}", "\"text\"", "42", "{\"error\":", "\u0000\u00ff")
+                        .get(random.nextInt(8));
             case 5 -> valid.replace("QUERY_STATE_", "QUERY_STATE_NEW_");
             case 6 -> valid.replace("\"rows\":[", "\"rows\":[1,\"x\",null,");
             case 7 -> valid.replaceAll("\"2024-[^\"]*\"", "\"yesterday\"");
-            default -> new StringBuilder(valid).insert(random.nextInt(valid.length()), (char) (32 + random.nextInt(95)))
-                    .toString();
+            default ->
+                new StringBuilder(valid)
+                        .insert(random.nextInt(valid.length()), (char) (32 + random.nextInt(95)))
+                        .toString();
         };
     }
 
     private String replaceValue(String json, String replacement) {
         List<int[]> spots = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(":(\"[^\"]*\"|-?[0-9.]+|true|false|null|\\[\\]|\\{\\})")
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        ":(\"[^\"]*\"|-?[0-9.]+|true|false|null|\\[\\]|\\{\\})")
                 .matcher(json);
         while (m.find()) {
-            spots.add(new int[] { m.start(1), m.end(1) });
+            spots.add(new int[] {m.start(1), m.end(1)});
         }
         if (spots.isEmpty()) {
             return json;

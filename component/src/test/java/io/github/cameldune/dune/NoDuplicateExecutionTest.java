@@ -2,18 +2,16 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.Test;
-
 import io.github.cameldune.dune.exception.DuneConnectionException;
 import io.github.cameldune.dune.exception.DuneServerException;
 import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
 
 /**
  * When Dune did execute but its answer was lost (a 500 or a dropped connection after the work was done), camel-dune
@@ -28,8 +26,8 @@ class NoDuplicateExecutionTest extends DuneTestSupport {
             @Override
             public void configure() {
                 from("direct:execute").to("dune:execute?queryId=1005");
-                from("direct:run").to("dune:run?queryId=1005&pollInitialDelay=20ms&pollInterval=20ms"
-                        + "&responseTimeout=300ms");
+                from("direct:run")
+                        .to("dune:run?queryId=1005&pollInitialDelay=20ms&pollInterval=20ms" + "&responseTimeout=300ms");
                 from("direct:optIn").to("dune:execute?queryId=1005&retryExecuteOnServerError=true");
             }
         };
@@ -37,10 +35,15 @@ class NoDuplicateExecutionTest extends DuneTestSupport {
 
     @Test
     void aLost500AnswerToAnExecuteIsNotSentAgain() {
-        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(ApiEndpoint.EXECUTE).times(1));
-        Exchange done = template.request("direct:execute", e -> {
-        });
-        assertThat(done.getException()).isInstanceOf(DuneServerException.class)
+        emulator()
+                .faults()
+                .add(Fault.status(500, Fault.INTERNAL_ERROR)
+                        .afterHandling()
+                        .on(ApiEndpoint.EXECUTE)
+                        .times(1));
+        Exchange done = template.request("direct:execute", e -> {});
+        assertThat(done.getException())
+                .isInstanceOf(DuneServerException.class)
                 .hasMessageContaining("may have been created");
         assertThat(executionsCreated()).as("Dune did execute it, once").isEqualTo(1);
         assertThat(requests()).hasSize(1);
@@ -48,10 +51,12 @@ class NoDuplicateExecutionTest extends DuneTestSupport {
 
     @Test
     void aDroppedConnectionAfterAnExecuteIsNotSentAgain() {
-        emulator().faults().add(Fault.reset().afterHandling().on(ApiEndpoint.EXECUTE).times(1));
-        Exchange done = template.request("direct:execute", e -> {
-        });
-        assertThat(done.getException()).isInstanceOf(DuneConnectionException.class)
+        emulator()
+                .faults()
+                .add(Fault.reset().afterHandling().on(ApiEndpoint.EXECUTE).times(1));
+        Exchange done = template.request("direct:execute", e -> {});
+        assertThat(done.getException())
+                .isInstanceOf(DuneConnectionException.class)
                 .hasMessageContaining("may have been created");
         assertThat(executionsCreated()).isEqualTo(1);
         assertThat(requests()).hasSize(1);
@@ -59,16 +64,26 @@ class NoDuplicateExecutionTest extends DuneTestSupport {
 
     @Test
     void optingInCanBillTwiceAsDocumented() {
-        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(ApiEndpoint.EXECUTE).times(1));
-        Exchange done = template.request("direct:optIn", e -> {
-        });
+        emulator()
+                .faults()
+                .add(Fault.status(500, Fault.INTERNAL_ERROR)
+                        .afterHandling()
+                        .on(ApiEndpoint.EXECUTE)
+                        .times(1));
+        Exchange done = template.request("direct:optIn", e -> {});
         assertThat(done.getException()).isNull();
-        assertThat(executionsCreated()).as("the first attempt's execution exists too").isEqualTo(2);
+        assertThat(executionsCreated())
+                .as("the first attempt's execution exists too")
+                .isEqualTo(2);
     }
 
     @Test
     void slowAndDroppedReadsAreReadAgain() {
-        emulator().faults().add(Fault.latency(Duration.ofMillis(800)).on(ApiEndpoint.STATUS).times(1));
+        emulator()
+                .faults()
+                .add(Fault.latency(Duration.ofMillis(800))
+                        .on(ApiEndpoint.STATUS)
+                        .times(1));
         emulator().faults().add(Fault.reset().on(ApiEndpoint.RESULTS).times(1));
         Exchange done = template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", 3)));
         assertThat(done.getException()).isNull();

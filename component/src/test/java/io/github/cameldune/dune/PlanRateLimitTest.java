@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -75,7 +74,9 @@ class PlanRateLimitTest extends DuneTestSupport {
             Thread.sleep(50);
         }
         for (CompletableFuture<Exchange> f : sent) {
-            assertThat(f.get(60, TimeUnit.SECONDS).getException()).as("every exchange completes").isNull();
+            assertThat(f.get(60, TimeUnit.SECONDS).getException())
+                    .as("every exchange completes")
+                    .isNull();
         }
         long refused = requests().size() - EXCHANGES;
         System.out.printf("%d executes at 20/s against a plan of 10/s: %d refused with 429%n", EXCHANGES, refused);

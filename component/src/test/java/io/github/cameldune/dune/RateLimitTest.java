@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -55,9 +54,11 @@ class RateLimitTest extends DuneTestSupport {
 
         start = System.nanoTime();
         for (int i = 0; i < 5; i++) {
-            assertThat(template.request("direct:execute", e -> {
-            }).getException()).isNull();
+            assertThat(template.request("direct:execute", e -> {}).getException())
+                    .isNull();
         }
-        assertThat((System.nanoTime() - start) / 1_000_000).as("writes have no limit here").isLessThan(850);
+        assertThat((System.nanoTime() - start) / 1_000_000)
+                .as("writes have no limit here")
+                .isLessThan(850);
     }
 }

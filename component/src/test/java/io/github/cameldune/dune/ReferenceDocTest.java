@@ -2,6 +2,8 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameldune.dune.client.Json;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,12 +12,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.github.cameldune.dune.client.Json;
 
 /**
  * The option and header tables of {@code src-docs/dune-component.adoc} are generated from {@code dune.json}, the
@@ -25,8 +22,8 @@ import io.github.cameldune.dune.client.Json;
 class ReferenceDocTest {
 
     private static final Path DOC = Path.of("..", "src-docs", "dune-component.adoc");
-    private static final Pattern BLOCK = Pattern.compile("(// (component options|endpoint options|endpoint headers): START\n)(.*?)(// \\2: END)",
-            Pattern.DOTALL);
+    private static final Pattern BLOCK = Pattern.compile(
+            "(// (component options|endpoint options|endpoint headers): START\n)(.*?)(// \\2: END)", Pattern.DOTALL);
 
     @Test
     void optionAndHeaderTablesMatchTheCatalog() throws Exception {
@@ -52,7 +49,8 @@ class ReferenceDocTest {
             Files.writeString(DOC, expected.toString(), StandardCharsets.UTF_8);
             doc = expected.toString();
         }
-        assertThat(doc).as("src-docs/dune-component.adoc is stale: run this test with -Ddune.docs.update=true")
+        assertThat(doc)
+                .as("src-docs/dune-component.adoc is stale: run this test with -Ddune.docs.update=true")
                 .isEqualTo(expected.toString());
     }
 
@@ -68,17 +66,26 @@ class ReferenceDocTest {
     private static String optionsTable(JsonNode options) {
         StringBuilder t = new StringBuilder("[width=\"100%\",cols=\"2,5,^1,2\",options=\"header\"]\n|===\n")
                 .append("| Name | Description | Default | Type\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode o = e.getValue();
             String group = o.path("group").asText();
-            t.append("| *").append(e.getKey()).append("* (").append(group).append(")")
+            t.append("| *")
+                    .append(e.getKey())
+                    .append("* (")
+                    .append(group)
+                    .append(")")
                     .append(o.path("required").asBoolean() ? " *required*" : "")
-                    .append(" | ").append(cell(o.path("description").asText()))
+                    .append(" | ")
+                    .append(cell(o.path("description").asText()))
                     .append(o.has("enum") ? " Values: " + join(o.get("enum")) + "." : "")
-                    .append(" | ").append(o.has("defaultValue") ? cell(o.get("defaultValue").asText()) : "")
-                    .append(" | ").append(cell(o.path("type").asText().equals("object")
-                            ? simpleName(o.path("javaType").asText()) : o.path("type").asText()))
+                    .append(" | ")
+                    .append(o.has("defaultValue") ? cell(o.get("defaultValue").asText()) : "")
+                    .append(" | ")
+                    .append(cell(
+                            o.path("type").asText().equals("object")
+                                    ? simpleName(o.path("javaType").asText())
+                                    : o.path("type").asText()))
                     .append('\n');
         }
         return t.append("|===\n").toString();
@@ -87,10 +94,15 @@ class ReferenceDocTest {
     private static String headersTable(JsonNode headers) {
         StringBuilder t = new StringBuilder("[width=\"100%\",cols=\"2,5,2\",options=\"header\"]\n|===\n")
                 .append("| Name | Description | Type\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            t.append("| `").append(e.getKey()).append("` | ").append(cell(e.getValue().path("description").asText()))
-                    .append(" | ").append(cell(simpleName(e.getValue().path("javaType").asText()))).append('\n');
+            t.append("| `")
+                    .append(e.getKey())
+                    .append("` | ")
+                    .append(cell(e.getValue().path("description").asText()))
+                    .append(" | ")
+                    .append(cell(simpleName(e.getValue().path("javaType").asText())))
+                    .append('\n');
         }
         return t.append("|===\n").toString();
     }

@@ -2,24 +2,22 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.dune.exception.DuneExecutionFailedException;
+import io.github.cameldune.dune.exception.DuneInvalidInputException;
+import io.github.cameldune.dune.model.ExecutionStatus;
+import io.github.cameldune.emulator.RecordedRequest;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.github.cameldune.dune.exception.DuneExecutionFailedException;
-import io.github.cameldune.dune.exception.DuneInvalidInputException;
-import io.github.cameldune.dune.model.ExecutionStatus;
-import io.github.cameldune.emulator.RecordedRequest;
 
 /** status, results in every output type, resultsCsv, cancel and executeSql, and the requests they send. */
 class ResultsProducerTest extends DuneTestSupport {
@@ -43,7 +41,10 @@ class ResultsProducerTest extends DuneTestSupport {
                 from("direct:rows").to("dune:results");
                 from("direct:all").to("dune:results?fetchAll=true");
                 from("direct:json").to("dune:results?outputType=json&limit=4");
-                from("direct:stream").to("dune:results?outputType=stream").split(body()).streaming()
+                from("direct:stream")
+                        .to("dune:results?outputType=stream")
+                        .split(body())
+                        .streaming()
                         .to("mock:row");
                 from("direct:csv").to("dune:resultsCsv");
                 from("direct:cancel").to("dune:cancel");
@@ -60,23 +61,30 @@ class ResultsProducerTest extends DuneTestSupport {
     @Test
     void statusComesFromHeaderOptionOrBody() throws Exception {
         String id = finishedSeries(3);
-        Exchange byHeader = template.request("direct:status", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
+        Exchange byHeader =
+                template.request("direct:status", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
         ExecutionStatus status = byHeader.getMessage().getBody(ExecutionStatus.class);
         assertThat(status.executionId()).isEqualTo(id);
         assertThat(status.state().value()).isEqualTo("QUERY_STATE_COMPLETED");
         assertThat(status.resultMetadata().totalRowCount()).isEqualTo(3);
         Map<String, Object> headers = byHeader.getMessage().getHeaders();
-        assertThat(headers).containsEntry(DuneConstants.STATE, "QUERY_STATE_COMPLETED")
+        assertThat(headers)
+                .containsEntry(DuneConstants.STATE, "QUERY_STATE_COMPLETED")
                 .containsEntry(DuneConstants.EXECUTION_FINISHED, true)
                 .containsEntry(DuneConstants.TOTAL_ROW_COUNT, 3L)
-                .containsEntry(DuneConstants.COLUMN_NAMES, List.of("number", "label", "amount", "even", "ts", "bucket",
-                        "hex", "category"))
+                .containsEntry(
+                        DuneConstants.COLUMN_NAMES,
+                        List.of("number", "label", "amount", "even", "ts", "bucket", "hex", "category"))
                 .containsKeys(DuneConstants.SUBMITTED_AT, DuneConstants.ENDED_AT, DuneConstants.EXECUTION_COST_CREDITS);
-        assertThat(byHeader.getMessage().getBody(String.class)).contains("\"execution_id\":\"" + id + "\"")
+        assertThat(byHeader.getMessage().getBody(String.class))
+                .contains("\"execution_id\":\"" + id + "\"")
                 .contains("\"state\":\"QUERY_STATE_COMPLETED\"");
 
-        assertThat(template.requestBody("direct:status", id, ExecutionStatus.class).executionId()).isEqualTo(id);
-        assertThat(context.getEndpoint("dune:status?executionId=" + id).createProducer()).isNotNull();
+        assertThat(template.requestBody("direct:status", id, ExecutionStatus.class)
+                        .executionId())
+                .isEqualTo(id);
+        assertThat(context.getEndpoint("dune:status?executionId=" + id).createProducer())
+                .isNotNull();
         assertThat(requests()).allSatisfy(r -> {
             assertThat(r.method()).isEqualTo("GET");
             assertThat(r.path()).isEqualTo("/api/v1/execution/" + id + "/status");
@@ -86,8 +94,8 @@ class ResultsProducerTest extends DuneTestSupport {
     @Test
     void malformedExecutionIdsFailBeforeAnyRequest() {
         for (String bad : List.of("Wonky Job ID", "01HKZJ2683PHF9Q9PHHQ8FW4Q1/../../query/1/execute", "")) {
-            Exchange done = template.request("direct:status", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID,
-                    bad));
+            Exchange done =
+                    template.request("direct:status", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, bad));
             assertThat(done.getException()).isInstanceOf(DuneInvalidInputException.class);
         }
         assertThat(requests()).isEmpty();
@@ -100,11 +108,13 @@ class ResultsProducerTest extends DuneTestSupport {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = page.getMessage().getBody(List.class);
         assertThat(rows).hasSize(10);
-        assertThat(rows.get(0).keySet()).containsExactly("number", "label", "amount", "even", "ts", "bucket", "hex",
-                "category");
+        assertThat(rows.get(0).keySet())
+                .containsExactly("number", "label", "amount", "even", "ts", "bucket", "hex", "category");
         assertThat(rows.get(9)).containsEntry("number", 9).containsEntry("label", "row-9");
-        assertThat(page.getMessage().getHeaders()).containsEntry(DuneConstants.NEXT_OFFSET, 10L)
-                .containsEntry(DuneConstants.ROW_COUNT, 10L).containsEntry(DuneConstants.TOTAL_ROW_COUNT, 25L)
+        assertThat(page.getMessage().getHeaders())
+                .containsEntry(DuneConstants.NEXT_OFFSET, 10L)
+                .containsEntry(DuneConstants.ROW_COUNT, 10L)
+                .containsEntry(DuneConstants.TOTAL_ROW_COUNT, 25L)
                 .containsEntry(DuneConstants.STATE, "QUERY_STATE_COMPLETED");
 
         Exchange second = template.request("direct:rows", e -> {
@@ -122,7 +132,8 @@ class ResultsProducerTest extends DuneTestSupport {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = all.getMessage().getBody(List.class);
         assertThat(rows).extracting(r -> ((Number) r.get("number")).intValue()).containsExactlyElementsOf(range(25));
-        assertThat(all.getMessage().getHeaders()).doesNotContainKey(DuneConstants.NEXT_OFFSET)
+        assertThat(all.getMessage().getHeaders())
+                .doesNotContainKey(DuneConstants.NEXT_OFFSET)
                 .containsEntry(DuneConstants.ROW_COUNT, 25L);
         assertThat(requests()).hasSize(3);
         assertThat(requests()).extracting(r -> r.queryParameter("offset")).containsExactly(null, "10", "20");
@@ -135,7 +146,8 @@ class ResultsProducerTest extends DuneTestSupport {
         row.expectedMessageCount(25);
         template.sendBodyAndHeader("direct:stream", null, DuneConstants.EXECUTION_ID, id);
         row.assertIsSatisfied();
-        assertThat(row.getReceivedExchanges()).extracting(e -> e.getMessage().getBody(Map.class).get("number"))
+        assertThat(row.getReceivedExchanges())
+                .extracting(e -> e.getMessage().getBody(Map.class).get("number"))
                 .containsExactlyElementsOf(range(25));
         assertThat(requests()).hasSize(3);
     }
@@ -143,8 +155,8 @@ class ResultsProducerTest extends DuneTestSupport {
     @Test
     void aStreamReadsOnePageAheadAndNoMore() throws Exception {
         String id = finishedSeries(25);
-        Exchange done = template.request("dune:results?outputType=stream",
-                e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
+        Exchange done = template.request(
+                "dune:results?outputType=stream", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
         Iterator<?> rows = done.getMessage().getBody(Iterator.class);
         awaitRequests(2, "the first page, and the second on its way");
         Thread.sleep(200);
@@ -189,20 +201,29 @@ class ResultsProducerTest extends DuneTestSupport {
     @Test
     void resultOptionsTravelInDunesNames() throws Exception {
         String id = finishedSeries(25);
-        template.request("dune:results?columns=number, label&sortBy=number desc&filters=number > 3&limit=5&offset=2",
+        template.request(
+                "dune:results?columns=number, label&sortBy=number desc&filters=number > 3&limit=5&offset=2",
                 e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
-        template.request("dune:results?sampleCount=5&allowPartialResults=true&ignoreMaxDatapointsPerRequest=true",
+        template.request(
+                "dune:results?sampleCount=5&allowPartialResults=true&ignoreMaxDatapointsPerRequest=true",
                 e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
         List<RecordedRequest> sent = requests();
-        assertThat(sent.get(0).queryParameters()).containsExactly(Map.entry("limit", List.of("5")),
-                Map.entry("offset", List.of("2")), Map.entry("columns", List.of("number,label")),
-                Map.entry("filters", List.of("number > 3")), Map.entry("sort_by", List.of("number desc")));
-        assertThat(sent.get(1).queryParameters()).containsExactly(Map.entry("sample_count", List.of("5")),
-                Map.entry("allow_partial_results", List.of("true")),
-                Map.entry("ignore_max_datapoints_per_request", List.of("true")));
-        Exchange bad = template.request("dune:results?sampleCount=5&limit=3",
-                e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
-        assertThat(bad.getException()).isInstanceOf(DuneInvalidInputException.class)
+        assertThat(sent.get(0).queryParameters())
+                .containsExactly(
+                        Map.entry("limit", List.of("5")),
+                        Map.entry("offset", List.of("2")),
+                        Map.entry("columns", List.of("number,label")),
+                        Map.entry("filters", List.of("number > 3")),
+                        Map.entry("sort_by", List.of("number desc")));
+        assertThat(sent.get(1).queryParameters())
+                .containsExactly(
+                        Map.entry("sample_count", List.of("5")),
+                        Map.entry("allow_partial_results", List.of("true")),
+                        Map.entry("ignore_max_datapoints_per_request", List.of("true")));
+        Exchange bad = template.request(
+                "dune:results?sampleCount=5&limit=3", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
+        assertThat(bad.getException())
+                .isInstanceOf(DuneInvalidInputException.class)
                 .hasMessageContaining("sampleCount cannot be combined");
         assertThat(requests()).hasSize(2);
     }
@@ -211,22 +232,31 @@ class ResultsProducerTest extends DuneTestSupport {
     void resultsOfAFailedExecutionFailWithDunesError() throws Exception {
         String id = finishedExecution(1008, Map.of());
         Exchange done = template.request("direct:rows", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
-        assertThat(done.getException()).isInstanceOf(DuneExecutionFailedException.class)
-                .hasMessageContaining(id).hasMessageContaining("FAILED_TYPE_EXECUTION_FAILED");
+        assertThat(done.getException())
+                .isInstanceOf(DuneExecutionFailedException.class)
+                .hasMessageContaining(id)
+                .hasMessageContaining("FAILED_TYPE_EXECUTION_FAILED");
     }
 
     @Test
     void waitForCompletionReadsAnExecutionStartedElsewhereOnceItHasFinished() throws Exception {
         emulator().setMinDuration(1005, java.time.Duration.ofMillis(400));
         try {
-            String id = emulator().engine().executeQuery(1005, Map.of("row_count", 3), null).orElseThrow().id();
-            Exchange done = template.request("dune:results?waitForCompletion=true&pollInitialDelay=20ms"
-                    + "&pollInterval=20ms", e -> e.getMessage().setBody(id));
+            String id = emulator()
+                    .engine()
+                    .executeQuery(1005, Map.of("row_count", 3), null)
+                    .orElseThrow()
+                    .id();
+            Exchange done = template.request(
+                    "dune:results?waitForCompletion=true&pollInitialDelay=20ms" + "&pollInterval=20ms",
+                    e -> e.getMessage().setBody(id));
             assertThat(done.getException()).isNull();
             assertThat(done.getMessage().getBody(List.class)).hasSize(3);
             assertThat(done.getMessage().getHeader(DuneConstants.STATE)).isEqualTo("QUERY_STATE_COMPLETED");
             assertThat(requests()).filteredOn(r -> r.path().endsWith("/status")).isNotEmpty();
-            assertThat(requests()).filteredOn(r -> r.path().endsWith("/execute")).isEmpty();
+            assertThat(requests())
+                    .filteredOn(r -> r.path().endsWith("/execute"))
+                    .isEmpty();
         } finally {
             emulator().setMinDuration(1005, java.time.Duration.ZERO);
         }
@@ -236,8 +266,13 @@ class ResultsProducerTest extends DuneTestSupport {
     void cancelStopsARunningExecution() throws Exception {
         emulator().setMinDuration(1001, java.time.Duration.ofSeconds(5));
         try {
-            String id = emulator().engine().executeQuery(1001, Map.of(), null).orElseThrow().id();
-            Exchange done = template.request("direct:cancel", e -> e.getMessage().setBody(id));
+            String id = emulator()
+                    .engine()
+                    .executeQuery(1001, Map.of(), null)
+                    .orElseThrow()
+                    .id();
+            Exchange done =
+                    template.request("direct:cancel", e -> e.getMessage().setBody(id));
             assertThat(done.getMessage().getBody(Boolean.class)).isTrue();
             assertThat(done.getMessage().getHeader(DuneConstants.EXECUTION_ID)).isEqualTo(id);
             RecordedRequest request = onlyRequest();
@@ -255,13 +290,17 @@ class ResultsProducerTest extends DuneTestSupport {
         template.requestBody("direct:sql", "select 85 as result");
         template.requestBodyAndHeader("direct:sql", null, DuneConstants.SQL, "select 1 as one");
         template.requestBody("dune:executeSql?sql=select 2 as two", (Object) null);
-        assertThat(requests()).extracting(RecordedRequest::body).containsExactly(
-                "{\"sql\":\"select 85 as result\",\"performance\":\"large\"}",
-                "{\"sql\":\"select 1 as one\",\"performance\":\"large\"}", "{\"sql\":\"select 2 as two\"}");
+        assertThat(requests())
+                .extracting(RecordedRequest::body)
+                .containsExactly(
+                        "{\"sql\":\"select 85 as result\",\"performance\":\"large\"}",
+                        "{\"sql\":\"select 1 as one\",\"performance\":\"large\"}",
+                        "{\"sql\":\"select 2 as two\"}");
         assertThat(requests()).allSatisfy(r -> assertThat(r.path()).isEqualTo("/api/v1/sql/execute"));
-        Exchange none = template.request("direct:sql", e -> {
-        });
-        assertThat(none.getException()).isInstanceOf(DuneInvalidInputException.class).hasMessageStartingWith("No SQL");
+        Exchange none = template.request("direct:sql", e -> {});
+        assertThat(none.getException())
+                .isInstanceOf(DuneInvalidInputException.class)
+                .hasMessageStartingWith("No SQL");
     }
 
     private static List<Integer> range(int n) {

@@ -2,17 +2,15 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
-import org.junit.jupiter.api.Test;
-
 import io.github.cameldune.dune.exception.DuneConnectionException;
 import io.github.cameldune.dune.exception.DuneServerException;
 import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
 
 /**
  * Reads are retried through transient failures; an execute is retried only where no execution can exist, unless the
@@ -35,9 +33,15 @@ class RetryTest extends DuneTestSupport {
 
     @Test
     void readsAreRetriedThroughTransientFailures() {
-        emulator().faults().add(Fault.status(503, "busy").on(ApiEndpoint.RESULTS).times(2));
-        emulator().faults().add(Fault.status(429, "slow down").header("Retry-After", "0").on(ApiEndpoint.RESULTS)
-                .times(1));
+        emulator()
+                .faults()
+                .add(Fault.status(503, "busy").on(ApiEndpoint.RESULTS).times(2));
+        emulator()
+                .faults()
+                .add(Fault.status(429, "slow down")
+                        .header("Retry-After", "0")
+                        .on(ApiEndpoint.RESULTS)
+                        .times(1));
         Exchange done = template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", 4)));
         assertThat(done.getException()).isNull();
         assertThat(done.getMessage().getBody(List.class)).hasSize(4);
@@ -47,9 +51,10 @@ class RetryTest extends DuneTestSupport {
 
     @Test
     void anExecuteRefusedWithA429IsSentAgain() {
-        emulator().faults().add(Fault.status(429, "slow down").on(ApiEndpoint.EXECUTE).times(2));
-        Exchange done = template.request("direct:execute", e -> {
-        });
+        emulator()
+                .faults()
+                .add(Fault.status(429, "slow down").on(ApiEndpoint.EXECUTE).times(2));
+        Exchange done = template.request("direct:execute", e -> {});
         assertThat(done.getException()).isNull();
         assertThat(requests()).hasSize(3);
         assertThat(executionsCreated()).isEqualTo(1);
@@ -57,28 +62,34 @@ class RetryTest extends DuneTestSupport {
 
     @Test
     void anExecuteAfterA5xxIsNotSentAgainAndSaysTheExecutionMayExist() {
-        emulator().faults().add(Fault.status(502, "bad gateway").on(ApiEndpoint.EXECUTE).times(1));
-        Exchange done = template.request("direct:execute", e -> {
-        });
-        assertThat(done.getException()).isInstanceOf(DuneServerException.class)
-                .hasMessageContaining("may have been created").hasMessageContaining("not sent again");
+        emulator()
+                .faults()
+                .add(Fault.status(502, "bad gateway").on(ApiEndpoint.EXECUTE).times(1));
+        Exchange done = template.request("direct:execute", e -> {});
+        assertThat(done.getException())
+                .isInstanceOf(DuneServerException.class)
+                .hasMessageContaining("may have been created")
+                .hasMessageContaining("not sent again");
         assertThat(requests()).hasSize(1);
     }
 
     @Test
     void anExecuteAfterA5xxIsSentAgainOnlyWhenTheUserOptsIn() {
-        emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).on(ApiEndpoint.EXECUTE).times(1));
-        Exchange done = template.request("direct:optIn", e -> {
-        });
+        emulator()
+                .faults()
+                .add(Fault.status(500, Fault.INTERNAL_ERROR)
+                        .on(ApiEndpoint.EXECUTE)
+                        .times(1));
+        Exchange done = template.request("direct:optIn", e -> {});
         assertThat(done.getException()).isNull();
         assertThat(requests()).hasSize(2);
     }
 
     @Test
     void aConnectionThatNeverOpenedIsTriedAgainThenReported() {
-        Exchange done = template.request("direct:unreachable", e -> {
-        });
-        assertThat(done.getException()).isInstanceOf(DuneConnectionException.class)
+        Exchange done = template.request("direct:unreachable", e -> {});
+        assertThat(done.getException())
+                .isInstanceOf(DuneConnectionException.class)
                 .hasMessageNotContaining("may have been created");
     }
 }

@@ -2,17 +2,15 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.emulator.faults.Fault;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
-
-import io.github.cameldune.emulator.faults.Fault;
 
 /**
  * The API key appears in no log line at any level, no exception, and no printed endpoint URI. With
@@ -39,7 +37,11 @@ class SecretsTest extends DuneTestSupport {
                 from("direct:sql").to("dune:executeSql?sql=select 1 as one");
                 from("direct:status").to("dune:status");
                 from("direct:rows").to("dune:results?fetchAll=true");
-                from("direct:stream").to("dune:results?outputType=stream").split(body()).streaming().to("log:row");
+                from("direct:stream")
+                        .to("dune:results?outputType=stream")
+                        .split(body())
+                        .streaming()
+                        .to("log:row");
                 from("direct:json").to("dune:results?outputType=json");
                 from("direct:csv").to("dune:resultsCsv").convertBodyTo(String.class);
                 from("direct:latest").to("dune:latestResults?queryId=1005&maxAge=1h&" + fast);
@@ -65,12 +67,18 @@ class SecretsTest extends DuneTestSupport {
             everyOperation(failures);
             lines = capture.lines();
             run(failures, "direct:queryKey", Map.of());
-            queryModeLines = capture.lines().subList(lines.size(), capture.lines().size()).stream()
-                    .filter(line -> !line.startsWith("org.apache.hc.")).toList();
+            queryModeLines = capture
+                    .lines()
+                    .subList(lines.size(), capture.lines().size())
+                    .stream()
+                    .filter(line -> !line.startsWith("org.apache.hc."))
+                    .toList();
         }
         assertThat(lines).as("TRACE logging was on").isNotEmpty();
         assertThat(failures).as("the failures exercised").hasSizeGreaterThanOrEqualTo(12);
-        assertThat(requests()).anySatisfy(r -> assertThat(r.queryParameter("api_key")).isEqualTo(emulator().apiKey()));
+        assertThat(requests())
+                .anySatisfy(r -> assertThat(r.queryParameter("api_key"))
+                        .isEqualTo(emulator().apiKey()));
         for (String secret : List.of(emulator().apiKey(), KEY_IN_URI)) {
             assertThat(lines).noneMatch(line -> line.contains(secret));
             assertThat(queryModeLines).noneMatch(line -> line.contains(secret));
@@ -84,28 +92,35 @@ class SecretsTest extends DuneTestSupport {
 
     @Test
     void printedEndpointUrisHideTheKey() {
-        DuneEndpoint endpoint = context.getEndpoint("dune:execute?queryId=1001&apiKey=" + KEY_IN_URI,
-                DuneEndpoint.class);
+        DuneEndpoint endpoint =
+                context.getEndpoint("dune:execute?queryId=1001&apiKey=" + KEY_IN_URI, DuneEndpoint.class);
         assertThat(endpoint.toString()).doesNotContain(KEY_IN_URI).contains("apiKey=xxxxxx");
         assertThat(endpoint.getEndpointBaseUri()).doesNotContain(KEY_IN_URI);
-        assertThat(context.getEndpoints()).allSatisfy(e -> assertThat(e.toString()).doesNotContain(KEY_IN_URI));
+        assertThat(context.getEndpoints())
+                .allSatisfy(e -> assertThat(e.toString()).doesNotContain(KEY_IN_URI));
     }
 
     /** Every operation once as it should go, and failing: unknown ids, faults, a failed and a timed-out run. */
     private void everyOperation(List<Throwable> failures) throws Exception {
         String id = finishedExecution(1005, Map.of("row_count", 3));
-        for (String uri : List.of("direct:status", "direct:rows", "direct:stream", "direct:json", "direct:csv",
-                "direct:cancel")) {
+        for (String uri : List.of(
+                "direct:status", "direct:rows", "direct:stream", "direct:json", "direct:csv", "direct:cancel")) {
             run(failures, uri, Map.of(DuneConstants.EXECUTION_ID, id));
             run(failures, uri, Map.of(DuneConstants.EXECUTION_ID, "01HKZJ2683PHF9Q9PHHQ8FW4Q1"));
         }
-        for (String uri : List.of("direct:run", "direct:sql", "direct:latest", "direct:runBroken", "direct:runTimeout")) {
+        for (String uri :
+                List.of("direct:run", "direct:sql", "direct:latest", "direct:runBroken", "direct:runTimeout")) {
             run(failures, uri, Map.of());
         }
-        emulator().faults().add(io.github.cameldune.emulator.faults.Fault.status(429, "Too many requests")
-                .header("Retry-After", "0").times(2));
-        emulator().faults().add(io.github.cameldune.emulator.faults.Fault.raw(200, "text/html", "<h1>oops</h1>")
-                .times(3));
+        emulator()
+                .faults()
+                .add(io.github.cameldune.emulator.faults.Fault.status(429, "Too many requests")
+                        .header("Retry-After", "0")
+                        .times(2));
+        emulator()
+                .faults()
+                .add(io.github.cameldune.emulator.faults.Fault.raw(200, "text/html", "<h1>oops</h1>")
+                        .times(3));
         for (String uri : List.of("direct:status", "direct:rows", "direct:run")) {
             run(failures, uri, Map.of(DuneConstants.EXECUTION_ID, id));
         }

@@ -1,13 +1,5 @@
 package io.github.cameldune.emulator;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 import io.github.cameldune.emulator.data.SampleData;
 import io.github.cameldune.emulator.engine.Database;
 import io.github.cameldune.emulator.engine.ExecutionEngine;
@@ -18,6 +10,13 @@ import io.github.cameldune.emulator.faults.FaultInjector;
 import io.github.cameldune.emulator.faults.RateLimits;
 import io.github.cameldune.emulator.http.DuneApiServer;
 import io.github.cameldune.emulator.http.RequestStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A local Dune API v1 server: saved SQL queries run on an embedded DuckDB over the bundled sample data.
@@ -208,8 +207,7 @@ public final class DuneEmulator implements AutoCloseable {
         private final Settings settings = new Settings();
         private int maxRecordedRequests = 10_000;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The address to listen on (default 127.0.0.1). */
         public Builder host(String value) {

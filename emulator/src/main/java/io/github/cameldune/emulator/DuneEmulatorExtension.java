@@ -1,7 +1,6 @@
 package io.github.cameldune.emulator;
 
 import java.util.function.Consumer;
-
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -20,16 +19,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * static DuneEmulatorExtension dune = new DuneEmulatorExtension(b -&gt; b.maxPageSize(100));
  * </pre>
  */
-public final class DuneEmulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-        ParameterResolver {
+public final class DuneEmulatorExtension
+        implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
 
     private final Consumer<DuneEmulator.Builder> configuration;
     private DuneEmulator emulator;
 
     /** An emulator with the defaults. */
     public DuneEmulatorExtension() {
-        this(b -> {
-        });
+        this(b -> {});
     }
 
     /** An emulator configured by the given function. */

@@ -1,15 +1,14 @@
 package io.github.cameldune.emulator;
 
+import io.github.cameldune.emulator.engine.QueryCatalog;
+import io.github.cameldune.emulator.engine.Settings;
+import io.github.cameldune.emulator.faults.FaultPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-
-import io.github.cameldune.emulator.engine.Settings;
-import io.github.cameldune.emulator.engine.QueryCatalog;
-import io.github.cameldune.emulator.faults.FaultPlan;
 
 /**
  * The standalone emulator: {@code java -jar dune-emulator.jar --port 8080 --api-key KEY [--queries DIR]}. Its first
@@ -32,11 +31,13 @@ public final class DuneEmulatorMain {
               --rate-limits <limits>  Dune plan limits: free, or write=15,read=40[,window=1m]
             Faults can also be read, added and cleared while it runs: GET/POST/DELETE /emulator/faults;
             GET /emulator/stats counts executions created and requests per endpoint.
-            """.formatted(DuneEmulator.DEFAULT_API_KEY, Settings.DEFAULT_MAX_CONCURRENT, Settings.DEFAULT_MAX_PAGE_SIZE,
+            """.formatted(
+                    DuneEmulator.DEFAULT_API_KEY,
+                    Settings.DEFAULT_MAX_CONCURRENT,
+                    Settings.DEFAULT_MAX_PAGE_SIZE,
                     Settings.DEFAULT_RETENTION.toDays());
 
-    private DuneEmulatorMain() {
-    }
+    private DuneEmulatorMain() {}
 
     /** Starts the emulator and blocks until the process is stopped. */
     public static void main(String[] args) throws InterruptedException {
@@ -76,10 +77,13 @@ public final class DuneEmulatorMain {
         }
         emulator.start();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            emulator.stop();
-            stopped.countDown();
-        }, "dune-emulator-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            emulator.stop();
+                            stopped.countDown();
+                        },
+                        "dune-emulator-shutdown"));
         System.out.println("dune-emulator listening on " + emulator.baseUrl());
         System.out.flush();
         stopped.await();
@@ -100,12 +104,15 @@ public final class DuneEmulatorMain {
         for (String part : spec.split(",")) {
             String[] kv = part.split("=", 2);
             if (kv.length != 2 || !List.of("write", "read", "window").contains(kv[0].trim())) {
-                throw new IllegalArgumentException("--rate-limits takes free or write=N,read=N[,window=1m], not "
-                        + spec);
+                throw new IllegalArgumentException(
+                        "--rate-limits takes free or write=N,read=N[,window=1m], not " + spec);
             }
             String value = kv[0].trim().equals("window") ? "\"" + kv[1].trim() + "\"" : kv[1].trim();
-            json.append(json.charAt(json.length() - 1) == '{' ? "" : ",").append('"').append(kv[0].trim())
-                    .append("\":").append(value);
+            json.append(json.charAt(json.length() - 1) == '{' ? "" : ",")
+                    .append('"')
+                    .append(kv[0].trim())
+                    .append("\":")
+                    .append(value);
         }
         return json.append("}}").toString();
     }

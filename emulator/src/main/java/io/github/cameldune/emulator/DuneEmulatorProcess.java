@@ -43,12 +43,12 @@ public final class DuneEmulatorProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), DuneEmulatorMain.class.getName(),
-                "--port", "0"));
+        command.addAll(
+                List.of("-cp", System.getProperty("java.class.path"), DuneEmulatorMain.class.getName(), "--port", "0"));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String first = out.readLine();
         Matcher m = LISTENING.matcher(first == null ? "" : first);
         if (!m.find()) {
@@ -56,8 +56,7 @@ public final class DuneEmulatorProcess implements AutoCloseable {
             throw new IllegalStateException("the emulator did not start: " + first);
         }
         // keep draining its output so it never blocks on a full pipe
-        Thread drain = new Thread(() -> out.lines().forEach(line -> {
-        }), "dune-emulator-process-output");
+        Thread drain = new Thread(() -> out.lines().forEach(line -> {}), "dune-emulator-process-output");
         drain.setDaemon(true);
         drain.start();
         return new DuneEmulatorProcess(process, m.group(1));

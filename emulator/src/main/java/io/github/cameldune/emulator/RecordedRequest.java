@@ -17,8 +17,8 @@ import java.util.Map;
  * @param headers  the headers, names in lower case
  * @param body     the body as UTF-8 text (empty when there was none)
  */
-public record RecordedRequest(String method, String path, String rawQuery, Map<String, List<String>> headers,
-        String body) {
+public record RecordedRequest(
+        String method, String path, String rawQuery, Map<String, List<String>> headers, String body) {
 
     /** The first value of a header (case-insensitive name), or null. */
     public String header(String name) {

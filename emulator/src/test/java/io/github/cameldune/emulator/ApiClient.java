@@ -1,5 +1,7 @@
 package io.github.cameldune.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -8,14 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /** A plain HTTP client for the emulator's tests, so they check the wire format and not a Dune SDK. */
 final class ApiClient {
 
-    record Response(int status, JsonNode json, String body, HttpResponse<String> raw) {
-    }
+    record Response(int status, JsonNode json, String body, HttpResponse<String> raw) {}
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -33,19 +31,25 @@ final class ApiClient {
     }
 
     Response post(String path, String body) {
-        return send(request(path).POST(body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+        return send(request(path)
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Response getAbsolute(String uri) {
-        return send(HttpRequest.newBuilder(URI.create(uri)).header("X-Dune-Api-Key", apiKey).GET());
+        return send(HttpRequest.newBuilder(URI.create(uri))
+                .header("X-Dune-Api-Key", apiKey)
+                .GET());
     }
 
     /** A request to the emulator's own {@code /emulator/...} controls, which sit beside {@code /api}. */
     Response admin(String method, String path, String body) {
         URI uri = URI.create(baseUrl.replaceFirst("/api$", "") + path);
-        return send(HttpRequest.newBuilder(uri).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)));
+        return send(HttpRequest.newBuilder(uri)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Polls status until the execution is finished. */
@@ -70,7 +74,8 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
         return apiKey == null ? b : b.header("X-Dune-Api-Key", apiKey);
     }
 

@@ -2,12 +2,10 @@ package io.github.cameldune.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameldune.emulator.engine.Ulid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.github.cameldune.emulator.engine.Ulid;
 
 /** {@code POST /api/v1/query/{id}/execute}: the bodies clients send, the answer, and the errors. */
 class ExecuteEndpointTest {
@@ -25,34 +23,54 @@ class ExecuteEndpointTest {
         assertThat(r.status()).isEqualTo(200);
         JsonNode json = r.json();
         assertThat(json.size()).isEqualTo(2);
-        assertThat(json.get("execution_id").asText()).hasSize(26).startsWith("01").matches(Ulid::isValid);
+        assertThat(json.get("execution_id").asText())
+                .hasSize(26)
+                .startsWith("01")
+                .matches(Ulid::isValid);
         assertThat(json.get("state").asText()).isIn("QUERY_STATE_PENDING", "QUERY_STATE_EXECUTING");
     }
 
     @Test
     void acceptsEveryBodyTheSdksSend() {
         ApiClient api = api();
-        assertThat(api.post("/v1/query/1001/execute", null).status()).as("no body (Python)").isEqualTo(200);
-        assertThat(api.post("/v1/query/1001/execute", "{}").status()).as("{} (TypeScript)").isEqualTo(200);
-        assertThat(api.post("/v1/query/1001/execute/", "").status()).as("trailing slash").isEqualTo(200);
-        assertThat(api.post("/v1/query/1006/execute",
-                "{\"query_parameters\":{\"text_field\":\"Word\",\"number_field\":\"3.14\",\"date_field\":\"2022-05-04 00:00:00\",\"list_field\":\"Option 2\"},\"performance\":\"medium\"}")
-                .status()).as("full body, values as strings").isEqualTo(200);
-        assertThat(api.post("/v1/query/1006/execute",
-                "{\"query_parameters\":{\"number_field\":22},\"performance\":\"large\"}").status())
-                .as("numbers stay numbers").isEqualTo(200);
-        assertThat(api.post("/v1/query/1001/execute?performance=large", "").status()).as("performance in query")
+        assertThat(api.post("/v1/query/1001/execute", null).status())
+                .as("no body (Python)")
                 .isEqualTo(200);
-        for (String tier : new String[] { "free", "small" }) {
-            assertThat(api.post("/v1/query/1001/execute", "{\"performance\":\"" + tier + "\"}").status()).isEqualTo(200);
+        assertThat(api.post("/v1/query/1001/execute", "{}").status())
+                .as("{} (TypeScript)")
+                .isEqualTo(200);
+        assertThat(api.post("/v1/query/1001/execute/", "").status())
+                .as("trailing slash")
+                .isEqualTo(200);
+        assertThat(api.post(
+                                "/v1/query/1006/execute",
+                                "{\"query_parameters\":{\"text_field\":\"Word\",\"number_field\":\"3.14\",\"date_field\":\"2022-05-04 00:00:00\",\"list_field\":\"Option 2\"},\"performance\":\"medium\"}")
+                        .status())
+                .as("full body, values as strings")
+                .isEqualTo(200);
+        assertThat(api.post(
+                                "/v1/query/1006/execute",
+                                "{\"query_parameters\":{\"number_field\":22},\"performance\":\"large\"}")
+                        .status())
+                .as("numbers stay numbers")
+                .isEqualTo(200);
+        assertThat(api.post("/v1/query/1001/execute?performance=large", "").status())
+                .as("performance in query")
+                .isEqualTo(200);
+        for (String tier : new String[] {"free", "small"}) {
+            assertThat(api.post("/v1/query/1001/execute", "{\"performance\":\"" + tier + "\"}")
+                            .status())
+                    .isEqualTo(200);
         }
     }
 
     @Test
     void parametersReachTheSqlWithTheirTypes() {
         ApiClient api = api();
-        String id = api.execute(1006, "{\"query_parameters\":{\"text_field\":\"it's\",\"number_field\":22,"
-                + "\"date_field\":\"1991-01-01 00:00:00\",\"list_field\":\"Option 2\"}}");
+        String id = api.execute(
+                1006,
+                "{\"query_parameters\":{\"text_field\":\"it's\",\"number_field\":22,"
+                        + "\"date_field\":\"1991-01-01 00:00:00\",\"list_field\":\"Option 2\"}}");
         api.awaitFinished(id);
         JsonNode row = api.get("/v1/execution/" + id + "/results").json().at("/result/rows/0");
         assertThat(row.get("text_field").asText()).isEqualTo("it's");
@@ -64,8 +82,9 @@ class ExecuteEndpointTest {
 
     @Test
     void unknownParametersAreRefusedWithDunesMessage() {
-        ApiClient.Response r = api().post("/v1/query/1001/execute",
-                "{\"query_parameters\":{\"Invalid Parameter\":1,\"blockchain\":\"base\"}}");
+        ApiClient.Response r = api().post(
+                        "/v1/query/1001/execute",
+                        "{\"query_parameters\":{\"Invalid Parameter\":1,\"blockchain\":\"base\"}}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).isEqualTo("{\"error\":\"unknown parameters (Invalid Parameter)\"}");
     }
@@ -73,14 +92,21 @@ class ExecuteEndpointTest {
     @Test
     void badValuesAndBodiesAreRefused() {
         ApiClient api = api();
-        assertThat(api.post("/v1/query/1001/execute", "{\"query_parameters\":{\"blockchain\":\"solana\"}}").json()
-                .get("error").asText()).contains("blockchain").contains("expected one of");
-        assertThat(api.post("/v1/query/1002/execute", "{\"query_parameters\":{\"top_n\":\"ten\"}}").status())
+        assertThat(api.post("/v1/query/1001/execute", "{\"query_parameters\":{\"blockchain\":\"solana\"}}")
+                        .json()
+                        .get("error")
+                        .asText())
+                .contains("blockchain")
+                .contains("expected one of");
+        assertThat(api.post("/v1/query/1002/execute", "{\"query_parameters\":{\"top_n\":\"ten\"}}")
+                        .status())
                 .isEqualTo(400);
         assertThat(api.post("/v1/query/1001/execute", "[1,2]").body())
                 .isEqualTo("{\"error\":\"Invalid request body payload\"}");
         assertThat(api.post("/v1/query/1001/execute", "{not json").status()).isEqualTo(400);
-        assertThat(api.post("/v1/query/1001/execute", "{\"performance\":\"huge\"}").status()).isEqualTo(400);
+        assertThat(api.post("/v1/query/1001/execute", "{\"performance\":\"huge\"}")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -98,14 +124,19 @@ class ExecuteEndpointTest {
         long before = DUNE.emulator().executionsCreated();
         assertThat(wrongKey.post("/v1/query/1001/execute", "{}").body()).isEqualTo("{\"error\":\"invalid API Key\"}");
         assertThat(noKey.post("/v1/query/999999/execute", "[bad").status()).isEqualTo(401);
-        assertThat(wrongKey.get("/v1/execution/Wonky%20Job%20ID/status").status()).isEqualTo(401);
+        assertThat(wrongKey.get("/v1/execution/Wonky%20Job%20ID/status").status())
+                .isEqualTo(401);
         assertThat(DUNE.emulator().executionsCreated()).isEqualTo(before);
     }
 
     @Test
     void theKeyMayComeAsQueryParameter() {
         ApiClient noKey = new ApiClient(DUNE.emulator().baseUrl(), null);
-        assertThat(noKey.post("/v1/query/1001/execute?api_key=" + DUNE.emulator().apiKey(), "{}").status())
+        assertThat(noKey.post(
+                                "/v1/query/1001/execute?api_key="
+                                        + DUNE.emulator().apiKey(),
+                                "{}")
+                        .status())
                 .isEqualTo(200);
     }
 

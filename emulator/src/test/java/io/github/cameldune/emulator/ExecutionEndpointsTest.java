@@ -2,16 +2,14 @@ package io.github.cameldune.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** Status, results and cancel, checked against the invariants Dune's SDKs rely on (dune-api.md §9). */
 class ExecutionEndpointsTest {
@@ -19,7 +17,8 @@ class ExecutionEndpointsTest {
     @RegisterExtension
     static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension(b -> b.maxPageSize(1000));
 
-    private final ApiClient api = new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
+    private final ApiClient api =
+            new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
 
     @AfterEach
     void restore() {
@@ -43,10 +42,11 @@ class ExecutionEndpointsTest {
         assertThat(status.has("queue_position")).isFalse();
         assertThat(status.has("error")).isFalse();
         JsonNode meta = status.get("result_metadata");
-        assertThat(names(meta.get("column_names"))).containsExactly("number", "time", "hash", "miner", "gas_used",
-                "gas_limit", "base_fee_per_gas");
-        assertThat(names(meta.get("column_types"))).containsExactly("bigint", "timestamp(3) with time zone",
-                "varchar", "varchar", "bigint", "bigint", "bigint");
+        assertThat(names(meta.get("column_names")))
+                .containsExactly("number", "time", "hash", "miner", "gas_used", "gas_limit", "base_fee_per_gas");
+        assertThat(names(meta.get("column_types")))
+                .containsExactly(
+                        "bigint", "timestamp(3) with time zone", "varchar", "varchar", "bigint", "bigint", "bigint");
         assertThat(meta.get("row_count").asLong()).isEqualTo(100);
         assertThat(meta.get("total_row_count").asLong()).isEqualTo(100);
         assertThat(meta.get("datapoint_count").asLong()).isEqualTo(700);
@@ -85,8 +85,13 @@ class ExecutionEndpointsTest {
         assertThat(waiting.get("state").asText()).isEqualTo("QUERY_STATE_PENDING");
         assertThat(waiting.get("queue_position").asInt()).isEqualTo(2);
         assertThat(waiting.get("is_execution_finished").asBoolean()).isFalse();
-        for (String absent : List.of("result_metadata", "execution_started_at", "execution_ended_at", "cancelled_at",
-                "error", "expires_at")) {
+        for (String absent : List.of(
+                "result_metadata",
+                "execution_started_at",
+                "execution_ended_at",
+                "cancelled_at",
+                "error",
+                "expires_at")) {
             assertThat(waiting.has(absent)).as(absent).isFalse();
         }
         JsonNode pendingResults = api.get("/v1/execution/" + third + "/results").json();
@@ -114,7 +119,11 @@ class ExecutionEndpointsTest {
         for (String absent : List.of("execution_ended_at", "result_metadata", "queue_position", "cancelled_at")) {
             assertThat(status.has(absent)).as(absent).isFalse();
         }
-        assertThat(api.post("/v1/execution/" + id + "/cancel", null).json().get("success").asBoolean()).isTrue();
+        assertThat(api.post("/v1/execution/" + id + "/cancel", null)
+                        .json()
+                        .get("success")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -133,8 +142,12 @@ class ExecutionEndpointsTest {
         assertThat(results.get("state").asText()).isEqualTo("QUERY_STATE_CANCELLED");
         assertThat(results.has("cancelled_at")).isTrue();
         assertThat(results.has("result")).isFalse();
-        assertThat(api.post("/v1/execution/" + id + "/cancel", null).json().get("success").asBoolean())
-                .as("a finished execution cannot be cancelled again").isFalse();
+        assertThat(api.post("/v1/execution/" + id + "/cancel", null)
+                        .json()
+                        .get("success")
+                        .asBoolean())
+                .as("a finished execution cannot be cancelled again")
+                .isFalse();
     }
 
     @Test
@@ -142,21 +155,25 @@ class ExecutionEndpointsTest {
         String id = api.execute(1005, "{\"query_parameters\":{\"row_count\":25}}");
         api.awaitFinished(id);
         List<Long> numbers = new ArrayList<>();
-        JsonNode page = api.get("/v1/execution/" + id + "/results?limit=10&columns=number,label").json();
+        JsonNode page = api.get("/v1/execution/" + id + "/results?limit=10&columns=number,label")
+                .json();
         int pages = 1;
         while (true) {
             JsonNode meta = page.at("/result/metadata");
             assertThat(names(meta.get("column_names"))).containsExactly("number", "label");
             assertThat(meta.get("total_row_count").asLong()).isEqualTo(25);
-            assertThat(meta.get("datapoint_count").asLong()).isEqualTo(meta.get("row_count").asLong() * 2);
+            assertThat(meta.get("datapoint_count").asLong())
+                    .isEqualTo(meta.get("row_count").asLong() * 2);
             page.at("/result/rows").forEach(row -> numbers.add(row.get("number").asLong()));
             if (!page.has("next_uri")) {
                 assertThat(page.has("next_offset")).isFalse();
                 break;
             }
             String next = page.get("next_uri").asText();
-            assertThat(next).startsWith(DUNE.emulator().baseUrl() + "/v1/execution/" + id + "/results?")
-                    .contains("limit=10").contains("columns=number%2Clabel")
+            assertThat(next)
+                    .startsWith(DUNE.emulator().baseUrl() + "/v1/execution/" + id + "/results?")
+                    .contains("limit=10")
+                    .contains("columns=number%2Clabel")
                     .endsWith("offset=" + page.get("next_offset").asLong());
             page = api.getAbsolute(next).json();
             pages++;
@@ -200,8 +217,10 @@ class ExecutionEndpointsTest {
         assertThat(api.get("/v1/execution/Wonky%20Job%20ID/status").body())
                 .isEqualTo("{\"error\":\"The requested execution ID (ID: Wonky Job ID) is invalid.\"}");
         assertThat(api.get("/v1/execution/Wonky%20Job%20ID/results").status()).isEqualTo(400);
-        assertThat(api.post("/v1/execution/Wonky%20Job%20ID/cancel", null).status()).isEqualTo(400);
-        assertThat(api.get("/v1/execution/01HKZJ2683PHF9Q9PHHQ8FW4Q1/status").status()).isEqualTo(404);
+        assertThat(api.post("/v1/execution/Wonky%20Job%20ID/cancel", null).status())
+                .isEqualTo(400);
+        assertThat(api.get("/v1/execution/01HKZJ2683PHF9Q9PHHQ8FW4Q1/status").status())
+                .isEqualTo(404);
         assertThat(api.get("/v1/nothing/here").status()).isEqualTo(404);
     }
 

@@ -2,11 +2,9 @@ package io.github.cameldune.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.emulator.faults.Fault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import io.github.cameldune.emulator.ApiEndpoint;
-import io.github.cameldune.emulator.faults.Fault;
 
 /** Injected faults answer in Dune's error shape, on the chosen endpoint and query, as often as asked. */
 class FaultInjectionTest {
@@ -14,29 +12,47 @@ class FaultInjectionTest {
     @RegisterExtension
     static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension();
 
-    private final ApiClient api = new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
+    private final ApiClient api =
+            new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
 
     @Test
     void aFaultAnswersInsteadOfTheApiThenStops() {
-        DUNE.emulator().faults().add(Fault.status(429, "Too many requests").header("Retry-After", "2")
-                .on(ApiEndpoint.EXECUTE).forQuery(1001).times(1));
+        DUNE.emulator()
+                .faults()
+                .add(Fault.status(429, "Too many requests")
+                        .header("Retry-After", "2")
+                        .on(ApiEndpoint.EXECUTE)
+                        .forQuery(1001)
+                        .times(1));
         long before = DUNE.emulator().executionsCreated();
         ApiClient.Response limited = api.post("/v1/query/1001/execute", "{}");
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.body()).isEqualTo("{\"error\":\"Too many requests\"}");
         assertThat(limited.raw().headers().firstValue("Retry-After")).hasValue("2");
-        assertThat(DUNE.emulator().executionsCreated()).as("a refused execute creates nothing").isEqualTo(before);
-        assertThat(api.post("/v1/query/1002/execute", "{}").status()).as("other query").isEqualTo(200);
-        assertThat(api.post("/v1/query/1001/execute", "{}").status()).as("used up").isEqualTo(200);
+        assertThat(DUNE.emulator().executionsCreated())
+                .as("a refused execute creates nothing")
+                .isEqualTo(before);
+        assertThat(api.post("/v1/query/1002/execute", "{}").status())
+                .as("other query")
+                .isEqualTo(200);
+        assertThat(api.post("/v1/query/1001/execute", "{}").status())
+                .as("used up")
+                .isEqualTo(200);
     }
 
     @Test
     void afterHandlingTheWorkIsDoneButTheAnswerIsTheFault() {
-        DUNE.emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR).afterHandling().on(ApiEndpoint.EXECUTE)
-                .times(1));
+        DUNE.emulator()
+                .faults()
+                .add(Fault.status(500, Fault.INTERNAL_ERROR)
+                        .afterHandling()
+                        .on(ApiEndpoint.EXECUTE)
+                        .times(1));
         long before = DUNE.emulator().executionsCreated();
         assertThat(api.post("/v1/query/1001/execute", "{}").status()).isEqualTo(500);
-        assertThat(DUNE.emulator().executionsCreated()).as("the execution exists").isEqualTo(before + 1);
+        assertThat(DUNE.emulator().executionsCreated())
+                .as("the execution exists")
+                .isEqualTo(before + 1);
     }
 
     @Test
@@ -49,7 +65,11 @@ class FaultInjectionTest {
 
     @Test
     void latencyDelaysTheAnswer() {
-        DUNE.emulator().faults().add(Fault.latency(java.time.Duration.ofMillis(300)).on(ApiEndpoint.EXECUTE).times(1));
+        DUNE.emulator()
+                .faults()
+                .add(Fault.latency(java.time.Duration.ofMillis(300))
+                        .on(ApiEndpoint.EXECUTE)
+                        .times(1));
         long start = System.nanoTime();
         assertThat(api.post("/v1/query/1001/execute", "{}").status()).isEqualTo(200);
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
@@ -64,16 +84,19 @@ class FaultInjectionTest {
         assertThat(api.post("/v1/query/1001/execute", "{}").status()).isEqualTo(200);
         ApiClient.Response refused = api.post("/v1/query/1001/execute", "{}");
         assertThat(refused.status()).isEqualTo(429);
-        assertThat(refused.raw().headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(
-                Integer.parseInt(v)).isBetween(1, 10));
-        assertThat(api.get("/v1/execution/01HKZJ2683PHF9Q9PHHQ8FW4Q1/status").status()).as("reads count apart")
+        assertThat(refused.raw().headers().firstValue("Retry-After"))
+                .hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isBetween(1, 10));
+        assertThat(api.get("/v1/execution/01HKZJ2683PHF9Q9PHHQ8FW4Q1/status").status())
+                .as("reads count apart")
                 .isEqualTo(404);
     }
 
     @Test
     void faultsComeAfterTheKeyCheck() {
         DUNE.emulator().faults().add(Fault.status(500, Fault.INTERNAL_ERROR));
-        assertThat(new ApiClient(DUNE.emulator().baseUrl(), "bad").post("/v1/query/1001/execute", "{}").status())
+        assertThat(new ApiClient(DUNE.emulator().baseUrl(), "bad")
+                        .post("/v1/query/1001/execute", "{}")
+                        .status())
                 .isEqualTo(401);
         assertThat(api.post("/v1/query/1001/execute", "{}").body())
                 .isEqualTo("{\"error\":\"An internal error occurred\"}");

@@ -3,14 +3,12 @@ package io.github.cameldune.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
-import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 import io.github.cameldune.emulator.faults.FaultInjector;
 import io.github.cameldune.emulator.faults.FaultPlan;
 import io.github.cameldune.emulator.faults.RateLimits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Faults written as JSON: the --faults file, --fault, and the /emulator/faults admin endpoint share one format. */
 class FaultPlanTest {
@@ -18,7 +16,8 @@ class FaultPlanTest {
     @RegisterExtension
     static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension();
 
-    private final ApiClient api = new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
+    private final ApiClient api =
+            new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
 
     @Test
     void aDocumentSetsEveryKindOfFaultAndThePlanLimits() {
@@ -70,7 +69,9 @@ class FaultPlanTest {
 
     @Test
     void theAdminEndpointAddsListsAndClearsFaultsWhileTheEmulatorRuns() {
-        ApiClient.Response added = api.admin("POST", "/emulator/faults",
+        ApiClient.Response added = api.admin(
+                "POST",
+                "/emulator/faults",
                 "{\"endpoint\": \"execute\", \"status\": 503, \"error\": \"Service Unavailable\", \"times\": 2}");
         assertThat(added.status()).isEqualTo(200);
         assertThat(added.json().at("/faults/0/status").asInt()).isEqualTo(503);
@@ -79,10 +80,15 @@ class FaultPlanTest {
         ApiClient.Response refused = api.post("/v1/query/1001/execute", "{}");
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.body()).isEqualTo("{\"error\":\"Service Unavailable\"}");
-        assertThat(api.admin("GET", "/emulator/faults", null).json().at("/faults/0/times").asInt())
-                .as("one use left").isEqualTo(1);
+        assertThat(api.admin("GET", "/emulator/faults", null)
+                        .json()
+                        .at("/faults/0/times")
+                        .asInt())
+                .as("one use left")
+                .isEqualTo(1);
 
-        assertThat(api.admin("DELETE", "/emulator/faults", null).json().get("faults")).isEmpty();
+        assertThat(api.admin("DELETE", "/emulator/faults", null).json().get("faults"))
+                .isEmpty();
         assertThat(api.post("/v1/query/1001/execute", "{}").status()).isEqualTo(200);
 
         ApiClient.Response bad = api.admin("POST", "/emulator/faults", "{\"status\": 503, \"endpoint\": \"x\"}");
@@ -102,13 +108,19 @@ class FaultPlanTest {
         assertThat(stats.json().get("executionsCreated").asLong()).isEqualTo(created + 1);
         assertThat(stats.json().at("/requests/execute").asLong()).isEqualTo(executes + 1);
         assertThat(stats.json().at("/requests/status").asLong()).isPositive();
-        assertThat(stats.json().at("/executionsByState/QUERY_STATE_COMPLETED").asInt()).isPositive();
+        assertThat(stats.json().at("/executionsByState/QUERY_STATE_COMPLETED").asInt())
+                .isPositive();
         ApiClient.Response one = api.admin("GET", "/emulator/executions/" + id, null);
-        assertThat(one.json().get("statusRequests").asLong()).as("awaitFinished polled it").isPositive();
+        assertThat(one.json().get("statusRequests").asLong())
+                .as("awaitFinished polled it")
+                .isPositive();
         assertThat(one.json().get("queryId").asLong()).isEqualTo(1002);
         assertThat(one.json().get("executionEndedAt").asText()).isNotEmpty();
-        assertThat(api.admin("GET", "/emulator/executions/01HKZJ2683PHF9Q9PHHQ8FW4Q1", null).status()).isEqualTo(404);
-        assertThat(stats.json().at("/requests/any").asLong()).isGreaterThanOrEqualTo(
-                stats.json().at("/requests/execute").asLong() + stats.json().at("/requests/status").asLong());
+        assertThat(api.admin("GET", "/emulator/executions/01HKZJ2683PHF9Q9PHHQ8FW4Q1", null)
+                        .status())
+                .isEqualTo(404);
+        assertThat(stats.json().at("/requests/any").asLong())
+                .isGreaterThanOrEqualTo(stats.json().at("/requests/execute").asLong()
+                        + stats.json().at("/requests/status").asLong());
     }
 }

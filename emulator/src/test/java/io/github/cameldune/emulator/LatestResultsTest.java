@@ -2,12 +2,10 @@ package io.github.cameldune.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** {@code GET /v1/query/{id}/results[/csv]}: the latest result for given parameter values, and expiry. */
 class LatestResultsTest {
@@ -15,12 +13,13 @@ class LatestResultsTest {
     @RegisterExtension
     static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension(b -> b.maxPageSize(5));
 
-    private final ApiClient api = new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
+    private final ApiClient api =
+            new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
 
     @Test
     void latestResultPerParameterValues() {
-        assertThat(api.get("/v1/query/1004/results").body()).isEqualTo(
-                "{\"error\":\"not found: No execution found for the latest version of the given query\"}");
+        assertThat(api.get("/v1/query/1004/results").body())
+                .isEqualTo("{\"error\":\"not found: No execution found for the latest version of the given query\"}");
         assertThat(api.get("/v1/query/999999/results").body()).isEqualTo("{\"error\":\"Query not found\"}");
 
         String defaults = api.execute(1004, "{}");
@@ -29,18 +28,28 @@ class LatestResultsTest {
         api.awaitFinished(narrow);
 
         JsonNode any = api.get("/v1/query/1004/results").json();
-        assertThat(any.get("execution_id").asText()).as("no params: the latest whatever its values").isEqualTo(narrow);
-        JsonNode byDefault = api.get("/v1/query/1004/results?params.to_block=19000099").json();
+        assertThat(any.get("execution_id").asText())
+                .as("no params: the latest whatever its values")
+                .isEqualTo(narrow);
+        JsonNode byDefault =
+                api.get("/v1/query/1004/results?params.to_block=19000099").json();
         assertThat(byDefault.get("execution_id").asText()).isEqualTo(defaults);
         assertThat(byDefault.at("/result/metadata/total_row_count").asLong()).isEqualTo(100);
-        assertThat(byDefault.get("next_uri").asText()).as("pages are named by execution")
-                .contains("/api/v1/execution/" + defaults + "/results?").doesNotContain("params.");
-        assertThat(api.get("/v1/query/1004/results?params.to_block=19000002").json().get("execution_id").asText())
+        assertThat(byDefault.get("next_uri").asText())
+                .as("pages are named by execution")
+                .contains("/api/v1/execution/" + defaults + "/results?")
+                .doesNotContain("params.");
+        assertThat(api.get("/v1/query/1004/results?params.to_block=19000002")
+                        .json()
+                        .get("execution_id")
+                        .asText())
                 .isEqualTo(narrow);
-        assertThat(api.get("/v1/query/1004/results?params.to_block=19000050").status()).isEqualTo(404);
+        assertThat(api.get("/v1/query/1004/results?params.to_block=19000050").status())
+                .isEqualTo(404);
         assertThat(api.get("/v1/query/1004/results?params.nope=1").status()).isEqualTo(404);
 
-        String csv = api.get("/v1/query/1004/results/csv?params.to_block=19000002&columns=number").body();
+        String csv = api.get("/v1/query/1004/results/csv?params.to_block=19000002&columns=number")
+                .body();
         assertThat(csv).isEqualTo("number\n19000000\n19000001\n19000002\n");
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,12 +21,16 @@ class OwnDataTest {
                 -- param: symbol text = WETH
                 SELECT symbol, price FROM prices.usd WHERE symbol = '{{symbol}}'
                 """);
-        try (DuneEmulator dune = DuneEmulator.builder().data(data).queries(queries).build().start()) {
+        try (DuneEmulator dune =
+                DuneEmulator.builder().data(data).queries(queries).build().start()) {
             ApiClient api = new ApiClient(dune.baseUrl(), dune.apiKey());
             String id = api.execute(9001, "{\"query_parameters\": {\"symbol\": \"USDC\"}}");
             assertThat(api.awaitFinished(id).get("state").asText()).isEqualTo("QUERY_STATE_COMPLETED");
             assertThat(api.get("/v1/execution/" + id + "/results/csv").body()).isEqualTo("symbol,price\nUSDC,1.0\n");
-            assertThat(api.awaitFinished(id).at("/result_metadata/column_types/1").asText()).isEqualTo("double");
+            assertThat(api.awaitFinished(id)
+                            .at("/result_metadata/column_types/1")
+                            .asText())
+                    .isEqualTo("double");
         }
     }
 }

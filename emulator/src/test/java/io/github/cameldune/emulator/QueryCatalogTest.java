@@ -3,19 +3,17 @@ package io.github.cameldune.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cameldune.emulator.engine.InvalidRequestException;
+import io.github.cameldune.emulator.engine.QueryCatalog;
+import io.github.cameldune.emulator.engine.QueryParameter;
+import io.github.cameldune.emulator.engine.SavedQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.github.cameldune.emulator.engine.InvalidRequestException;
-import io.github.cameldune.emulator.engine.QueryCatalog;
-import io.github.cameldune.emulator.engine.QueryParameter;
-import io.github.cameldune.emulator.engine.SavedQuery;
 
 /** Saved query files: the header, Dune's {{parameter}} rendering and the checks of each parameter type. */
 class QueryCatalogTest {
@@ -47,21 +45,36 @@ class QueryCatalogTest {
     @Test
     void rendersDefaultsAndValues() {
         SavedQuery q = QueryCatalog.parse(FILE, "test");
-        assertThat(q.render(Map.of()).sql()).contains("taker = '0xabc'").contains("LIMIT 10")
+        assertThat(q.render(Map.of()).sql())
+                .contains("taker = '0xabc'")
+                .contains("LIMIT 10")
                 .contains("TIMESTAMP '2024-01-01 00:00:00'");
-        String sql = q.render(Map.of("wallet", "o'brien", "max_rows", 5, "since", "2024-02-03T04:05:06Z",
-                "chains", List.of("ethereum", "base"))).sql();
-        assertThat(sql).contains("taker = 'o''brien'").contains("LIMIT 5")
-                .contains("TIMESTAMP '2024-02-03 04:05:06'").contains("IN ('ethereum,base')");
+        String sql = q.render(Map.of(
+                        "wallet",
+                        "o'brien",
+                        "max_rows",
+                        5,
+                        "since",
+                        "2024-02-03T04:05:06Z",
+                        "chains",
+                        List.of("ethereum", "base")))
+                .sql();
+        assertThat(sql)
+                .contains("taker = 'o''brien'")
+                .contains("LIMIT 5")
+                .contains("TIMESTAMP '2024-02-03 04:05:06'")
+                .contains("IN ('ethereum,base')");
     }
 
     @Test
     void refusesWhatDoesNotFit() {
         SavedQuery q = QueryCatalog.parse(FILE, "test");
         assertThatThrownBy(() -> q.render(Map.of("nope", 1, "also", 2)))
-                .isInstanceOf(InvalidRequestException.class).hasMessage("unknown parameters (also, nope)");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("unknown parameters (also, nope)");
         assertThatThrownBy(() -> q.render(Map.of("max_rows", "1; DROP TABLE x")))
-                .hasMessageContaining("max_rows").hasMessageContaining("expected a number");
+                .hasMessageContaining("max_rows")
+                .hasMessageContaining("expected a number");
         assertThatThrownBy(() -> q.render(Map.of("chains", "solana"))).hasMessageContaining("expected one of");
         assertThatThrownBy(() -> q.render(Map.of("since", "yesterday"))).hasMessageContaining("yyyy-MM-dd HH:mm:ss");
         assertThatThrownBy(() -> q.render(Map.of("wallet", List.of("a")))).hasMessageContaining("list");

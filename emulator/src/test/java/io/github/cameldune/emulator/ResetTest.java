@@ -2,16 +2,14 @@ package io.github.cameldune.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.emulator.engine.QueryCatalog;
+import io.github.cameldune.emulator.faults.Fault;
 import java.time.Duration;
-
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import io.github.cameldune.emulator.engine.QueryCatalog;
-import io.github.cameldune.emulator.faults.Fault;
 
 /** Nothing one test changes in the emulator reaches the next: the extension resets it before each test. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -20,7 +18,8 @@ class ResetTest {
     @RegisterExtension
     static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension(b -> b.maxPageSize(50));
 
-    private final ApiClient api = new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
+    private final ApiClient api =
+            new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
 
     @Test
     @Order(1)
@@ -50,7 +49,10 @@ class ResetTest {
         // the builder's page size and queue, not the defaults and not the first test's
         String id = api.execute(1005, "{\"query_parameters\":{\"row_count\":120}}");
         assertThat(api.awaitFinished(id).path("state").asText()).isEqualTo("QUERY_STATE_COMPLETED");
-        assertThat(api.get("/v1/execution/" + id + "/results?limit=1000").json().path("next_offset").asLong())
+        assertThat(api.get("/v1/execution/" + id + "/results?limit=1000")
+                        .json()
+                        .path("next_offset")
+                        .asLong())
                 .isEqualTo(50);
         assertThat(dune.executionsCreated()).isEqualTo(1);
     }

@@ -2,14 +2,12 @@ package io.github.cameldune.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** CSV pages, columns, filters, sort_by, sample_count, partial results and raw SQL. */
 class ResultOptionsTest {
@@ -17,7 +15,8 @@ class ResultOptionsTest {
     @RegisterExtension
     static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension(b -> b.maxPageSize(1000));
 
-    private final ApiClient api = new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
+    private final ApiClient api =
+            new ApiClient(DUNE.emulator().baseUrl(), DUNE.emulator().apiKey());
 
     @AfterEach
     void restore() {
@@ -39,14 +38,18 @@ class ResultOptionsTest {
         while (true) {
             assertThat(page.raw().headers().firstValue("Content-Type")).hasValue("text/csv");
             assertThat(page.body()).startsWith("number,label\n").endsWith("\n");
-            all.append(pages == 1 ? page.body() : page.body().substring(page.body().indexOf('\n') + 1));
+            all.append(
+                    pages == 1 ? page.body() : page.body().substring(page.body().indexOf('\n') + 1));
             var next = page.raw().headers().firstValue("x-dune-next-uri");
             if (next.isEmpty()) {
-                assertThat(page.raw().headers().firstValue("x-dune-next-offset")).isEmpty();
+                assertThat(page.raw().headers().firstValue("x-dune-next-offset"))
+                        .isEmpty();
                 break;
             }
             assertThat(page.raw().headers().firstValue("x-dune-next-offset")).hasValue(String.valueOf(pages * 10));
-            assertThat(next.get()).contains("/api/v1/execution/" + id + "/results/csv?").contains("limit=10");
+            assertThat(next.get())
+                    .contains("/api/v1/execution/" + id + "/results/csv?")
+                    .contains("limit=10");
             page = api.getAbsolute(next.get());
             pages++;
         }
@@ -62,23 +65,32 @@ class ResultOptionsTest {
         String id = api.execute(1006, "{\"query_parameters\":{\"text_field\":\"a, \\\"b\\\"\"}}");
         api.awaitFinished(id);
         String csv = api.get("/v1/execution/" + id + "/results/csv").body();
-        assertThat(csv).isEqualTo("text_field,number_field,date_field,list_field\n"
-                + "\"a, \"\"b\"\"\",3.1415926535,2022-05-04 00:00:00.000 UTC,Option 1\n");
+        assertThat(csv)
+                .isEqualTo("text_field,number_field,date_field,list_field\n"
+                        + "\"a, \"\"b\"\"\",3.1415926535,2022-05-04 00:00:00.000 UTC,Option 1\n");
     }
 
     @Test
     void filtersFollowDunesGrammar() {
         String id = series(100);
         JsonNode page = api.get("/v1/execution/" + id + "/results?filters="
-                + enc("(number < 10 OR number IN (50, 60)) AND category LIKE 'a%' AND label IS NOT NULL")).json();
+                        + enc("(number < 10 OR number IN (50, 60)) AND category LIKE 'a%' AND label IS NOT NULL"))
+                .json();
         assertThat(numbers(page)).containsExactly(0L, 3L, 6L, 9L, 60L);
-        assertThat(page.at("/result/metadata/total_row_count").asLong()).as("counted after filtering").isEqualTo(5);
-        assertThat(api.get("/v1/execution/" + id + "/results?filters=" + enc("number NOT IN (1)")).body())
+        assertThat(page.at("/result/metadata/total_row_count").asLong())
+                .as("counted after filtering")
+                .isEqualTo(5);
+        assertThat(api.get("/v1/execution/" + id + "/results?filters=" + enc("number NOT IN (1)"))
+                        .body())
                 .contains("NOT");
-        assertThat(api.get("/v1/execution/" + id + "/results?filters=" + enc("nope = 1")).status()).isEqualTo(400);
-        assertThat(api.get("/v1/execution/" + id + "/results?filters=" + enc("number = 1; DROP TABLE x")).status())
+        assertThat(api.get("/v1/execution/" + id + "/results?filters=" + enc("nope = 1"))
+                        .status())
                 .isEqualTo(400);
-        assertThat(api.get("/v1/execution/" + id + "/results?filters=" + enc("label = 'it''s'")).status())
+        assertThat(api.get("/v1/execution/" + id + "/results?filters=" + enc("number = 1; DROP TABLE x"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.get("/v1/execution/" + id + "/results?filters=" + enc("label = 'it''s'"))
+                        .status())
                 .isEqualTo(200);
     }
 
@@ -86,7 +98,8 @@ class ResultOptionsTest {
     void sortByAndColumns() {
         String id = series(30);
         JsonNode page = api.get("/v1/execution/" + id + "/results?limit=3&sort_by=" + enc("bucket desc, number")
-                + "&columns=number,bucket").json();
+                        + "&columns=number,bucket")
+                .json();
         assertThat(numbers(page)).containsExactly(9L, 19L, 29L);
         assertThat(page.at("/result/metadata/datapoint_count").asLong()).isEqualTo(6);
         assertThat(page.get("next_uri").asText()).contains("sort_by=bucket%20desc%2C%20number");
@@ -95,12 +108,15 @@ class ResultOptionsTest {
     @Test
     void sampleCountExcludesPagingAndFilters() {
         String id = series(500);
-        JsonNode sample = api.get("/v1/execution/" + id + "/results?sample_count=50").json();
+        JsonNode sample =
+                api.get("/v1/execution/" + id + "/results?sample_count=50").json();
         assertThat(sample.at("/result/rows").size()).isEqualTo(50);
         assertThat(sample.has("next_uri")).isFalse();
-        assertThat(api.get("/v1/execution/" + id + "/results?sample_count=5&limit=2").body())
+        assertThat(api.get("/v1/execution/" + id + "/results?sample_count=5&limit=2")
+                        .body())
                 .contains("sample_count cannot be combined");
-        assertThat(api.get("/v1/execution/" + id + "/results?sample_count=5&filters=" + enc("number > 1")).status())
+        assertThat(api.get("/v1/execution/" + id + "/results?sample_count=5&filters=" + enc("number > 1"))
+                        .status())
                 .isEqualTo(400);
     }
 
@@ -115,19 +131,28 @@ class ResultOptionsTest {
         ApiClient.Response refused = api.get("/v1/execution/" + id + "/results");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("allows_partial_results=true");
-        JsonNode partial = api.get("/v1/execution/" + id + "/results?allow_partial_results=true").json();
+        JsonNode partial = api.get("/v1/execution/" + id + "/results?allow_partial_results=true")
+                .json();
         assertThat(partial.get("state").asText()).isEqualTo("QUERY_STATE_COMPLETED_PARTIAL");
         assertThat(numbers(partial)).hasSize(10).endsWith(9L);
     }
 
     @Test
     void rawSqlRunsAsQueryZero() {
-        ApiClient.Response r = api.post("/v1/sql/execute", "{\"sql\":\"select 85 as result\",\"performance\":\"medium\"}");
+        ApiClient.Response r =
+                api.post("/v1/sql/execute", "{\"sql\":\"select 85 as result\",\"performance\":\"medium\"}");
         String id = r.json().get("execution_id").asText();
         JsonNode status = api.awaitFinished(id);
         assertThat(status.get("query_id").asLong()).isZero();
-        assertThat(api.get("/v1/execution/" + id + "/results").json().at("/result/rows/0/result").asInt()).isEqualTo(85);
-        String failed = api.post("/v1/sql/execute", "{\"sql\":\"SELECDT 1\"}").json().get("execution_id").asText();
+        assertThat(api.get("/v1/execution/" + id + "/results")
+                        .json()
+                        .at("/result/rows/0/result")
+                        .asInt())
+                .isEqualTo(85);
+        String failed = api.post("/v1/sql/execute", "{\"sql\":\"SELECDT 1\"}")
+                .json()
+                .get("execution_id")
+                .asText();
         assertThat(api.awaitFinished(failed).at("/error/message").asText()).containsIgnoringCase("syntax");
         assertThat(api.post("/v1/sql/execute", "{}").status()).isEqualTo(400);
     }
@@ -139,6 +164,7 @@ class ResultOptionsTest {
     }
 
     private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 }

@@ -11,22 +11,31 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar runs on its own: {@code java -jar dune-emulator-<version>.jar --port 0 --api-key k}. */
 class StandaloneJarIT {
 
-    private static final Pattern LISTENING = Pattern.compile("dune-emulator listening on (http://127\\.0\\.0\\.1:\\d+/api)");
+    private static final Pattern LISTENING =
+            Pattern.compile("dune-emulator listening on (http://127\\.0\\.0\\.1:\\d+/api)");
 
     @Test
     void faultsAndPlanLimitsAreSetAtStartAndChangedThroughTheAdminEndpoint(@TempDir Path dir) throws Exception {
         Path faults = dir.resolve("faults.json");
-        Files.writeString(faults, "{\"faults\": [{\"endpoint\": \"execute\", \"queryId\": 1002, \"status\": 503,"
-                + " \"error\": \"from the file\"}]}");
-        Process process = start("--port", "0", "--any-api-key", "--faults", faults.toString(), "--fault",
-                "{\"endpoint\": \"execute\", \"queryId\": 1003, \"status\": 500, \"times\": 1}", "--rate-limits",
+        Files.writeString(
+                faults,
+                "{\"faults\": [{\"endpoint\": \"execute\", \"queryId\": 1002, \"status\": 503,"
+                        + " \"error\": \"from the file\"}]}");
+        Process process = start(
+                "--port",
+                "0",
+                "--any-api-key",
+                "--faults",
+                faults.toString(),
+                "--fault",
+                "{\"endpoint\": \"execute\", \"queryId\": 1003, \"status\": 500, \"times\": 1}",
+                "--rate-limits",
                 "write=100,read=200,window=1m");
         try {
             ApiClient api = new ApiClient(listeningOn(process), "any");
@@ -35,14 +44,22 @@ class StandaloneJarIT {
             assertThat(fromFile.body()).contains("from the file");
             assertThat(fromFile.raw().headers().firstValue("RateLimit-Policy")).hasValue("\"write\";q=100;w=60");
             assertThat(api.post("/v1/query/1003/execute", "{}").status()).isEqualTo(500);
-            assertThat(api.post("/v1/query/1003/execute", "{}").status()).as("--fault used up").isEqualTo(200);
+            assertThat(api.post("/v1/query/1003/execute", "{}").status())
+                    .as("--fault used up")
+                    .isEqualTo(200);
 
             assertThat(api.admin("DELETE", "/emulator/faults", null).status()).isEqualTo(200);
             assertThat(api.post("/v1/query/1002/execute", "{}").status()).isEqualTo(200);
             api.admin("POST", "/emulator/faults", "{\"endpoint\": \"status\", \"status\": 502, \"times\": 1}");
-            assertThat(api.get("/v1/execution/01HKZJ2683PHF9Q9PHHQ8FW4Q1/status").status()).isEqualTo(502);
-            assertThat(api.admin("GET", "/emulator/stats", null).json().get("executionsCreated").asInt())
-                    .as("the 500 came before the work").isEqualTo(2);
+            assertThat(api.get("/v1/execution/01HKZJ2683PHF9Q9PHHQ8FW4Q1/status")
+                            .status())
+                    .isEqualTo(502);
+            assertThat(api.admin("GET", "/emulator/stats", null)
+                            .json()
+                            .get("executionsCreated")
+                            .asInt())
+                    .as("the 500 came before the work")
+                    .isEqualTo(2);
         } finally {
             process.destroy();
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
@@ -67,8 +84,8 @@ class StandaloneJarIT {
     }
 
     private static String listeningOn(Process process) throws java.io.IOException {
-        String first = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
-                .readLine();
+        String first =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
         Matcher m = LISTENING.matcher(first == null ? "" : first);
         assertThat(m.matches()).as("first line: %s", first).isTrue();
         return m.group(1);
@@ -80,11 +97,21 @@ class StandaloneJarIT {
         assertThat(jar).exists();
         Files.writeString(queries.resolve("answer.sql"), "-- id: 4242\n-- name: answer\nSELECT 42 AS answer");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--port", "0", "--api-key",
-                "standalone-key", "--queries", queries.toString())).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(List.of(
+                        java,
+                        "-jar",
+                        jar.toString(),
+                        "--port",
+                        "0",
+                        "--api-key",
+                        "standalone-key",
+                        "--queries",
+                        queries.toString()))
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String first = out.readLine();
             Matcher m = LISTENING.matcher(first == null ? "" : first);
             assertThat(m.matches()).as("first line: %s", first).isTrue();
@@ -92,14 +119,23 @@ class StandaloneJarIT {
             ApiClient api = new ApiClient(m.group(1), "standalone-key");
             String id = api.execute(4242, null);
             assertThat(api.awaitFinished(id).get("state").asText()).isEqualTo("QUERY_STATE_COMPLETED");
-            assertThat(api.get("/v1/execution/" + id + "/results").json().at("/result/rows/0/answer").asInt())
+            assertThat(api.get("/v1/execution/" + id + "/results")
+                            .json()
+                            .at("/result/rows/0/answer")
+                            .asInt())
                     .isEqualTo(42);
-            assertThat(api.execute(1002, "{}")).as("bundled queries are there too").hasSize(26);
-            assertThat(new ApiClient(m.group(1), "other").post("/v1/query/4242/execute", "{}").status())
+            assertThat(api.execute(1002, "{}"))
+                    .as("bundled queries are there too")
+                    .hasSize(26);
+            assertThat(new ApiClient(m.group(1), "other")
+                            .post("/v1/query/4242/execute", "{}")
+                            .status())
                     .isEqualTo(401);
         } finally {
             process.destroy();
-            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS))
+                    .as("stops on SIGTERM")
+                    .isTrue();
         }
     }
 }

@@ -1,9 +1,8 @@
 package io.github.cameldune.examples;
 
+import io.github.cameldune.emulator.DuneEmulator;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.main.Main;
-
-import io.github.cameldune.emulator.DuneEmulator;
 
 /**
  * Runs an example as a Camel Main application. Unless {@code dune.emulator.enabled=false} (a system property, or the
@@ -12,8 +11,7 @@ import io.github.cameldune.emulator.DuneEmulator;
  */
 public final class ExampleRunner {
 
-    private ExampleRunner() {
-    }
+    private ExampleRunner() {}
 
     /** Whether the example runs against the embedded emulator (the default). */
     public static boolean emulatorEnabled() {

@@ -6,8 +6,7 @@ package io.github.cameldune.examples;
  */
 public final class FileDropApp {
 
-    private FileDropApp() {
-    }
+    private FileDropApp() {}
 
     /** Runs the example until it is stopped. */
     public static void main(String[] args) throws Exception {

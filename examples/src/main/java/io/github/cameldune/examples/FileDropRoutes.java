@@ -19,7 +19,7 @@ public class FileDropRoutes extends RouteBuilder {
                 .log("${file:name} moved to error/: ${exception.message}");
 
         from("file:{{example.dir}}/inbox?include=.*\\.json&move=../done&moveFailed=../error"
-                + "&initialDelay=0&delay={{example.poll-delay}}")
+                        + "&initialDelay=0&delay={{example.poll-delay}}")
                 .routeId("file-drop")
                 .to("dune:run?queryId={{example.query-id}}&outputType=csv&pollInitialDelay=200ms&pollInterval=200ms")
                 .to("file:{{example.dir}}/results?fileName=${file:onlyname.noext}.csv")

@@ -6,8 +6,7 @@ package io.github.cameldune.examples;
  */
 public final class KafkaApp {
 
-    private KafkaApp() {
-    }
+    private KafkaApp() {}
 
     /** Runs the example until it is stopped. */
     public static void main(String[] args) throws Exception {

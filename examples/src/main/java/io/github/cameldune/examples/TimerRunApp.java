@@ -6,8 +6,7 @@ package io.github.cameldune.examples;
  */
 public final class TimerRunApp {
 
-    private TimerRunApp() {
-    }
+    private TimerRunApp() {}
 
     /** Runs the example until its one message is done. */
     public static void main(String[] args) throws Exception {

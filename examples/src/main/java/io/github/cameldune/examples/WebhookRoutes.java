@@ -10,7 +10,8 @@ public class WebhookRoutes extends RouteBuilder {
         from("timer:webhook?repeatCount={{example.repeat-count}}&period={{example.period}}")
                 .routeId("webhook")
                 .to("dune:run?queryId={{example.query-id}}&pollInitialDelay=500ms&pollInterval=500ms")
-                .marshal().json()
+                .marshal()
+                .json()
                 .setHeader("Content-Type", constant("application/json"))
                 .to("{{example.webhook-url}}")
                 .log("Posted ${header.CamelDuneTotalRowCount} rows of execution ${header.CamelDuneExecutionId}; "

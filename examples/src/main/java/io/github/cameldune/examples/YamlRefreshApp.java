@@ -6,8 +6,7 @@ package io.github.cameldune.examples;
  */
 public final class YamlRefreshApp {
 
-    private YamlRefreshApp() {
-    }
+    private YamlRefreshApp() {}
 
     /** Runs the example until its messages are done. */
     public static void main(String[] args) throws Exception {

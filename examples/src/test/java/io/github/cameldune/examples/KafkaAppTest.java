@@ -2,12 +2,14 @@ package io.github.cameldune.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.cameldune.emulator.DuneEmulatorExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.camel.main.Main;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,11 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.github.cameldune.emulator.DuneEmulatorExtension;
-
 /** Requests in, executions and results out, through a real Kafka broker started in-process in KRaft mode. */
 class KafkaAppTest {
 
@@ -39,8 +36,11 @@ class KafkaAppTest {
 
     @BeforeAll
     static void startKafka() throws Exception {
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-                .setNumControllerNodes(1).build())
+        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
                 // one broker: internal topics with one replica, and no wait before the first group rebalance
                 .setConfigProp("offsets.topic.replication.factor", "1")
                 .setConfigProp("offsets.topic.num.partitions", "1")
@@ -65,23 +65,27 @@ class KafkaAppTest {
         main.start();
         try {
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig())) {
-                producer.send(new ProducerRecord<>("dune-requests", "w1", "{\"query_id\": 1003, \"parameters\": "
-                        + "{\"wallet\": \"0xe03b4de29ba24ee38cc640a73f40db50dd52f479\", \"max_rows\": 3}}")).get();
-                producer.send(new ProducerRecord<>("dune-requests", "t1", "{\"query_id\": 1002}")).get();
+                producer.send(
+                                new ProducerRecord<>(
+                                        "dune-requests",
+                                        "w1",
+                                        "{\"query_id\": 1003, \"parameters\": "
+                                                + "{\"wallet\": \"0xe03b4de29ba24ee38cc640a73f40db50dd52f479\", \"max_rows\": 3}}"))
+                        .get();
+                producer.send(new ProducerRecord<>("dune-requests", "t1", "{\"query_id\": 1002}"))
+                        .get();
             }
             List<String> executions = read("dune-executions", 2);
             List<String> results = read("dune-results", 2);
             ObjectMapper json = new ObjectMapper();
             for (String execution : executions) {
-                Map<String, Object> e = json.readValue(execution, new TypeReference<>() {
-                });
+                Map<String, Object> e = json.readValue(execution, new TypeReference<>() {});
                 assertThat(e.get("execution_id").toString()).hasSize(26);
                 assertThat(e.get("state").toString()).startsWith("QUERY_STATE_");
             }
             List<Integer> sizes = new ArrayList<>();
             for (String result : results) {
-                List<Map<String, Object>> rows = json.readValue(result, new TypeReference<>() {
-                });
+                List<Map<String, Object>> rows = json.readValue(result, new TypeReference<>() {});
                 sizes.add(rows.size());
             }
             assertThat(sizes).containsExactlyInAnyOrder(3, 10);

@@ -2,12 +2,11 @@ package io.github.cameldune.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.emulator.DuneEmulatorExtension;
+import io.github.cameldune.emulator.RecordedRequest;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import io.github.cameldune.emulator.DuneEmulatorExtension;
-import io.github.cameldune.emulator.RecordedRequest;
 
 /** The README's first example, run as the application runs it, against the emulator. */
 class TimerExecuteAppTest {

@@ -2,16 +2,14 @@ package io.github.cameldune.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.emulator.DuneEmulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.github.cameldune.emulator.DuneEmulatorExtension;
 
 /** The README's main command: timer → run → rows on screen and a CSV file, against the emulator. */
 class TimerRunAppTest {

@@ -2,17 +2,15 @@ package io.github.cameldune.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.emulator.DuneEmulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.github.cameldune.emulator.DuneEmulatorExtension;
 
 /** The YAML route's dune:run consumer refreshes the query and writes the result. */
 class YamlRefreshAppTest {

@@ -1,5 +1,10 @@
 package io.github.cameldune.dune.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameldune.dune.exception.DuneApiException;
+import io.github.cameldune.dune.model.DuneExecution;
+import io.github.cameldune.dune.model.ExecutionStatus;
+import io.github.cameldune.dune.model.ResultPage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,17 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
-
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.core5.http.ContentType;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.github.cameldune.dune.exception.DuneApiException;
-import io.github.cameldune.dune.model.DuneExecution;
-import io.github.cameldune.dune.model.ExecutionStatus;
-import io.github.cameldune.dune.model.ResultPage;
 
 /**
  * The Dune API v1, one asynchronous method per endpoint. It knows nothing of Camel: it turns arguments into requests
@@ -41,9 +38,17 @@ public final class DuneClient {
      * @param scheduler       where retries and rate-limit waits are scheduled; null for neither
      * @param limiter         the rate limiter shared by the component's endpoints, or null for none
      */
-    public DuneClient(HttpTransport transport, String baseUrl, String apiKey, ApiKeyLocation apiKeyLocation,
-            Duration responseTimeout, RetryPolicy retries, ScheduledExecutorService scheduler, RateLimiter limiter) {
-        this(new DuneUrls(baseUrl, apiKey, apiKeyLocation),
+    public DuneClient(
+            HttpTransport transport,
+            String baseUrl,
+            String apiKey,
+            ApiKeyLocation apiKeyLocation,
+            Duration responseTimeout,
+            RetryPolicy retries,
+            ScheduledExecutorService scheduler,
+            RateLimiter limiter) {
+        this(
+                new DuneUrls(baseUrl, apiKey, apiKeyLocation),
                 new Sender(transport, apiKey, apiKeyLocation, responseTimeout, retries, scheduler, limiter));
     }
 
@@ -69,8 +74,12 @@ public final class DuneClient {
     public CompletableFuture<DuneExecution> executeQuery(long queryId, Map<String, ?> parameters, String performance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query_parameters", QueryParameters.toJson(parameters));
-        return execute(DuneCall.EXECUTE_QUERY, queryId, List.of("v1", "query", String.valueOf(queryId), "execute"),
-                body, performance);
+        return execute(
+                DuneCall.EXECUTE_QUERY,
+                queryId,
+                List.of("v1", "query", String.valueOf(queryId), "execute"),
+                body,
+                performance);
     }
 
     /** {@code POST /v1/sql/execute}: starts an execution of raw SQL (reported with query id 0). Costs credits. */
@@ -80,13 +89,14 @@ public final class DuneClient {
         return execute(DuneCall.EXECUTE_SQL, null, List.of("v1", "sql", "execute"), body, performance);
     }
 
-    private CompletableFuture<DuneExecution> execute(DuneCall call, Long queryId, List<String> path,
-            Map<String, Object> body, String performance) {
+    private CompletableFuture<DuneExecution> execute(
+            DuneCall call, Long queryId, List<String> path, Map<String, Object> body, String performance) {
         if (performance != null) {
             body.put("performance", performance);
         }
         SimpleHttpRequest http = SimpleRequestBuilder.post(urls.url(path, List.of()))
-                .setBody(Json.write(body), ContentType.APPLICATION_JSON).build();
+                .setBody(Json.write(body), ContentType.APPLICATION_JSON)
+                .build();
         return sender.send(new ApiRequest(call, queryId, null, http), answer -> {
             DuneExecution execution = answer.read(DuneExecution.class);
             answer.require(execution.executionId() != null && execution.state() != null, "execution_id or state");
@@ -135,7 +145,8 @@ public final class DuneClient {
      */
     public CompletableFuture<ResultPage> nextPage(ResultPage previous, ResultOptions options) {
         ResultsTarget target = ResultsTarget.execution(previous.executionId());
-        String url = urls.isSameApi(previous.nextUri()) ? urls.withKey(previous.nextUri())
+        String url = urls.isSameApi(previous.nextUri())
+                ? urls.withKey(previous.nextUri())
                 : resultsUrl(target, options.withOffset(previous.nextOffset()), false);
         return resultsPage(target, url);
     }
@@ -148,10 +159,11 @@ public final class DuneClient {
     /** The CSV page after {@code previous} (see {@link #nextPage}). */
     public CompletableFuture<CsvPage> nextCsvPage(CsvPage previous) {
         ResultsTarget target = previous.target();
-        ResultOptions next = previous.nextOffset() == null ? previous.options()
+        ResultOptions next = previous.nextOffset() == null
+                ? previous.options()
                 : previous.options().withOffset(previous.nextOffset());
-        String url = urls.isSameApi(previous.nextUri()) ? urls.withKey(previous.nextUri())
-                : resultsUrl(target, next, true);
+        String url =
+                urls.isSameApi(previous.nextUri()) ? urls.withKey(previous.nextUri()) : resultsUrl(target, next, true);
         return csvPage(target, next, url);
     }
 
@@ -179,7 +191,10 @@ public final class DuneClient {
     }
 
     private static ApiRequest request(ResultsTarget target, boolean csv, String url) {
-        return new ApiRequest(target.call(csv), target.queryId(), target.executionId(),
+        return new ApiRequest(
+                target.call(csv),
+                target.queryId(),
+                target.executionId(),
                 SimpleRequestBuilder.get(url).build());
     }
 

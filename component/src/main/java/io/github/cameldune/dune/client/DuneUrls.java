@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.hc.core5.net.URIBuilder;
 
 /**
@@ -62,9 +61,13 @@ final class DuneUrls {
         }
         try {
             URI u = new URI(url);
-            return u.getScheme() != null && u.getScheme().equalsIgnoreCase(base.getScheme()) && u.getHost() != null
-                    && u.getHost().equalsIgnoreCase(base.getHost()) && port(u) == port(base)
-                    && u.getRawPath() != null && u.getRawPath().startsWith(base.getRawPath() + "/")
+            return u.getScheme() != null
+                    && u.getScheme().equalsIgnoreCase(base.getScheme())
+                    && u.getHost() != null
+                    && u.getHost().equalsIgnoreCase(base.getHost())
+                    && port(u) == port(base)
+                    && u.getRawPath() != null
+                    && u.getRawPath().startsWith(base.getRawPath() + "/")
                     && (u.getRawQuery() == null || !u.getRawQuery().contains("api_key="));
         } catch (URISyntaxException e) {
             return false;

@@ -1,15 +1,13 @@
 package io.github.cameldune.dune.client;
 
+import io.github.cameldune.dune.exception.DuneApiException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
-
-import io.github.cameldune.dune.exception.DuneApiException;
 
 /** Turns what went wrong with one request into the {@link DuneApiException} that names it. */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /** An answer that is not 2xx: the exception for its status, with Dune's error text and Retry-After. */
     static DuneApiException answered(ApiRequest request, Answer answer) {
@@ -18,8 +16,10 @@ final class Failures {
 
     /** No answer at all: the connection failed, timed out or was cancelled. */
     static DuneApiException noAnswer(ApiRequest request, Exception cause) {
-        String why = cause instanceof CancellationException ? "request cancelled"
-                : cause.getMessage() == null ? cause.getClass().getSimpleName()
+        String why = cause instanceof CancellationException
+                ? "request cancelled"
+                : cause.getMessage() == null
+                        ? cause.getClass().getSimpleName()
                         : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return DuneApiException.of(failure(request, 0, why, null), cause);
     }
@@ -34,16 +34,21 @@ final class Failures {
      * exist and cost credits, and it was not sent again.
      */
     static Throwable mayHaveSucceeded(ApiRequest request, Throwable error) {
-        if (request.call().isWrite() && error instanceof DuneApiException e && !e.isNothingDone()
+        if (request.call().isWrite()
+                && error instanceof DuneApiException e
+                && !e.isNothingDone()
                 && (e.getHttpResponseCode() >= 500 || e.getHttpResponseCode() == 0)) {
-            return DuneApiException.of(e.getFailure().withNote(" (the execution may have been created anyway and "
-                    + "not be visible here; it was not sent again, so check before executing again)"), e.getCause());
+            return DuneApiException.of(
+                    e.getFailure()
+                            .withNote(" (the execution may have been created anyway and "
+                                    + "not be visible here; it was not sent again, so check before executing again)"),
+                    e.getCause());
         }
         return error;
     }
 
     private static DuneApiException.Failure failure(ApiRequest request, int status, String why, Duration retryAfter) {
-        return new DuneApiException.Failure(request.call(), request.queryId(), request.executionId(), status, why,
-                retryAfter);
+        return new DuneApiException.Failure(
+                request.call(), request.queryId(), request.executionId(), status, why, retryAfter);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.cameldune.dune.client;
 
+import io.github.cameldune.dune.exception.DuneApiException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -7,13 +8,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.github.cameldune.dune.exception.DuneApiException;
-
 /** What the rest of camel-dune needs to know about the futures of {@link DuneClient}. */
 public final class Futures {
 
-    private Futures() {
-    }
+    private Futures() {}
 
     /**
      * The failure behind an error a future completed with: a stage that passes a failure on wraps it in a
@@ -32,7 +30,8 @@ public final class Futures {
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r
+            throw e.getCause() instanceof RuntimeException r
+                    ? r
                     : noAnswer(call, executionId, String.valueOf(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
             future.cancel(true);

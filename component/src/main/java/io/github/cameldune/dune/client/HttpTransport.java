@@ -1,9 +1,7 @@
 package io.github.cameldune.dune.client;
 
 import java.time.Duration;
-
 import javax.net.ssl.SSLContext;
-
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -34,7 +32,8 @@ public final class HttpTransport implements AutoCloseable {
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections);
         if (sslContext != null) {
-            connections.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildAsync());
+            connections.setTlsStrategy(
+                    ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildAsync());
         }
         client = HttpAsyncClients.custom()
                 .setConnectionManager(connections.build())

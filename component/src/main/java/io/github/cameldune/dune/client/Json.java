@@ -5,19 +5,18 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 
 /** camel-dune's one Jackson mapper: ignores fields Dune adds later, reads and writes ISO-8601 timestamps. */
 public final class Json {
 
     /** The shared mapper; thread-safe. */
-    public static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
 
-    private Json() {
-    }
+    private Json() {}
 
     /** A request body as JSON text; a value Jackson cannot write is bad input, found before anything is sent. */
     static String write(Object body) {

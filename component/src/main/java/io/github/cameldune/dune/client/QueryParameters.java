@@ -1,5 +1,6 @@
 package io.github.cameldune.dune.client;
 
+import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import java.lang.reflect.Array;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.cameldune.dune.exception.DuneInvalidInputException;
-
 /**
  * Turns Java values into the JSON values Dune's {@code query_parameters} take: numbers stay numbers, text stays text, a
  * collection or array becomes an array (multi-select enums), and dates and times become {@code yyyy-MM-dd HH:mm:ss}
@@ -33,14 +32,13 @@ public final class QueryParameters {
     /** Dune's datetime parameter format. */
     public static final DateTimeFormatter DUNE_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     /** The parameters with every value in its JSON form, in the given order. */
     public static Map<String, Object> toJson(Map<String, ?> parameters) {
         if (parameters.size() > MAX_PARAMETERS) {
-            throw new DuneInvalidInputException(parameters.size() + " query parameters are too many: at most "
-                    + MAX_PARAMETERS + " are sent");
+            throw new DuneInvalidInputException(
+                    parameters.size() + " query parameters are too many: at most " + MAX_PARAMETERS + " are sent");
         }
         Map<String, Object> out = new LinkedHashMap<>();
         parameters.forEach((name, value) -> {
@@ -81,8 +79,8 @@ public final class QueryParameters {
             return list;
         }
         if (value instanceof Map<?, ?>) {
-            throw new DuneInvalidInputException("query parameter '" + name
-                    + "' is a map; Dune parameters are text, numbers, dates or lists");
+            throw new DuneInvalidInputException(
+                    "query parameter '" + name + "' is a map; Dune parameters are text, numbers, dates or lists");
         }
         return value.toString();
     }
@@ -106,7 +104,7 @@ public final class QueryParameters {
         if (value instanceof Date d) {
             return DUNE_DATETIME.format(d.toInstant().atOffset(ZoneOffset.UTC));
         }
-        throw new DuneInvalidInputException("query parameter '" + name + "' is a " + value.getClass().getSimpleName()
-                + "; use a date, a date-time or an instant");
+        throw new DuneInvalidInputException("query parameter '" + name + "' is a "
+                + value.getClass().getSimpleName() + "; use a date, a date-time or an instant");
     }
 }

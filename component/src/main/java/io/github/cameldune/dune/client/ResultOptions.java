@@ -1,10 +1,9 @@
 package io.github.cameldune.dune.client;
 
+import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import io.github.cameldune.dune.exception.DuneInvalidInputException;
 
 /**
  * The query options of Dune's results endpoints. Sampling cannot be combined with paging or filters; that is checked
@@ -19,8 +18,15 @@ import io.github.cameldune.dune.exception.DuneInvalidInputException;
  * @param allowPartialResults            read a truncated ({@code COMPLETED_PARTIAL}) result
  * @param ignoreMaxDatapointsPerRequest  lift Dune's default cap of 250,000 datapoints per request
  */
-public record ResultOptions(Integer limit, Long offset, String columns, String filters, String sortBy,
-        Integer sampleCount, boolean allowPartialResults, boolean ignoreMaxDatapointsPerRequest) {
+public record ResultOptions(
+        Integer limit,
+        Long offset,
+        String columns,
+        String filters,
+        String sortBy,
+        Integer sampleCount,
+        boolean allowPartialResults,
+        boolean ignoreMaxDatapointsPerRequest) {
 
     /** No options: Dune's defaults. */
     public static final ResultOptions DEFAULT = new ResultOptions(null, null, null, null, null, null, false, false);
@@ -47,20 +53,34 @@ public record ResultOptions(Integer limit, Long offset, String columns, String f
 
     /** The same options at another offset (the next page). */
     public ResultOptions withOffset(long value) {
-        return new ResultOptions(limit, value, columns, filters, sortBy, sampleCount, allowPartialResults,
+        return new ResultOptions(
+                limit,
+                value,
+                columns,
+                filters,
+                sortBy,
+                sampleCount,
+                allowPartialResults,
                 ignoreMaxDatapointsPerRequest);
     }
 
     /** The same options with another page size. */
     public ResultOptions withLimit(Integer value) {
-        return new ResultOptions(value, offset, columns, filters, sortBy, sampleCount, allowPartialResults,
+        return new ResultOptions(
+                value,
+                offset,
+                columns,
+                filters,
+                sortBy,
+                sampleCount,
+                allowPartialResults,
                 ignoreMaxDatapointsPerRequest);
     }
 
     /** The same options, reading partial results or not. */
     public ResultOptions withAllowPartialResults(boolean value) {
-        return new ResultOptions(limit, offset, columns, filters, sortBy, sampleCount, value,
-                ignoreMaxDatapointsPerRequest);
+        return new ResultOptions(
+                limit, offset, columns, filters, sortBy, sampleCount, value, ignoreMaxDatapointsPerRequest);
     }
 
     /** The query-string parameters, in Dune's names. */

@@ -27,8 +27,10 @@ public record ResultsTarget(String executionId, Long queryId, Map<String, ?> par
 
     /** The path below the base URL, one segment each (each is encoded, so an id cannot change the path). */
     List<String> path(boolean csv) {
-        List<String> path = new ArrayList<>(executionId != null ? List.of("v1", "execution", executionId, "results")
-                : List.of("v1", "query", String.valueOf(queryId), "results"));
+        List<String> path = new ArrayList<>(
+                executionId != null
+                        ? List.of("v1", "execution", executionId, "results")
+                        : List.of("v1", "query", String.valueOf(queryId), "results"));
         if (csv) {
             path.add("csv");
         }

@@ -1,10 +1,9 @@
 package io.github.cameldune.dune.client;
 
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
-
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.exception.DuneRateLimitException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When a failed request is sent again: only after a {@linkplain DuneApiException#isTransient() transient} failure,
@@ -18,8 +17,7 @@ import io.github.cameldune.dune.exception.DuneRateLimitException;
  * @param maxDelay                  the longest delay between two attempts
  * @param retryExecuteOnServerError also resend a write after a failure that may hide a success
  */
-public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay,
-        boolean retryExecuteOnServerError) {
+public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDelay, boolean retryExecuteOnServerError) {
 
     /** No retries at all. */
     public static final RetryPolicy NONE = new RetryPolicy(0, Duration.ZERO, Duration.ZERO, false);
@@ -39,7 +37,8 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         // jitter: clients that failed together do not all come back together
         long jittered = capped / 2 + (capped > 1 ? ThreadLocalRandom.current().nextLong(capped / 2 + 1) : 0);
         Duration wait = Duration.ofMillis(jittered);
-        if (failure instanceof DuneRateLimitException limited && limited.getRetryAfter() != null
+        if (failure instanceof DuneRateLimitException limited
+                && limited.getRetryAfter() != null
                 && limited.getRetryAfter().compareTo(wait) > 0) {
             wait = limited.getRetryAfter();
         }

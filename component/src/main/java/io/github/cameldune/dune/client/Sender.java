@@ -1,13 +1,13 @@
 package io.github.cameldune.dune.client;
 
+import io.github.cameldune.dune.exception.DuneApiException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.concurrent.FutureCallback;
@@ -17,8 +17,6 @@ import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.github.cameldune.dune.exception.DuneApiException;
 
 /**
  * Sends requests: keeps to the rate limit, sends with the key, reads the answer, and retries as the policy says. Every
@@ -40,15 +38,34 @@ final class Sender {
      * @param scheduler where waits are scheduled; without one there are no retries and no rate limit
      * @param limiter   the rate limiter shared by the component's endpoints, or null for none
      */
-    Sender(HttpTransport transport, String apiKey, ApiKeyLocation apiKeyLocation, Duration responseTimeout,
-            RetryPolicy retries, ScheduledExecutorService scheduler, RateLimiter limiter) {
-        this(transport, apiKey, apiKeyLocation,
-                RequestConfig.custom().setResponseTimeout(Timeout.of(responseTimeout)).build(), retries, scheduler,
+    Sender(
+            HttpTransport transport,
+            String apiKey,
+            ApiKeyLocation apiKeyLocation,
+            Duration responseTimeout,
+            RetryPolicy retries,
+            ScheduledExecutorService scheduler,
+            RateLimiter limiter) {
+        this(
+                transport,
+                apiKey,
+                apiKeyLocation,
+                RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(responseTimeout))
+                        .build(),
+                retries,
+                scheduler,
                 limiter);
     }
 
-    private Sender(HttpTransport transport, String apiKey, ApiKeyLocation apiKeyLocation, RequestConfig config,
-            RetryPolicy retries, ScheduledExecutorService scheduler, RateLimiter limiter) {
+    private Sender(
+            HttpTransport transport,
+            String apiKey,
+            ApiKeyLocation apiKeyLocation,
+            RequestConfig config,
+            RetryPolicy retries,
+            ScheduledExecutorService scheduler,
+            RateLimiter limiter) {
         this.transport = transport;
         this.apiKey = apiKey;
         this.apiKeyLocation = apiKeyLocation;
@@ -72,7 +89,8 @@ final class Sender {
 
     /** One attempt, after the rate limiter's slot; a failure the policy allows to retry schedules the next. */
     private <T> void attempt(ApiRequest request, Function<Answer, T> reader, int attempt, CompletableFuture<T> result) {
-        Duration wait = limiter == null ? Duration.ZERO : limiter.reserve(request.call().bucket());
+        Duration wait =
+                limiter == null ? Duration.ZERO : limiter.reserve(request.call().bucket());
         if (wait.isZero() || !later(wait, () -> sendNow(request, reader, attempt, result))) {
             sendNow(request, reader, attempt, result);
         }
@@ -86,8 +104,12 @@ final class Sender {
             }
             if (error instanceof DuneApiException failure && retries.shouldRetry(failure, request.call(), attempt)) {
                 Duration delay = retries.delay(failure, attempt);
-                LOG.debug("Dune {} failed ({}); attempt {} in {} ms", request.call().operationName(),
-                        failure.getHttpResponseCode(), attempt + 2, delay.toMillis());
+                LOG.debug(
+                        "Dune {} failed ({}); attempt {} in {} ms",
+                        request.call().operationName(),
+                        failure.getHttpResponseCode(),
+                        attempt + 2,
+                        delay.toMillis());
                 if (later(delay, () -> attempt(request, reader, attempt + 1, result))) {
                     return;
                 }
@@ -115,38 +137,44 @@ final class Sender {
         String target = request.describe();
         String operation = request.call().operationName();
         LOG.debug("Dune {}: {}", operation, target);
-        transport.client().execute(SimpleRequestProducer.create(request.http()),
-                new BasicResponseConsumer<>(new ChunkedBody.Consumer()), new FutureCallback<>() {
-                    @Override
-                    public void completed(Message<HttpResponse, ChunkedBody> message) {
-                        Answer answer = new Answer(request, message.getHead(), message.getBody());
-                        LOG.debug("Dune {}: {} answered {}", operation, target, answer.code());
-                        try {
-                            future.complete(answer.isSuccess() ? reader.apply(answer)
-                                    : rethrow(Failures.answered(request, answer)));
-                        } catch (DuneApiException e) {
-                            future.completeExceptionally(e);
-                        } catch (RuntimeException e) {
-                            future.completeExceptionally(answer.unreadable("unexpected answer: "
-                                    + e.getClass().getSimpleName(), e));
-                        } catch (Error e) {
-                            // out of memory, say: the exchange must fail, not wait forever
-                            future.completeExceptionally(e);
-                            throw e;
-                        }
-                    }
+        transport
+                .client()
+                .execute(
+                        SimpleRequestProducer.create(request.http()),
+                        new BasicResponseConsumer<>(new ChunkedBody.Consumer()),
+                        new FutureCallback<>() {
+                            @Override
+                            public void completed(Message<HttpResponse, ChunkedBody> message) {
+                                Answer answer = new Answer(request, message.getHead(), message.getBody());
+                                LOG.debug("Dune {}: {} answered {}", operation, target, answer.code());
+                                try {
+                                    future.complete(
+                                            answer.isSuccess()
+                                                    ? reader.apply(answer)
+                                                    : rethrow(Failures.answered(request, answer)));
+                                } catch (DuneApiException e) {
+                                    future.completeExceptionally(e);
+                                } catch (RuntimeException e) {
+                                    future.completeExceptionally(answer.unreadable(
+                                            "unexpected answer: " + e.getClass().getSimpleName(), e));
+                                } catch (Error e) {
+                                    // out of memory, say: the exchange must fail, not wait forever
+                                    future.completeExceptionally(e);
+                                    throw e;
+                                }
+                            }
 
-                    @Override
-                    public void failed(Exception ex) {
-                        LOG.debug("Dune {}: {} failed: {}", operation, target, ex.toString());
-                        future.completeExceptionally(Failures.noAnswer(request, ex));
-                    }
+                            @Override
+                            public void failed(Exception ex) {
+                                LOG.debug("Dune {}: {} failed: {}", operation, target, ex.toString());
+                                future.completeExceptionally(Failures.noAnswer(request, ex));
+                            }
 
-                    @Override
-                    public void cancelled() {
-                        future.completeExceptionally(Failures.noAnswer(request, new CancellationException()));
-                    }
-                });
+                            @Override
+                            public void cancelled() {
+                                future.completeExceptionally(Failures.noAnswer(request, new CancellationException()));
+                            }
+                        });
         return future;
     }
 

@@ -1,10 +1,8 @@
 package io.github.cameldune.dune.exception;
 
-import java.time.Duration;
-
-import org.apache.camel.spi.HttpResponseAware;
-
 import io.github.cameldune.dune.client.DuneCall;
+import java.time.Duration;
+import org.apache.camel.spi.HttpResponseAware;
 
 /**
  * A call to the Dune API that did not succeed. It names the call, the query and execution ids, the HTTP status and
@@ -26,8 +24,8 @@ public class DuneApiException extends DuneException implements HttpResponseAware
      * @param duneError   Dune's {@code error} text, or a description of the unexpected answer
      * @param retryAfter  how long Dune asked to wait ({@code Retry-After}), or null
      */
-    public record Failure(DuneCall call, Long queryId, String executionId, int httpStatus, String duneError,
-            Duration retryAfter) {
+    public record Failure(
+            DuneCall call, Long queryId, String executionId, int httpStatus, String duneError, Duration retryAfter) {
 
         /** The same failure with a note added to its description. */
         public Failure withNote(String note) {
@@ -76,7 +74,11 @@ public class DuneApiException extends DuneException implements HttpResponseAware
      */
     @Override
     public boolean isTransient() {
-        return httpStatus == 0 || httpStatus == 429 || httpStatus == 500 || httpStatus == 502 || httpStatus == 503
+        return httpStatus == 0
+                || httpStatus == 429
+                || httpStatus == 500
+                || httpStatus == 502
+                || httpStatus == 503
                 || httpStatus == 504;
     }
 

@@ -3,7 +3,6 @@ package io.github.cameldune.dune.exception;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
-
 import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /** No answer: the connection failed or the response did not arrive in time. */
@@ -18,7 +17,9 @@ public class DuneConnectionException extends DuneApiException {
     @Override
     public boolean isNothingDone() {
         Throwable cause = getCause();
-        return cause instanceof ConnectException || cause instanceof ConnectTimeoutException
-                || cause instanceof UnknownHostException || cause instanceof NoRouteToHostException;
+        return cause instanceof ConnectException
+                || cause instanceof ConnectTimeoutException
+                || cause instanceof UnknownHostException
+                || cause instanceof NoRouteToHostException;
     }
 }

@@ -17,8 +17,8 @@ public class DuneExecutionException extends DuneException {
      * @param state     the execution's last known state
      * @param why       what is wrong, after the head naming the execution
      */
-    public DuneExecutionException(String operation, Long queryId, String executionId, ExecutionState state,
-            String why) {
+    public DuneExecutionException(
+            String operation, Long queryId, String executionId, ExecutionState state, String why) {
         super(head(operation, queryId, executionId) + why, null, operation, queryId, executionId);
         this.state = state;
     }
@@ -27,8 +27,13 @@ public class DuneExecutionException extends DuneException {
      * The exception for an execution in a state that has no readable result, or null when the result can be read
      * (COMPLETED, or COMPLETED_PARTIAL when partial results are allowed).
      */
-    public static DuneExecutionException forState(String operation, Long queryId, String executionId,
-            ExecutionState state, ExecutionError error, boolean allowPartialResults) {
+    public static DuneExecutionException forState(
+            String operation,
+            Long queryId,
+            String executionId,
+            ExecutionState state,
+            ExecutionError error,
+            boolean allowPartialResults) {
         if (ExecutionState.COMPLETED.equals(state)
                 || ExecutionState.COMPLETED_PARTIAL.equals(state) && allowPartialResults) {
             return null;
@@ -45,8 +50,13 @@ public class DuneExecutionException extends DuneException {
         if (ExecutionState.COMPLETED_PARTIAL.equals(state)) {
             return new DunePartialResultException(operation, queryId, executionId);
         }
-        return new DuneExecutionException(operation, queryId, executionId, state, " has no result yet: it is "
-                + state + "; wait for it with dune:run, or poll dune:status until it is finished");
+        return new DuneExecutionException(
+                operation,
+                queryId,
+                executionId,
+                state,
+                " has no result yet: it is " + state
+                        + "; wait for it with dune:run, or poll dune:status until it is finished");
     }
 
     /** The execution's last known state. */

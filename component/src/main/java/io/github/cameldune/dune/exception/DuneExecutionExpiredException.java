@@ -7,7 +7,11 @@ public class DuneExecutionExpiredException extends DuneExecutionException {
 
     /** An execution of a query (null for SQL) whose result expired. */
     public DuneExecutionExpiredException(String operation, Long queryId, String executionId) {
-        super(operation, queryId, executionId, ExecutionState.EXPIRED,
+        super(
+                operation,
+                queryId,
+                executionId,
+                ExecutionState.EXPIRED,
                 " has expired: its result is no longer stored; execute again");
     }
 }

@@ -10,8 +10,13 @@ public class DunePartialResultException extends DuneExecutionException {
 
     /** An execution of a query (null for SQL) whose result was truncated. */
     public DunePartialResultException(String operation, Long queryId, String executionId) {
-        super(operation, queryId, executionId, ExecutionState.COMPLETED_PARTIAL, " completed with a truncated "
-                + "(partial) result; set allowPartialResults=true to fetch the partial rows, e.g. "
-                + "dune:results?allowPartialResults=true with CamelDuneExecutionId=" + executionId);
+        super(
+                operation,
+                queryId,
+                executionId,
+                ExecutionState.COMPLETED_PARTIAL,
+                " completed with a truncated "
+                        + "(partial) result; set allowPartialResults=true to fetch the partial rows, e.g. "
+                        + "dune:results?allowPartialResults=true with CamelDuneExecutionId=" + executionId);
     }
 }

@@ -1,8 +1,7 @@
 package io.github.cameldune.dune.exception;
 
-import java.time.Duration;
-
 import io.github.cameldune.dune.model.ExecutionState;
+import java.time.Duration;
 
 /**
  * The execution did not finish within {@code waitTimeout}. camel-dune never executes again on a timeout: the execution
@@ -19,19 +18,31 @@ public class DuneTimeoutException extends DuneExecutionException {
      * @param waited    how long camel-dune waited
      * @param cancelled whether the execution was cancelled
      */
-    public DuneTimeoutException(String operation, Long queryId, String executionId, ExecutionState state,
-            Duration waited, boolean cancelled) {
-        super(operation, queryId, executionId, state, " did not finish within " + waited.toMillis()
-                + " ms (last state " + state + "); " + (cancelled ? "it was cancelled"
-                        : "it may still be running: fetch it later with its execution id, or set cancelOnTimeout=true"));
+    public DuneTimeoutException(
+            String operation,
+            Long queryId,
+            String executionId,
+            ExecutionState state,
+            Duration waited,
+            boolean cancelled) {
+        super(
+                operation,
+                queryId,
+                executionId,
+                state,
+                " did not finish within " + waited.toMillis()
+                        + " ms (last state " + state + "); "
+                        + (cancelled
+                                ? "it was cancelled"
+                                : "it may still be running: fetch it later with its execution id, or set cancelOnTimeout=true"));
         this.waited = waited;
         this.cancelled = cancelled;
     }
 
     /** The same timeout, after camel-dune tried to cancel the execution. */
     public DuneTimeoutException afterCancel(boolean wasCancelled) {
-        return new DuneTimeoutException(getOperation(), getQueryId(), getExecutionId(), getState(), waited,
-                wasCancelled);
+        return new DuneTimeoutException(
+                getOperation(), getQueryId(), getExecutionId(), getState(), waited, wasCancelled);
     }
 
     /** How long camel-dune waited. */

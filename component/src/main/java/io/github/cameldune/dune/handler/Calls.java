@@ -1,10 +1,5 @@
 package io.github.cameldune.dune.handler;
 
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-
-import org.apache.camel.Message;
-
 import io.github.cameldune.dune.DuneConfiguration;
 import io.github.cameldune.dune.OutputType;
 import io.github.cameldune.dune.client.DuneClient;
@@ -17,6 +12,9 @@ import io.github.cameldune.dune.model.DuneExecution;
 import io.github.cameldune.dune.model.ExecutionStatus;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
 import io.github.cameldune.dune.waiting.WaitPolicy;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.apache.camel.Message;
 
 /**
  * What the handlers of one endpoint share: its options, its client and waiter, and the sequence several operations
@@ -35,8 +33,10 @@ final class Calls {
         this.client = client;
         this.waiter = waiter;
         this.reader = new ResultsReader(client, Duration.ofMillis(config.getResponseTimeout()));
-        this.waitPolicy = new WaitPolicy(Duration.ofMillis(config.getPollInitialDelay()),
-                Duration.ofMillis(config.getPollInterval()), Duration.ofMillis(config.getMaxPollInterval()),
+        this.waitPolicy = new WaitPolicy(
+                Duration.ofMillis(config.getPollInitialDelay()),
+                Duration.ofMillis(config.getPollInterval()),
+                Duration.ofMillis(config.getMaxPollInterval()),
                 Duration.ofMillis(config.getWaitTimeout()));
     }
 
@@ -51,8 +51,12 @@ final class Calls {
      *
      * @param queryId the saved query just executed, whose past run times time the polls; null when not known
      */
-    CompletableFuture<Void> awaitAndRead(Message message, CompletableFuture<DuneExecution> started, Long queryId,
-            ResultOptions options, OutputType type) {
+    CompletableFuture<Void> awaitAndRead(
+            Message message,
+            CompletableFuture<DuneExecution> started,
+            Long queryId,
+            ResultOptions options,
+            OutputType type) {
         return started.thenCompose(execution -> {
             String id = execution.executionId();
             // known from now on, so an error handler can fetch the result later
@@ -64,16 +68,26 @@ final class Calls {
         });
     }
 
-    private CompletableFuture<Void> read(Message message, ExecutionStatus status, Long queryId, ResultOptions options,
-            OutputType type) {
+    private CompletableFuture<Void> read(
+            Message message, ExecutionStatus status, Long queryId, ResultOptions options, OutputType type) {
         OutputHeaders.state(message, status.state());
-        DuneExecutionException outcome = DuneExecutionException.forState(operation(), queryId, status.executionId(),
-                status.state(), status.error(), config.isAllowPartialResults());
+        DuneExecutionException outcome = DuneExecutionException.forState(
+                operation(),
+                queryId,
+                status.executionId(),
+                status.state(),
+                status.error(),
+                config.isAllowPartialResults());
         if (outcome != null) {
             throw outcome;
         }
-        return reader.read(message, operation(), ResultsTarget.execution(status.executionId()),
-                options.withAllowPartialResults(config.isAllowPartialResults()), type, config.isFetchAll());
+        return reader.read(
+                message,
+                operation(),
+                ResultsTarget.execution(status.executionId()),
+                options.withAllowPartialResults(config.isAllowPartialResults()),
+                type,
+                config.isFetchAll());
     }
 
     private CompletableFuture<ExecutionStatus> cancelOnTimeout(Throwable error, String executionId) {

@@ -1,5 +1,12 @@
 package io.github.cameldune.dune.handler;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameldune.dune.DuneConfiguration;
+import io.github.cameldune.dune.DuneConstants;
+import io.github.cameldune.dune.client.Json;
+import io.github.cameldune.dune.client.ResultOptions;
+import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
@@ -8,19 +15,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
 import org.apache.camel.WrappedFile;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.github.cameldune.dune.DuneConfiguration;
-import io.github.cameldune.dune.DuneConstants;
-import io.github.cameldune.dune.client.Json;
-import io.github.cameldune.dune.client.ResultOptions;
-import io.github.cameldune.dune.exception.DuneInvalidInputException;
 
 /**
  * Reads one message's input: each value from its {@code CamelDune*} header, else the body where that applies, else the
@@ -31,16 +28,15 @@ final class MessageInput {
     private static final Set<String> PERFORMANCE_TIERS = Set.of("small", "medium", "large");
     private static final Pattern EXECUTION_ID = Pattern.compile("[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{26}");
 
-    private MessageInput() {
-    }
+    private MessageInput() {}
 
     /** The query id: header, then option; it must be a positive number. */
     static long queryId(Message message, DuneConfiguration config) {
         Object header = message.getHeader(DuneConstants.QUERY_ID);
         Object value = header != null ? header : config.getQueryId();
         if (value == null) {
-            throw new DuneInvalidInputException("No query id: set queryId on the endpoint or the "
-                    + DuneConstants.QUERY_ID + " header");
+            throw new DuneInvalidInputException(
+                    "No query id: set queryId on the endpoint or the " + DuneConstants.QUERY_ID + " header");
         }
         long id;
         if (value instanceof Number n && (n instanceof Long || n instanceof Integer || n instanceof Short)) {
@@ -64,7 +60,9 @@ final class MessageInput {
         if (value == null) {
             value = config.getExecutionId();
         }
-        if (value == null && message.getBody() instanceof CharSequence body && !body.toString().isBlank()) {
+        if (value == null
+                && message.getBody() instanceof CharSequence body
+                && !body.toString().isBlank()) {
             value = body;
         }
         if (value == null) {
@@ -100,7 +98,8 @@ final class MessageInput {
                 header(message, DuneConstants.FILTERS, String.class, config.getFilters()),
                 header(message, DuneConstants.SORT_BY, String.class, config.getSortBy()),
                 header(message, DuneConstants.SAMPLE_COUNT, Integer.class, config.getSampleCount()),
-                config.isAllowPartialResults(), config.isIgnoreMaxDatapointsPerRequest());
+                config.isAllowPartialResults(),
+                config.isIgnoreMaxDatapointsPerRequest());
     }
 
     private static <T> T header(Message message, String name, Class<T> type, T fallback) {
@@ -108,8 +107,8 @@ final class MessageInput {
         if (raw == null) {
             return fallback;
         }
-        if (raw instanceof CharSequence text && (text.toString().indexOf('\r') >= 0
-                || text.toString().indexOf('\n') >= 0)) {
+        if (raw instanceof CharSequence text
+                && (text.toString().indexOf('\r') >= 0 || text.toString().indexOf('\n') >= 0)) {
             throw new DuneInvalidInputException("The " + name + " header must not contain line breaks");
         }
         try {
@@ -119,8 +118,8 @@ final class MessageInput {
             }
             return value;
         } catch (RuntimeException e) {
-            throw new DuneInvalidInputException("The " + name + " header must be a " + type.getSimpleName()
-                    + ", was '" + abbreviate(raw.toString()) + "'");
+            throw new DuneInvalidInputException("The " + name + " header must be a " + type.getSimpleName() + ", was '"
+                    + abbreviate(raw.toString()) + "'");
         }
     }
 
@@ -152,8 +151,9 @@ final class MessageInput {
         Object header = message.getHeader(DuneConstants.QUERY_PARAMETERS);
         if (header != null) {
             if (!(header instanceof Map<?, ?> map)) {
-                throw new DuneInvalidInputException("The " + DuneConstants.QUERY_PARAMETERS
-                        + " header must be a Map of parameter values, was a " + header.getClass().getName());
+                throw new DuneInvalidInputException(
+                        "The " + DuneConstants.QUERY_PARAMETERS + " header must be a Map of parameter values, was a "
+                                + header.getClass().getName());
             }
             merged.putAll(stringKeys(map));
         }
@@ -169,8 +169,12 @@ final class MessageInput {
         if (body instanceof Map<?, ?> map) {
             return stringKeys(map);
         }
-        if (body instanceof CharSequence || body instanceof byte[] || body instanceof InputStream
-                || body instanceof Reader || body instanceof StreamCache || body instanceof WrappedFile
+        if (body instanceof CharSequence
+                || body instanceof byte[]
+                || body instanceof InputStream
+                || body instanceof Reader
+                || body instanceof StreamCache
+                || body instanceof WrappedFile
                 || body instanceof ByteBuffer) {
             String text = message.getBody(String.class);
             if (!(body instanceof CharSequence)) {
@@ -186,8 +190,10 @@ final class MessageInput {
             }
             return stringKeys(Json.MAPPER.convertValue(node, Map.class));
         } catch (IllegalArgumentException e) {
-            throw new DuneInvalidInputException("The message body (" + body.getClass().getName()
-                    + ") cannot be query parameters: send a Map, a JSON object, or an object with properties", e);
+            throw new DuneInvalidInputException(
+                    "The message body (" + body.getClass().getName()
+                            + ") cannot be query parameters: send a Map, a JSON object, or an object with properties",
+                    e);
         }
     }
 
@@ -206,8 +212,8 @@ final class MessageInput {
             }
             return stringKeys(Json.MAPPER.convertValue(node, Map.class));
         } catch (JsonProcessingException e) {
-            throw new DuneInvalidInputException("The message body is not a JSON object of query parameters: "
-                    + e.getOriginalMessage(), e);
+            throw new DuneInvalidInputException(
+                    "The message body is not a JSON object of query parameters: " + e.getOriginalMessage(), e);
         }
     }
 

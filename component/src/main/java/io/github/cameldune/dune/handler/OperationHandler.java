@@ -1,13 +1,11 @@
 package io.github.cameldune.dune.handler;
 
-import java.util.concurrent.CompletableFuture;
-
-import org.apache.camel.Exchange;
-
 import io.github.cameldune.dune.DuneConfiguration;
 import io.github.cameldune.dune.OutputType;
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
+import java.util.concurrent.CompletableFuture;
+import org.apache.camel.Exchange;
 
 /**
  * What one {@code dune:} operation does with an exchange: reads its input, makes the Dune calls, and writes the answer

@@ -1,19 +1,17 @@
 package io.github.cameldune.dune.handler;
 
-import org.apache.camel.Message;
-
 import io.github.cameldune.dune.DuneConstants;
 import io.github.cameldune.dune.model.DuneExecution;
 import io.github.cameldune.dune.model.ExecutionState;
 import io.github.cameldune.dune.model.ExecutionStatus;
 import io.github.cameldune.dune.model.ResultMetadata;
 import io.github.cameldune.dune.model.ResultPage;
+import org.apache.camel.Message;
 
 /** Writes every output header camel-dune sets, each in one place. */
 final class OutputHeaders {
 
-    private OutputHeaders() {
-    }
+    private OutputHeaders() {}
 
     /** The execution's id, as soon as it is known, so an error handler can fetch the result later. */
     static void executionId(Message message, String executionId) {

@@ -1,18 +1,16 @@
 package io.github.cameldune.dune.handler;
 
+import io.github.cameldune.dune.client.CsvPage;
+import io.github.cameldune.dune.client.DuneCall;
+import io.github.cameldune.dune.client.Futures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
-
-import io.github.cameldune.dune.client.CsvPage;
-import io.github.cameldune.dune.client.DuneCall;
-import io.github.cameldune.dune.client.Futures;
 
 /**
  * A CSV result as one stream: page after page, each fetched when the previous one has been read, the header line of
@@ -71,7 +69,11 @@ final class PagedCsv extends InputStream implements StreamCache {
             return false;
         }
         try {
-            page = Futures.await(next.apply(page), pageTimeout, DuneCall.RESULTS_CSV, page.target().executionId());
+            page = Futures.await(
+                    next.apply(page),
+                    pageTimeout,
+                    DuneCall.RESULTS_CSV,
+                    page.target().executionId());
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }

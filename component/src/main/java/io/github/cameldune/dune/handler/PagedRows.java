@@ -1,16 +1,15 @@
 package io.github.cameldune.dune.handler;
 
+import io.github.cameldune.dune.client.DuneCall;
+import io.github.cameldune.dune.client.Futures;
+import io.github.cameldune.dune.exception.DuneApiException;
+import io.github.cameldune.dune.model.ResultPage;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-
-import io.github.cameldune.dune.client.DuneCall;
-import io.github.cameldune.dune.client.Futures;
-import io.github.cameldune.dune.exception.DuneApiException;
-import io.github.cameldune.dune.model.ResultPage;
 
 /**
  * Every row of a result, page after page. While the rows of one page are used, the next page is already on its way
@@ -58,11 +57,20 @@ final class PagedRows implements Iterator<Map<String, Object>> {
 
     /** An empty page that points back where it started would loop forever: treat it as a broken answer. */
     static void checkProgress(ResultPage previous, ResultPage next) {
-        if (next.rows().isEmpty() && next.hasNextPage() && next.nextOffset() != null
-                && previous.nextOffset() != null && next.nextOffset() <= previous.nextOffset()) {
-            throw new DuneApiException(new DuneApiException.Failure(DuneCall.RESULTS, next.queryId(),
-                    next.executionId(), 200, "the next page makes no progress (offset " + next.nextOffset() + ")",
-                    null), null);
+        if (next.rows().isEmpty()
+                && next.hasNextPage()
+                && next.nextOffset() != null
+                && previous.nextOffset() != null
+                && next.nextOffset() <= previous.nextOffset()) {
+            throw new DuneApiException(
+                    new DuneApiException.Failure(
+                            DuneCall.RESULTS,
+                            next.queryId(),
+                            next.executionId(),
+                            200,
+                            "the next page makes no progress (offset " + next.nextOffset() + ")",
+                            null),
+                    null);
         }
     }
 }

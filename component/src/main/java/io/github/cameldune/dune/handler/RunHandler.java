@@ -1,11 +1,9 @@
 package io.github.cameldune.dune.handler;
 
+import io.github.cameldune.dune.client.ResultOptions;
 import java.util.concurrent.CompletableFuture;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-
-import io.github.cameldune.dune.client.ResultOptions;
 
 /**
  * {@code dune:run} (and each poll of {@code from("dune:run")}): executes a saved query, or SQL when there is some,
@@ -26,11 +24,15 @@ public final class RunHandler implements OperationHandler {
         ResultOptions options = MessageInput.resultOptions(in, calls.config);
         String performance = MessageInput.performance(in, calls.config);
         if (sql != null) {
-            return calls.awaitAndRead(in, calls.client.executeSql(sql, performance), 0L, options,
-                    calls.config.getOutputType());
+            return calls.awaitAndRead(
+                    in, calls.client.executeSql(sql, performance), 0L, options, calls.config.getOutputType());
         }
         long queryId = MessageInput.queryId(in, calls.config);
-        return calls.awaitAndRead(in, calls.client.executeQuery(queryId, MessageInput.queryParameters(in, calls.config),
-                performance), queryId, options, calls.config.getOutputType());
+        return calls.awaitAndRead(
+                in,
+                calls.client.executeQuery(queryId, MessageInput.queryParameters(in, calls.config), performance),
+                queryId,
+                options,
+                calls.config.getOutputType());
     }
 }

@@ -1,22 +1,23 @@
 package io.github.cameldune.dune.handler;
 
-import org.apache.camel.Message;
-
 import io.github.cameldune.dune.DuneConstants;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
+import org.apache.camel.Message;
 
 /** The handlers of the operations that are one Dune call each. */
 final class SingleCallHandlers {
 
-    private SingleCallHandlers() {
-    }
+    private SingleCallHandlers() {}
 
     /** {@code dune:execute}: starts an execution of a saved query; the message gets its id, state and body. */
     static OperationHandler execute(Calls calls) {
         return exchange -> {
             Message in = exchange.getMessage();
-            return calls.client.executeQuery(MessageInput.queryId(in, calls.config),
-                            MessageInput.queryParameters(in, calls.config), MessageInput.performance(in, calls.config))
+            return calls.client
+                    .executeQuery(
+                            MessageInput.queryId(in, calls.config),
+                            MessageInput.queryParameters(in, calls.config),
+                            MessageInput.performance(in, calls.config))
                     .thenAccept(execution -> OutputHeaders.execution(in, execution));
         };
     }
@@ -27,10 +28,11 @@ final class SingleCallHandlers {
             Message in = exchange.getMessage();
             String sql = MessageInput.sql(in, calls.config, true);
             if (sql == null) {
-                throw new DuneInvalidInputException("No SQL: set the " + DuneConstants.SQL + " header, the sql "
-                        + "option, or a String body");
+                throw new DuneInvalidInputException(
+                        "No SQL: set the " + DuneConstants.SQL + " header, the sql " + "option, or a String body");
             }
-            return calls.client.executeSql(sql, MessageInput.performance(in, calls.config))
+            return calls.client
+                    .executeSql(sql, MessageInput.performance(in, calls.config))
                     .thenAccept(execution -> OutputHeaders.execution(in, execution));
         };
     }
@@ -39,7 +41,8 @@ final class SingleCallHandlers {
     static OperationHandler status(Calls calls) {
         return exchange -> {
             Message in = exchange.getMessage();
-            return calls.client.status(MessageInput.executionId(in, calls.config))
+            return calls.client
+                    .status(MessageInput.executionId(in, calls.config))
                     .thenAccept(status -> OutputHeaders.status(in, status));
         };
     }

@@ -12,6 +12,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param state       the state Dune reported when it accepted the execution
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DuneExecution(@JsonProperty("execution_id") String executionId, @JsonProperty("state") ExecutionState state)
-        implements DuneModel {
-}
+public record DuneExecution(
+        @JsonProperty("execution_id") String executionId,
+        @JsonProperty("state") ExecutionState state) implements DuneModel {}

@@ -13,8 +13,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ExecutionError(@JsonProperty("type") String type, @JsonProperty("message") String message,
-        @JsonProperty("metadata") Location metadata) implements DuneModel {
+public record ExecutionError(
+        @JsonProperty("type") String type,
+        @JsonProperty("message") String message,
+        @JsonProperty("metadata") Location metadata)
+        implements DuneModel {
 
     /**
      * A place in the query text.
@@ -23,8 +26,9 @@ public record ExecutionError(@JsonProperty("type") String type, @JsonProperty("m
      * @param column 1-based column
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Location(@JsonProperty("line") Integer line, @JsonProperty("column") Integer column) {
-    }
+    public record Location(
+            @JsonProperty("line") Integer line,
+            @JsonProperty("column") Integer column) {}
 
     /** The line, or null. */
     public Integer line() {

@@ -1,10 +1,9 @@
 package io.github.cameldune.dune.model;
 
-import java.util.Locale;
-import java.util.Set;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * The state of a Dune execution, as Dune spells it ({@code QUERY_STATE_COMPLETED}). Dune may add states at any time,
@@ -29,10 +28,10 @@ public record ExecutionState(String value) {
     /** The result is no longer stored. */
     public static final ExecutionState EXPIRED = new ExecutionState("QUERY_STATE_EXPIRED");
 
-    private static final Set<ExecutionState> TERMINAL = Set.of(COMPLETED, COMPLETED_PARTIAL, FAILED, CANCELLED,
-            EXPIRED);
-    private static final Set<ExecutionState> KNOWN = Set.of(PENDING, EXECUTING, COMPLETED, COMPLETED_PARTIAL, FAILED,
-            CANCELLED, EXPIRED);
+    private static final Set<ExecutionState> TERMINAL =
+            Set.of(COMPLETED, COMPLETED_PARTIAL, FAILED, CANCELLED, EXPIRED);
+    private static final Set<ExecutionState> KNOWN =
+            Set.of(PENDING, EXECUTING, COMPLETED, COMPLETED_PARTIAL, FAILED, CANCELLED, EXPIRED);
 
     /** Reads a state as Dune sends it; the docs' misspelling {@code QUERY_STATE_CANCELED} reads as CANCELLED. */
     @JsonCreator

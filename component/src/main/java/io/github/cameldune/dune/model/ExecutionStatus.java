@@ -1,11 +1,10 @@
 package io.github.cameldune.dune.model;
 
-import java.math.BigDecimal;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.math.BigDecimal;
 
 /**
  * The status of an execution ({@code GET /v1/execution/{id}/status}): the body after {@code dune:status}.
@@ -31,7 +30,8 @@ public record ExecutionStatus(
         @JsonProperty("queue_position") Integer queuePosition,
         @JsonProperty("result_metadata") ResultMetadata resultMetadata,
         @JsonProperty("error") ExecutionError error,
-        @JsonProperty("execution_cost_credits") BigDecimal executionCostCredits) implements DuneModel {
+        @JsonProperty("execution_cost_credits") BigDecimal executionCostCredits)
+        implements DuneModel {
 
     /** When it was submitted, ran, ended and expires; never null. */
     @Override

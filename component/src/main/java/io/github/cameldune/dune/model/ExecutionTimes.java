@@ -1,10 +1,9 @@
 package io.github.cameldune.dune.model;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * When an execution was submitted, ran, ended and expires, as Dune reports them in both the status and every results
@@ -29,13 +28,15 @@ public record ExecutionTimes(
 
     /** How long it waited in Dune's queue, or null while it still does. */
     public Duration queued() {
-        return submittedAt == null || executionStartedAt == null ? null
+        return submittedAt == null || executionStartedAt == null
+                ? null
                 : Duration.between(submittedAt, executionStartedAt);
     }
 
     /** How long it ran (queue excluded), or null until it has ended. */
     public Duration ran() {
-        return executionStartedAt == null || executionEndedAt == null ? null
+        return executionStartedAt == null || executionEndedAt == null
+                ? null
                 : Duration.between(executionStartedAt, executionEndedAt);
     }
 }

@@ -1,10 +1,9 @@
 package io.github.cameldune.dune.model;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 
 /**
  * The shape and size of a result. In a status it describes the whole result; in a results page, {@code rowCount},
@@ -32,5 +31,5 @@ public record ResultMetadata(
         @JsonProperty("total_result_set_bytes") Long totalResultSetBytes,
         @JsonProperty("datapoint_count") Long datapointCount,
         @JsonProperty("pending_time_millis") Long pendingTimeMillis,
-        @JsonProperty("execution_time_millis") Long executionTimeMillis) implements DuneModel {
-}
+        @JsonProperty("execution_time_millis") Long executionTimeMillis)
+        implements DuneModel {}

@@ -1,14 +1,13 @@
 package io.github.cameldune.dune.model;
 
-import java.util.List;
-import java.util.ListIterator;
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
 
 /**
  * One page of an execution's result ({@code GET /v1/execution/{id}/results}), with the execution's state. Dune sends
@@ -36,7 +35,8 @@ public record ResultPage(
         @JsonProperty("error") ExecutionError error,
         @JsonProperty("result") Result result,
         @JsonProperty("next_offset") Long nextOffset,
-        @JsonProperty("next_uri") String nextUri) implements DuneModel {
+        @JsonProperty("next_uri") String nextUri)
+        implements DuneModel {
 
     /**
      * The rows of a page and their metadata.
@@ -45,10 +45,11 @@ public record ResultPage(
      * @param metadata the shape and size of the page and of the whole result
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Result(@JsonProperty("rows") @JsonDeserialize(using = RowsDeserializer.class)
+    public record Result(
+            @JsonProperty("rows") @JsonDeserialize(using = RowsDeserializer.class)
             List<Map<String, Object>> rows,
-            @JsonProperty("metadata") ResultMetadata metadata) {
-    }
+
+            @JsonProperty("metadata") ResultMetadata metadata) {}
 
     /** When it was submitted, ran, ended and expires; never null. */
     @Override
@@ -58,8 +59,8 @@ public record ResultPage(
 
     /** The same page holding other rows (every row of a result read to its end), as its last page. */
     public ResultPage withRows(List<Map<String, Object>> rows) {
-        return new ResultPage(executionId, queryId, state, executionFinished, times, error,
-                new Result(rows, metadata()), null, null);
+        return new ResultPage(
+                executionId, queryId, state, executionFinished, times, error, new Result(rows, metadata()), null, null);
     }
 
     /** The page's rows, empty when there is no result. */
@@ -74,7 +75,7 @@ public record ResultPage(
 
     /** Puts every row's keys in column order, in place, one row at a time (so the page is never held twice). */
     public ResultPage inColumnOrder() {
-        for (ListIterator<Map<String, Object>> it = rows().listIterator(); it.hasNext();) {
+        for (ListIterator<Map<String, Object>> it = rows().listIterator(); it.hasNext(); ) {
             it.set(inColumnOrder(it.next()));
         }
         return this;
@@ -86,8 +87,8 @@ public record ResultPage(
             return null;
         }
         List<String> columns = metadata() == null ? null : metadata().columnNames();
-        RowsDeserializer.CompactRow compact = row instanceof RowsDeserializer.CompactRow read ? read
-                : RowsDeserializer.CompactRow.of(row);
+        RowsDeserializer.CompactRow compact =
+                row instanceof RowsDeserializer.CompactRow read ? read : RowsDeserializer.CompactRow.of(row);
         return compact.inOrder(columns == null ? List.of() : columns);
     }
 

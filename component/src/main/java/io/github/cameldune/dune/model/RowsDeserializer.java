@@ -1,5 +1,9 @@
 package io.github.cameldune.dune.model;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import java.io.IOException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -8,11 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 
 /**
  * Reads a page's rows compactly: Dune sends every row with the same keys in the same order, so the keys are kept once
@@ -56,7 +55,8 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
             Object value = value(p, ctxt);
             if (ownKeys == null && (keys == null || n >= keys.length || !keys[n].equals(name))) {
                 // a row shaped differently (or the first one): it keeps its own keys
-                ownKeys = new ArrayList<>(keys == null ? List.of() : Arrays.asList(keys).subList(0, n));
+                ownKeys = new ArrayList<>(
+                        keys == null ? List.of() : Arrays.asList(keys).subList(0, n));
             }
             if (ownKeys != null) {
                 ownKeys.add(name);
@@ -69,7 +69,8 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
         if (ownKeys == null && keys != null && n == keys.length) {
             return new CompactRow(shared, values);
         }
-        String[] rowKeys = ownKeys != null ? ownKeys.toArray(String[]::new)
+        String[] rowKeys = ownKeys != null
+                ? ownKeys.toArray(String[]::new)
                 : keys == null ? new String[0] : Arrays.copyOf(keys, n);
         return new CompactRow(new Keys(rowKeys), n == values.length ? values : Arrays.copyOf(values, n));
     }
@@ -134,7 +135,8 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
 
         /** Any map as a row, e.g. of a page built by hand. */
         static CompactRow of(Map<String, Object> row) {
-            return new CompactRow(new Keys(row.keySet().toArray(String[]::new)), row.values().toArray());
+            return new CompactRow(
+                    new Keys(row.keySet().toArray(String[]::new)), row.values().toArray());
         }
 
         /** An ordinary map of this row: the columns first, in their order, then any other key. */

@@ -1,11 +1,10 @@
 package io.github.cameldune.dune.waiting;
 
+import io.github.cameldune.dune.model.ExecutionState;
+import io.github.cameldune.dune.model.ExecutionStatus;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.github.cameldune.dune.model.ExecutionState;
-import io.github.cameldune.dune.model.ExecutionStatus;
 
 /**
  * How long the recent completed executions of each saved query ran, from start to end as Dune timed them (time in
@@ -43,7 +42,10 @@ public final class DurationHistory {
     /** Remembers a finished execution's duration when it completed and Dune timed it. */
     public void record(Long queryId, ExecutionStatus status) {
         Duration took = status.times().ran();
-        if (queryId == null || queryId <= 0 || took == null || took.isNegative()
+        if (queryId == null
+                || queryId <= 0
+                || took == null
+                || took.isNegative()
                 || !ExecutionState.COMPLETED.equals(status.state())
                         && !ExecutionState.COMPLETED_PARTIAL.equals(status.state())) {
             return;

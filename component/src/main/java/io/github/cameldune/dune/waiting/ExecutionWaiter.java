@@ -1,5 +1,12 @@
 package io.github.cameldune.dune.waiting;
 
+import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.client.Futures;
+import io.github.cameldune.dune.exception.DuneException;
+import io.github.cameldune.dune.exception.DuneRateLimitException;
+import io.github.cameldune.dune.exception.DuneTimeoutException;
+import io.github.cameldune.dune.model.ExecutionState;
+import io.github.cameldune.dune.model.ExecutionStatus;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -8,17 +15,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.github.cameldune.dune.client.DuneClient;
-import io.github.cameldune.dune.client.Futures;
-import io.github.cameldune.dune.exception.DuneException;
-import io.github.cameldune.dune.exception.DuneRateLimitException;
-import io.github.cameldune.dune.exception.DuneTimeoutException;
-import io.github.cameldune.dune.model.ExecutionState;
-import io.github.cameldune.dune.model.ExecutionStatus;
 
 /**
  * Waits for an execution to end without holding a thread: each status poll is an asynchronous request, and the next
@@ -46,13 +44,18 @@ public final class ExecutionWaiter {
 
     /** A waiter polling through a client, scheduling on a shared scheduler, learning durations into a history. */
     public ExecutionWaiter(DuneClient client, ScheduledExecutorService scheduler, DurationHistory history) {
-        this(client.withoutRetries()::status,
-                (delay, task) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS), history,
+        this(
+                client.withoutRetries()::status,
+                (delay, task) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS),
+                history,
                 System::nanoTime);
     }
 
-    ExecutionWaiter(Function<String, CompletableFuture<ExecutionStatus>> status, Timer timer,
-            DurationHistory history, LongSupplier nanoClock) {
+    ExecutionWaiter(
+            Function<String, CompletableFuture<ExecutionStatus>> status,
+            Timer timer,
+            DurationHistory history,
+            LongSupplier nanoClock) {
         this.status = status;
         this.timer = timer;
         this.history = history;
@@ -68,8 +71,8 @@ public final class ExecutionWaiter {
      * @param queryId   the saved query of an execution submitted just now, whose past run times time the polls;
      *                  null for an execution submitted elsewhere or earlier
      */
-    public CompletableFuture<ExecutionStatus> await(String operation, String executionId, Long queryId,
-            WaitPolicy policy) {
+    public CompletableFuture<ExecutionStatus> await(
+            String operation, String executionId, Long queryId, WaitPolicy policy) {
         Duration expected = history.expected(queryId);
         Wait wait = new Wait(operation, executionId, queryId, policy, expected, nanoClock.getAsLong());
         wait.schedule(policy.firstDelay(expected));
@@ -83,6 +86,7 @@ public final class ExecutionWaiter {
         final WaitPolicy policy;
         /** How long the query is expected to run, or null. */
         final Duration expected;
+
         final long start;
         final CompletableFuture<ExecutionStatus> result = new CompletableFuture<>();
         volatile ExecutionState lastState = ExecutionState.PENDING;
@@ -135,9 +139,13 @@ public final class ExecutionWaiter {
                 result.complete(answer);
                 return;
             }
-            if (!answer.state().isKnown() && UNKNOWN_STATES_SEEN.add(answer.state().value())) {
-                LOG.warn("Dune reported a state camel-dune does not know, {}, for execution {}; waiting on until it "
-                        + "ends or the wait times out", answer.state(), executionId);
+            if (!answer.state().isKnown()
+                    && UNKNOWN_STATES_SEEN.add(answer.state().value())) {
+                LOG.warn(
+                        "Dune reported a state camel-dune does not know, {}, for execution {}; waiting on until it "
+                                + "ends or the wait times out",
+                        answer.state(),
+                        executionId);
             }
             // Dune's own timestamps say how long it queued (null while it still does)
             next(policy.nextDelay(elapsed(), expected, answer.times().queued()));
@@ -149,19 +157,23 @@ public final class ExecutionWaiter {
                 return;
             }
             Duration delay = policy.nextDelay(elapsed());
-            if (error instanceof DuneRateLimitException limited && limited.getRetryAfter() != null
+            if (error instanceof DuneRateLimitException limited
+                    && limited.getRetryAfter() != null
                     && limited.getRetryAfter().compareTo(delay) > 0) {
                 delay = limited.getRetryAfter();
             }
-            LOG.debug("Status of execution {} failed ({}); polling again in {} ms", executionId, error.getMessage(),
+            LOG.debug(
+                    "Status of execution {} failed ({}); polling again in {} ms",
+                    executionId,
+                    error.getMessage(),
                     delay.toMillis());
             next(delay);
         }
 
         void next(Duration delay) {
             if (elapsed().compareTo(policy.timeout()) >= 0) {
-                result.completeExceptionally(new DuneTimeoutException(operation, queryId, executionId, lastState,
-                        elapsed(), false));
+                result.completeExceptionally(
+                        new DuneTimeoutException(operation, queryId, executionId, lastState, elapsed(), false));
             } else {
                 schedule(delay);
             }

@@ -2,12 +2,10 @@ package io.github.cameldune.dune.client;
 
 import static io.github.cameldune.dune.client.DuneCall.Bucket.READ;
 import static io.github.cameldune.dune.client.DuneCall.Bucket.WRITE;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
 /** Evenly spaced slots per bucket, the two buckets apart, on a fake clock. */

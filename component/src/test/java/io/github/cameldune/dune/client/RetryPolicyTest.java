@@ -2,6 +2,7 @@ package io.github.cameldune.dune.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.dune.exception.DuneApiException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -11,14 +12,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import io.github.cameldune.dune.exception.DuneApiException;
 
 /**
  * The retry rule as a table: every kind of failure, for a read and for a write, with and without the opt-in. A pure
@@ -76,7 +74,9 @@ class RetryPolicyTest {
         assertThat(OPT_IN.shouldRetry(failure, call, 0)).as("opted in").isEqualTo(kind.transientFailure());
         // never past maxRetries, never without retries
         assertThat(DEFAULT.shouldRetry(failure, call, 3)).as("attempts used up").isFalse();
-        assertThat(RetryPolicy.NONE.shouldRetry(failure, call, 0)).as("no retries").isFalse();
+        assertThat(RetryPolicy.NONE.shouldRetry(failure, call, 0))
+                .as("no retries")
+                .isFalse();
     }
 
     /**
@@ -91,7 +91,9 @@ class RetryPolicyTest {
         assertThat(call.bucket()).isEqualTo(call.isWrite() ? DuneCall.Bucket.WRITE : DuneCall.Bucket.READ);
         for (Kind kind : KINDS) {
             if (call.isWrite() && !kind.nothingDone()) {
-                assertThat(DEFAULT.shouldRetry(kind.on(call), call, 0)).as(kind.name()).isFalse();
+                assertThat(DEFAULT.shouldRetry(kind.on(call), call, 0))
+                        .as(kind.name())
+                        .isFalse();
             }
         }
     }
@@ -107,10 +109,15 @@ class RetryPolicyTest {
         DuneApiException busy = new Kind("503", 503, null, true, false).on(DuneCall.STATUS);
         for (int attempt = 0; attempt < 8; attempt++) {
             long full = Math.min(1000L << attempt, 30_000);
-            assertThat(DEFAULT.delay(busy, attempt).toMillis()).as("attempt " + attempt).isBetween(full / 2, full);
+            assertThat(DEFAULT.delay(busy, attempt).toMillis())
+                    .as("attempt " + attempt)
+                    .isBetween(full / 2, full);
         }
-        DuneApiException limited = DuneApiException.of(new DuneApiException.Failure(DuneCall.STATUS, null, null, 429,
-                "slow down", Duration.ofSeconds(45)), null);
-        assertThat(DEFAULT.delay(limited, 0)).as("Retry-After beyond the maximum").isEqualTo(Duration.ofSeconds(45));
+        DuneApiException limited = DuneApiException.of(
+                new DuneApiException.Failure(DuneCall.STATUS, null, null, 429, "slow down", Duration.ofSeconds(45)),
+                null);
+        assertThat(DEFAULT.delay(limited, 0))
+                .as("Retry-After beyond the maximum")
+                .isEqualTo(Duration.ofSeconds(45));
     }
 }

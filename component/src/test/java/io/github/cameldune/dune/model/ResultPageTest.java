@@ -3,27 +3,27 @@ package io.github.cameldune.dune.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.github.cameldune.dune.client.Json;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.junit.jupiter.api.Test;
-
-import io.github.cameldune.dune.client.Json;
 
 /** A page's rows: read compactly, handed out as ordinary maps in column order, whatever shape each row has. */
 class ResultPageTest {
 
     private static ResultPage read(String rows, String columns) throws Exception {
-        return Json.MAPPER.readValue("{\"execution_id\":\"01HKZJ2683PHF9Q9PHHQ8FW4Q1\",\"state\":"
-                + "\"QUERY_STATE_COMPLETED\",\"result\":{\"rows\":" + rows + ",\"metadata\":{\"column_names\":"
-                + columns + "}}}", ResultPage.class);
+        return Json.MAPPER.readValue(
+                "{\"execution_id\":\"01HKZJ2683PHF9Q9PHHQ8FW4Q1\",\"state\":"
+                        + "\"QUERY_STATE_COMPLETED\",\"result\":{\"rows\":" + rows + ",\"metadata\":{\"column_names\":"
+                        + columns + "}}}",
+                ResultPage.class);
     }
 
     @Test
     void rowsComeInColumnOrderAsOrdinaryMaps() throws Exception {
-        ResultPage page = read("[{\"a\":1,\"b\":\"x\",\"c\":2.5},{\"a\":2,\"b\":null,\"c\":[1,2]}]",
-                "[\"c\",\"a\",\"b\"]");
+        ResultPage page =
+                read("[{\"a\":1,\"b\":\"x\",\"c\":2.5},{\"a\":2,\"b\":null,\"c\":[1,2]}]", "[\"c\",\"a\",\"b\"]");
         List<Map<String, Object>> rows = page.inColumnOrder().rows();
         assertThat(rows.get(0)).containsExactly(Map.entry("c", 2.5), Map.entry("a", 1), Map.entry("b", "x"));
         assertThat(rows.get(1).keySet()).containsExactly("c", "a", "b");
@@ -34,7 +34,8 @@ class ResultPageTest {
 
     @Test
     void rowsOfAnotherShapeKeepTheirOwnKeys() throws Exception {
-        ResultPage page = read("[{\"a\":1,\"b\":2},{\"b\":3,\"a\":4},{\"a\":5},{},null,{\"a\":6,\"b\":7,\"z\":{\"k\":1}}]",
+        ResultPage page = read(
+                "[{\"a\":1,\"b\":2},{\"b\":3,\"a\":4},{\"a\":5},{},null,{\"a\":6,\"b\":7,\"z\":{\"k\":1}}]",
                 "[\"b\",\"a\"]");
         List<Map<String, Object>> rows = page.inColumnOrder().rows();
         assertThat(rows.get(0)).containsExactly(Map.entry("b", 2), Map.entry("a", 1));
@@ -47,16 +48,19 @@ class ResultPageTest {
 
     @Test
     void withoutColumnNamesRowsKeepDunesOrder() throws Exception {
-        ResultPage page = Json.MAPPER.readValue("{\"state\":\"QUERY_STATE_COMPLETED\",\"result\":{\"rows\":"
-                + "[{\"b\":1,\"a\":2}]}}", ResultPage.class);
+        ResultPage page = Json.MAPPER.readValue(
+                "{\"state\":\"QUERY_STATE_COMPLETED\",\"result\":{\"rows\":" + "[{\"b\":1,\"a\":2}]}}",
+                ResultPage.class);
         assertThat(page.inColumnOrder().rows().get(0)).containsExactly(Map.entry("b", 1), Map.entry("a", 2));
     }
 
     @Test
     void rowsThatAreNotObjectsAreRefused() {
-        assertThatThrownBy(() -> read("[1]", "[]")).isInstanceOf(MismatchedInputException.class)
+        assertThatThrownBy(() -> read("[1]", "[]"))
+                .isInstanceOf(MismatchedInputException.class)
                 .hasMessageContaining("a row must be an object");
-        assertThatThrownBy(() -> read("{\"a\":1}", "[]")).isInstanceOf(MismatchedInputException.class)
+        assertThatThrownBy(() -> read("{\"a\":1}", "[]"))
+                .isInstanceOf(MismatchedInputException.class)
                 .hasMessageContaining("rows must be an array");
     }
 }

@@ -2,14 +2,12 @@ package io.github.cameldune.dune.waiting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-
 import io.github.cameldune.dune.model.ExecutionState;
 import io.github.cameldune.dune.model.ExecutionStatus;
 import io.github.cameldune.dune.model.ExecutionTimes;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
 
 /** What a query is expected to run: the shortest of its recent completed runs, queue time left out. */
 class DurationHistoryTest {
@@ -18,8 +16,16 @@ class DurationHistoryTest {
 
     private static ExecutionStatus run(ExecutionState state, long queuedSeconds, long ranSeconds) {
         Instant started = T0.plusSeconds(queuedSeconds);
-        return new ExecutionStatus("01HKZJ2683PHF9Q9PHHQ8FW4Q1", 42L, state, true,
-                new ExecutionTimes(T0, null, started, started.plusSeconds(ranSeconds), null), null, null, null, null);
+        return new ExecutionStatus(
+                "01HKZJ2683PHF9Q9PHHQ8FW4Q1",
+                42L,
+                state,
+                true,
+                new ExecutionTimes(T0, null, started, started.plusSeconds(ranSeconds), null),
+                null,
+                null,
+                null,
+                null);
     }
 
     @Test
@@ -35,8 +41,9 @@ class DurationHistoryTest {
         for (int i = 0; i < DurationHistory.RUNS; i++) {
             history.record(42L, run(ExecutionState.COMPLETED, 0, 20));
         }
-        assertThat(history.expected(42L)).as("the 10 s run is forgotten after five more").isEqualTo(
-                Duration.ofSeconds(20));
+        assertThat(history.expected(42L))
+                .as("the 10 s run is forgotten after five more")
+                .isEqualTo(Duration.ofSeconds(20));
         assertThat(history.expected(7L)).as("per query").isNull();
         assertThat(history.expected(null)).isNull();
     }

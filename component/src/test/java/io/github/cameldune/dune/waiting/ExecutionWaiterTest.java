@@ -2,6 +2,12 @@ package io.github.cameldune.dune.waiting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.dune.client.DuneCall;
+import io.github.cameldune.dune.exception.DuneApiException;
+import io.github.cameldune.dune.exception.DuneTimeoutException;
+import io.github.cameldune.dune.model.ExecutionState;
+import io.github.cameldune.dune.model.ExecutionStatus;
+import io.github.cameldune.dune.model.ExecutionTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -11,15 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.Test;
-
-import io.github.cameldune.dune.client.DuneCall;
-import io.github.cameldune.dune.exception.DuneApiException;
-import io.github.cameldune.dune.exception.DuneTimeoutException;
-import io.github.cameldune.dune.model.ExecutionState;
-import io.github.cameldune.dune.model.ExecutionStatus;
-import io.github.cameldune.dune.model.ExecutionTimes;
 
 /**
  * The waiter on a fake clock: its timer runs each scheduled poll at once and moves the clock by the delay, and its
@@ -29,31 +27,44 @@ class ExecutionWaiterTest {
 
     private static final String ID = "01HKZJ2683PHF9Q9PHHQ8FW4Q1";
     private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-    private static final WaitPolicy POLICY = new WaitPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1),
-            Duration.ofSeconds(30), Duration.ofMinutes(2));
+    private static final WaitPolicy POLICY =
+            new WaitPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(2));
 
     private long now;
     private final List<Duration> delays = new ArrayList<>();
     private final Deque<Supplier<CompletableFuture<ExecutionStatus>>> answers = new ArrayDeque<>();
     private final DurationHistory history = new DurationHistory();
-    private final ExecutionWaiter waiter = new ExecutionWaiter(id -> {
-        assertThat(id).isEqualTo(ID);
-        // once the script is over, the execution runs on
-        return answers.isEmpty() ? CompletableFuture.completedFuture(status(ExecutionState.EXECUTING))
-                : answers.removeFirst().get();
-    }, (delay, task) -> {
-        delays.add(delay);
-        now += delay.toNanos();
-        task.run();
-    }, history, () -> now);
+    private final ExecutionWaiter waiter = new ExecutionWaiter(
+            id -> {
+                assertThat(id).isEqualTo(ID);
+                // once the script is over, the execution runs on
+                return answers.isEmpty()
+                        ? CompletableFuture.completedFuture(status(ExecutionState.EXECUTING))
+                        : answers.removeFirst().get();
+            },
+            (delay, task) -> {
+                delays.add(delay);
+                now += delay.toNanos();
+                task.run();
+            },
+            history,
+            () -> now);
 
     private static ExecutionStatus status(ExecutionState state) {
         return status(state, null, null);
     }
 
     private static ExecutionStatus status(ExecutionState state, Instant started, Instant ended) {
-        return new ExecutionStatus(ID, 42L, state, state.isTerminal(), new ExecutionTimes(T0, null, started, ended,
-                null), null, null, null, null);
+        return new ExecutionStatus(
+                ID,
+                42L,
+                state,
+                state.isTerminal(),
+                new ExecutionTimes(T0, null, started, ended, null),
+                null,
+                null,
+                null,
+                null);
     }
 
     private void answer(ExecutionStatus status) {
@@ -61,8 +72,8 @@ class ExecutionWaiterTest {
     }
 
     private void fail(int httpStatus, Duration retryAfter) {
-        answers.add(() -> CompletableFuture.failedFuture(DuneApiException.of(new DuneApiException.Failure(
-                DuneCall.STATUS, null, ID, httpStatus, "x", retryAfter), null)));
+        answers.add(() -> CompletableFuture.failedFuture(DuneApiException.of(
+                new DuneApiException.Failure(DuneCall.STATUS, null, ID, httpStatus, "x", retryAfter), null)));
     }
 
     private static Duration total(List<Duration> durations) {
@@ -130,9 +141,13 @@ class ExecutionWaiterTest {
 
     @Test
     void aStoppingSchedulerEndsTheWaitInsteadOfLeavingItOpen() {
-        ExecutionWaiter stopping = new ExecutionWaiter(id -> new CompletableFuture<>(), (delay, task) -> {
-            throw new java.util.concurrent.RejectedExecutionException("stopping");
-        }, history, () -> now);
+        ExecutionWaiter stopping = new ExecutionWaiter(
+                id -> new CompletableFuture<>(),
+                (delay, task) -> {
+                    throw new java.util.concurrent.RejectedExecutionException("stopping");
+                },
+                history,
+                () -> now);
         assertThat(failure(stopping.await("run", ID, null, POLICY)))
                 .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
     }

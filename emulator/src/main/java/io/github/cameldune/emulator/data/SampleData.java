@@ -1,12 +1,11 @@
 package io.github.cameldune.emulator.data;
 
+import io.github.cameldune.emulator.engine.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import io.github.cameldune.emulator.engine.Database;
 
 /**
  * The bundled sample dataset, shaped like Dune's tables and generated in DuckDB at start: deterministic (every value
@@ -26,8 +25,7 @@ public final class SampleData {
     /** The address of the busiest trader, the default of the wallet lookup query. */
     public static final String BUSIEST_TRADER = "0xe03b4de29ba24ee38cc640a73f40db50dd52f479";
 
-    private SampleData() {
-    }
+    private SampleData() {}
 
     /**
      * Loads every {@code .csv} and {@code .parquet} file of a folder as a table named after the file:
@@ -38,8 +36,8 @@ public final class SampleData {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
-                String reader = name.endsWith(".csv") ? "read_csv_auto" : name.endsWith(".parquet") ? "read_parquet"
-                        : null;
+                String reader =
+                        name.endsWith(".csv") ? "read_csv_auto" : name.endsWith(".parquet") ? "read_parquet" : null;
                 if (reader == null) {
                     continue;
                 }
@@ -62,7 +60,8 @@ public final class SampleData {
 
     /** Creates and fills the sample tables. */
     public static void load(Database db) {
-        db.run("CREATE SCHEMA IF NOT EXISTS ethereum",
+        db.run(
+                "CREATE SCHEMA IF NOT EXISTS ethereum",
                 "CREATE SCHEMA IF NOT EXISTS dex",
                 BLOCKS_SQL.replace("$ROWS", String.valueOf(BLOCKS)),
                 TRADES_SQL.replace("$ROWS", String.valueOf(TRADES)));

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class CommaList {
 
-    private CommaList() {
-    }
+    private CommaList() {}
 
     /** The items, trimmed, quotes kept (a doubled quote toggles twice, so it never ends the quoting). */
     public static List<String> split(String text) {

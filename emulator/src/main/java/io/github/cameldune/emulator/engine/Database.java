@@ -16,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -25,7 +24,8 @@ import org.duckdb.DuckDBConnection;
  */
 public final class Database implements AutoCloseable {
 
-    private static final DateTimeFormatter DUNE_TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'");
+    private static final DateTimeFormatter DUNE_TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'");
 
     private final DuckDBConnection root;
 
@@ -48,7 +48,8 @@ public final class Database implements AutoCloseable {
 
     /** Runs statements (DDL, sample data) on a connection of its own. */
     public void run(String... sql) {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             for (String each : sql) {
                 s.execute(each);
             }
@@ -66,7 +67,8 @@ public final class Database implements AutoCloseable {
     Execution.Result describe(Connection c, String table) throws SQLException {
         List<String> names = new ArrayList<>();
         List<String> types = new ArrayList<>();
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " LIMIT 0")) {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT * FROM " + table + " LIMIT 0")) {
             ResultSetMetaData md = rs.getMetaData();
             for (int i = 1; i <= md.getColumnCount(); i++) {
                 names.add(md.getColumnName(i));
@@ -83,10 +85,11 @@ public final class Database implements AutoCloseable {
         for (String name : columns) {
             bytes.append(" + coalesce(sum(length(CAST(").append(quote(name)).append(" AS VARCHAR))), 0)");
         }
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = connect();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*), " + bytes + from)) {
             rs.next();
-            return new long[] { rs.getLong(1), rs.getLong(2) };
+            return new long[] {rs.getLong(1), rs.getLong(2)};
         }
     }
 
@@ -117,8 +120,8 @@ public final class Database implements AutoCloseable {
                 }
                 rows.add(row);
             }
-            return new Execution.Result(table, List.copyOf(names), List.copyOf(types), rows.size(), bytes,
-                    List.copyOf(rows), sql);
+            return new Execution.Result(
+                    table, List.copyOf(names), List.copyOf(types), rows.size(), bytes, List.copyOf(rows), sql);
         }
     }
 
@@ -130,7 +133,9 @@ public final class Database implements AutoCloseable {
     /** Reads rows of a stored result, each value already in the JSON form Dune sends. */
     List<Object[]> read(String sql, int columnCount) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 Object[] row = new Object[columnCount];
@@ -191,13 +196,21 @@ public final class Database implements AutoCloseable {
             if (v == null) {
                 return null;
             }
-            LocalDateTime time = v instanceof OffsetDateTime o ? o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
+            LocalDateTime time = v instanceof OffsetDateTime o
+                    ? o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
                     : rs.getObject(i, LocalDateTime.class);
             return DUNE_TIMESTAMP.format(time);
         }
         Object v = rs.getObject(i);
-        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Long || v instanceof Integer
-                || v instanceof Double || v instanceof BigDecimal || v instanceof Short || v instanceof Byte) {
+        if (v == null
+                || v instanceof String
+                || v instanceof Boolean
+                || v instanceof Long
+                || v instanceof Integer
+                || v instanceof Double
+                || v instanceof BigDecimal
+                || v instanceof Short
+                || v instanceof Byte) {
             return v;
         }
         if (v instanceof Float f) {

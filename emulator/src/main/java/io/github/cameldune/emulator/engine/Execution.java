@@ -14,18 +14,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Execution {
 
     /** What Dune reports for a failed execution. */
-    public record Failure(String type, String message, Integer line, Integer column) {
-    }
+    public record Failure(String type, String message, Integer line, Integer column) {}
 
     /**
      * Where a finished execution's rows are stored, and their shape. A small result is held in memory ({@code rows});
      * its table is only created, from {@code sql}, if a request filters, sorts or samples it.
      */
-    public record Result(String table, List<String> columnNames, List<String> columnTypes, long totalRowCount,
-            long totalResultSetBytes, List<Object[]> rows, String sql) {
+    public record Result(
+            String table,
+            List<String> columnNames,
+            List<String> columnTypes,
+            long totalRowCount,
+            long totalResultSetBytes,
+            List<Object[]> rows,
+            String sql) {
 
         /** A result stored in a DuckDB table. */
-        Result(String table, List<String> columnNames, List<String> columnTypes, long totalRowCount,
+        Result(
+                String table,
+                List<String> columnNames,
+                List<String> columnTypes,
+                long totalRowCount,
                 long totalResultSetBytes) {
             this(table, columnNames, columnTypes, totalRowCount, totalResultSetBytes, null, null);
         }
@@ -37,18 +46,31 @@ public final class Execution {
     }
 
     /** A consistent view of an execution at one moment. */
-    public record Snapshot(String executionId, long queryId, ExecutionState state, Instant submittedAt,
-            Instant startedAt, Instant endedAt, Instant cancelledAt, Instant expiresAt, Failure failure, Result result,
+    public record Snapshot(
+            String executionId,
+            long queryId,
+            ExecutionState state,
+            Instant submittedAt,
+            Instant startedAt,
+            Instant endedAt,
+            Instant cancelledAt,
+            Instant expiresAt,
+            Failure failure,
+            Result result,
             String performance) {
 
         /** Milliseconds between submission and start. */
         public long pendingMillis() {
-            return startedAt == null ? 0 : Duration.between(submittedAt, startedAt).toMillis();
+            return startedAt == null
+                    ? 0
+                    : Duration.between(submittedAt, startedAt).toMillis();
         }
 
         /** Milliseconds between start and end. */
         public long executionMillis() {
-            return startedAt == null || endedAt == null ? 0 : Duration.between(startedAt, endedAt).toMillis();
+            return startedAt == null || endedAt == null
+                    ? 0
+                    : Duration.between(startedAt, endedAt).toMillis();
         }
     }
 
@@ -71,7 +93,12 @@ public final class Execution {
     private Result result;
     private Statement statement;
 
-    Execution(long queryId, SavedQuery.Rendered rendered, Duration minDuration, Long maxResultRows, String performance,
+    Execution(
+            long queryId,
+            SavedQuery.Rendered rendered,
+            Duration minDuration,
+            Long maxResultRows,
+            String performance,
             Instant now) {
         this.id = Ulid.next();
         this.queryId = queryId;
@@ -117,7 +144,17 @@ public final class Execution {
 
     /** A consistent view of every field. */
     public synchronized Snapshot snapshot() {
-        return new Snapshot(id, queryId, state, submittedAt, startedAt, endedAt, cancelledAt, expiresAt, failure, result,
+        return new Snapshot(
+                id,
+                queryId,
+                state,
+                submittedAt,
+                startedAt,
+                endedAt,
+                cancelledAt,
+                expiresAt,
+                failure,
+                result,
                 performance);
     }
 
@@ -172,7 +209,8 @@ public final class Execution {
     }
 
     synchronized boolean expireIfDue(Instant now) {
-        if ((state == ExecutionState.COMPLETED || state == ExecutionState.COMPLETED_PARTIAL) && expiresAt != null
+        if ((state == ExecutionState.COMPLETED || state == ExecutionState.COMPLETED_PARTIAL)
+                && expiresAt != null
                 && !now.isBefore(expiresAt)) {
             state = ExecutionState.EXPIRED;
             return true;

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,8 +53,8 @@ public final class ExecutionEngine implements AutoCloseable {
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), r -> {
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "dune-emulator-sql-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -105,7 +105,9 @@ public final class ExecutionEngine implements AutoCloseable {
         for (Execution e : executions.values()) {
             Execution.Snapshot s = e.snapshot();
             boolean finished = s.state() == ExecutionState.COMPLETED || s.state() == ExecutionState.COMPLETED_PARTIAL;
-            if (e.queryId() == query.id() && finished && (wanted == null || wanted.equals(e.parameters()))
+            if (e.queryId() == query.id()
+                    && finished
+                    && (wanted == null || wanted.equals(e.parameters()))
                     && (latestEnd == null || s.endedAt().isAfter(latestEnd))) {
                 latest = e;
                 latestEnd = s.endedAt();
@@ -210,8 +212,8 @@ public final class ExecutionEngine implements AutoCloseable {
         return pages.page(result, q);
     }
 
-    private Execution submit(long queryId, SavedQuery.Rendered sql, Duration minDuration, Long maxResultRows,
-            String performance) {
+    private Execution submit(
+            long queryId, SavedQuery.Rendered sql, Duration minDuration, Long maxResultRows, String performance) {
         Execution e = new Execution(queryId, sql, minDuration, maxResultRows, performance, clock.instant());
         executions.put(e.id(), e);
         created.incrementAndGet();
@@ -246,7 +248,8 @@ public final class ExecutionEngine implements AutoCloseable {
      */
     private void run(Execution e, Instant slotAt) {
         String table = Database.resultTable(e.id());
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+        try (Connection c = database.connect();
+                Statement s = c.createStatement()) {
             // it started when it got its slot: a backlog on the emulator's SQL threads is not Dune's doing
             if (!e.start(slotAt, s)) {
                 releaseSlot(e);
@@ -268,7 +271,8 @@ public final class ExecutionEngine implements AutoCloseable {
             }
             Execution.Result result = small != null ? small : database.describe(c, table);
             ExecutionState state = outcome;
-            long wait = Duration.between(clock.instant(), slotAt.plus(e.minDuration())).toMillis();
+            long wait = Duration.between(clock.instant(), slotAt.plus(e.minDuration()))
+                    .toMillis();
             if (wait > 0) {
                 timer.schedule(() -> finish(e, result, state), wait, TimeUnit.MILLISECONDS);
             } else {

@@ -60,7 +60,8 @@ final class PageReader {
             sql = "SELECT " + select + from + " USING SAMPLE reservoir(" + q.sampleCount() + " ROWS)"
                     + (order == null ? "" : " ORDER BY " + order);
         } else {
-            int size = Math.min(q.limit() == null ? settings.maxPageSize : Math.max(0, q.limit()), settings.maxPageSize);
+            int size =
+                    Math.min(q.limit() == null ? settings.maxPageSize : Math.max(0, q.limit()), settings.maxPageSize);
             // a LIMIT costs DuckDB ~0.3 ms even on a tiny table: leave it out when the page is the whole result
             boolean whole = offset == 0 && size >= totalRows;
             sql = "SELECT " + select + from + (order == null ? "" : " ORDER BY " + order)

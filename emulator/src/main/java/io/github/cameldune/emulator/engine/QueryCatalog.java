@@ -37,7 +37,8 @@ public final class QueryCatalog {
     public static final String BUNDLED = "dune-emulator/queries/";
 
     private static final Pattern HEADER = Pattern.compile("^--\\s*([a-z_]+)\\s*:\\s*(.*?)\\s*$");
-    private static final Pattern PARAM = Pattern.compile("^(\\w[\\w ]*?)\\s+(\\w+)(?:\\(([^)]*)\\))?\\s*(?:=\\s*(.*))?$");
+    private static final Pattern PARAM =
+            Pattern.compile("^(\\w[\\w ]*?)\\s+(\\w+)(?:\\(([^)]*)\\))?\\s*(?:=\\s*(.*))?$");
 
     private final Map<Long, SavedQuery> queries = new ConcurrentSkipListMap<>();
 
@@ -45,7 +46,8 @@ public final class QueryCatalog {
     public static QueryCatalog bundled() {
         QueryCatalog catalog = new QueryCatalog();
         ClassLoader loader = QueryCatalog.class.getClassLoader();
-        for (String file : read(loader.getResourceAsStream(BUNDLED + "index.txt"), "index").split("\\s+")) {
+        for (String file :
+                read(loader.getResourceAsStream(BUNDLED + "index.txt"), "index").split("\\s+")) {
             if (!file.isBlank()) {
                 catalog.add(parse(read(loader.getResourceAsStream(BUNDLED + file), file), file));
             }
@@ -56,7 +58,8 @@ public final class QueryCatalog {
     /** Adds every {@code .sql} file of a folder, replacing bundled queries with the same id. */
     public QueryCatalog addFolder(Path folder) {
         try (var files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
                 add(parse(Files.readString(file, StandardCharsets.UTF_8), file.toString()));
             }
         } catch (IOException e) {
@@ -124,7 +127,9 @@ public final class QueryCatalog {
                         QueryParameter p = parseParam(value, source);
                         params.put(p.name(), p);
                     }
-                    default -> { /* other header lines (description, ...) are documentation */ }
+                    default -> {
+                        /* other header lines (description, ...) are documentation */
+                    }
                 }
                 continue;
             }
@@ -140,7 +145,8 @@ public final class QueryCatalog {
         String sql = String.join("\n", body).trim();
         for (String used : SavedQuery.placeholders(sql)) {
             if (!params.containsKey(used)) {
-                throw new IllegalArgumentException(source + ": {{" + used + "}} is used but not declared with '-- param:'");
+                throw new IllegalArgumentException(
+                        source + ": {{" + used + "}} is used but not declared with '-- param:'");
             }
         }
         return new SavedQuery(id, name, sql, Map.copyOf(params), minDuration, maxResultRows);
@@ -149,10 +155,15 @@ public final class QueryCatalog {
     private static QueryParameter parseParam(String spec, String source) {
         Matcher m = PARAM.matcher(spec);
         if (!m.matches()) {
-            throw new IllegalArgumentException(source + ": cannot read parameter '" + spec + "', expected 'name type = default'");
+            throw new IllegalArgumentException(
+                    source + ": cannot read parameter '" + spec + "', expected 'name type = default'");
         }
-        List<String> options = m.group(3) == null ? List.of()
-                : Arrays.stream(m.group(3).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> options = m.group(3) == null
+                ? List.of()
+                : Arrays.stream(m.group(3).split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
         String defaultValue = m.group(4) == null ? "" : m.group(4);
         return new QueryParameter(m.group(1).trim(), QueryParameter.parseType(m.group(2)), defaultValue, options);
     }
@@ -161,13 +172,16 @@ public final class QueryCatalog {
     public static Duration parseDuration(String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         if (t.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
+            return Duration.ofMillis(
+                    Long.parseLong(t.substring(0, t.length() - 2).trim()));
         }
         if (t.endsWith("s")) {
-            return Duration.ofMillis((long) (Double.parseDouble(t.substring(0, t.length() - 1).trim()) * 1000));
+            return Duration.ofMillis((long)
+                    (Double.parseDouble(t.substring(0, t.length() - 1).trim()) * 1000));
         }
         if (t.endsWith("m")) {
-            return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).trim()));
+            return Duration.ofMinutes(
+                    Long.parseLong(t.substring(0, t.length() - 1).trim()));
         }
         return Duration.parse(text.trim().toUpperCase(java.util.Locale.ROOT));
     }

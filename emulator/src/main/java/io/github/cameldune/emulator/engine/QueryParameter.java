@@ -19,7 +19,10 @@ public record QueryParameter(String name, Type type, String defaultValue, List<S
 
     /** Dune's four parameter types. */
     public enum Type {
-        TEXT, NUMBER, DATETIME, ENUM
+        TEXT,
+        NUMBER,
+        DATETIME,
+        ENUM
     }
 
     private static final DateTimeFormatter DUNE_DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -70,7 +73,9 @@ public record QueryParameter(String name, Type type, String defaultValue, List<S
                 return LocalDate.parse(text).atStartOfDay();
             }
             if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
-                return OffsetDateTime.parse(text.replace(' ', 'T')).atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
+                return OffsetDateTime.parse(text.replace(' ', 'T'))
+                        .atZoneSameInstant(java.time.ZoneOffset.UTC)
+                        .toLocalDateTime();
             }
             return LocalDateTime.parse(text.replace(' ', 'T'));
         } catch (DateTimeParseException e) {

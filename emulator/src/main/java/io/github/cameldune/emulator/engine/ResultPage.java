@@ -13,8 +13,14 @@ import java.util.List;
  * @param totalBytes      raw bytes of the whole result
  * @param nextOffset      the offset of the next page, or null on the last page
  */
-public record ResultPage(List<String> columnNames, List<String> columnTypes, List<Object[]> rows, long resultSetBytes,
-        long totalRowCount, long totalBytes, Long nextOffset) {
+public record ResultPage(
+        List<String> columnNames,
+        List<String> columnTypes,
+        List<Object[]> rows,
+        long resultSetBytes,
+        long totalRowCount,
+        long totalBytes,
+        Long nextOffset) {
 
     /** Cells on this page, which Dune bills as datapoints. */
     public long datapointCount() {

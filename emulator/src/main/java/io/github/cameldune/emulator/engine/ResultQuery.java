@@ -10,8 +10,8 @@ import java.util.Locale;
  * Dune's small grammar: comparisons ({@code = != <> < <= > >=}), {@code IN (...)}, {@code LIKE}, {@code IS [NOT] NULL},
  * {@code AND}, {@code OR} and parentheses; literals only; {@code NOT IN} and {@code NOT LIKE} are refused.
  */
-public record ResultQuery(List<String> columns, String filters, String sortBy, Integer sampleCount, Integer limit,
-        long offset) {
+public record ResultQuery(
+        List<String> columns, String filters, String sortBy, Integer sampleCount, Integer limit, long offset) {
 
     /** Everything, first page. */
     public static final ResultQuery ALL = new ResultQuery(null, null, null, null, null, 0);
@@ -219,8 +219,8 @@ public record ResultQuery(List<String> columns, String filters, String sortBy, I
                 name = word();
             }
             if (name.isEmpty() || !columns.contains(name)) {
-                throw new InvalidRequestException("invalid column " + (name.isEmpty() ? "at position " + (i + 1)
-                        : name) + ": the result has " + columns);
+                throw new InvalidRequestException("invalid column " + (name.isEmpty() ? "at position " + (i + 1) : name)
+                        + ": the result has " + columns);
             }
             return name;
         }

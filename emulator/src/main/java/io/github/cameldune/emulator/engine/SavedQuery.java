@@ -15,12 +15,16 @@ import java.util.stream.Collectors;
  *
  * @param maxResultRows the rows kept of a result; a larger result ends COMPLETED_PARTIAL; null for no limit
  */
-public record SavedQuery(long id, String name, String sql, Map<String, QueryParameter> parameters, Duration minDuration,
+public record SavedQuery(
+        long id,
+        String name,
+        String sql,
+        Map<String, QueryParameter> parameters,
+        Duration minDuration,
         Long maxResultRows) {
 
     /** SQL ready to run, and the value each parameter took (the defaults included), as rendered into it. */
-    public record Rendered(String sql, Map<String, String> values) {
-    }
+    public record Rendered(String sql, Map<String, String> values) {}
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]+?)\\s*}}");
 
@@ -46,7 +50,8 @@ public record SavedQuery(long id, String name, String sql, Map<String, QueryPara
         while (m.find()) {
             String value = rendered.get(m.group(1));
             if (value == null) {
-                throw new InvalidRequestException("query " + id + " uses {{" + m.group(1) + "}} but does not declare it");
+                throw new InvalidRequestException(
+                        "query " + id + " uses {{" + m.group(1) + "}} but does not declare it");
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
@@ -66,6 +71,11 @@ public record SavedQuery(long id, String name, String sql, Map<String, QueryPara
 
     /** The parameter names a query's SQL uses, in order of first use. */
     static List<String> placeholders(String sql) {
-        return PLACEHOLDER.matcher(sql).results().map(r -> r.group(1)).distinct().toList();
+        return PLACEHOLDER
+                .matcher(sql)
+                .results()
+                .map(r -> r.group(1))
+                .distinct()
+                .toList();
     }
 }

@@ -10,8 +10,7 @@ public final class Ulid {
     private static final Pattern VALID = Pattern.compile("[0-7][0-9A-HJKMNP-TV-Z]{25}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Ulid() {
-    }
+    private Ulid() {}
 
     /** A new id: 48 bits of milliseconds since the epoch, then 80 random bits. */
     public static String next() {

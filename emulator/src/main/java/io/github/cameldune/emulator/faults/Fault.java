@@ -1,7 +1,6 @@
 package io.github.cameldune.emulator.faults;
 
 import io.github.cameldune.emulator.ApiEndpoint;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,8 +21,8 @@ public final class Fault {
     public static final String PAYMENT_REQUIRED = "This api request would exceed your configured limits per billing "
             + "cycle. Please visit your settings on dune.com and adjust your limits to continue usage.";
     /** Dune's 403 text. */
-    public static final String FORBIDDEN = "Not allowed to execute query. Query is archived, unsaved or not enough "
-            + "permissions";
+    public static final String FORBIDDEN =
+            "Not allowed to execute query. Query is archived, unsaved or not enough " + "permissions";
     /** Dune's 500 text. */
     public static final String INTERNAL_ERROR = "An internal error occurred";
 
@@ -37,6 +36,7 @@ public final class Fault {
     private final Map<String, String> headers = new LinkedHashMap<>();
     /** Null for any endpoint. */
     private ApiEndpoint endpoint;
+
     private Long queryId;
     private double rate = 1.0;
     private final AtomicInteger remaining = new AtomicInteger(Integer.MAX_VALUE);

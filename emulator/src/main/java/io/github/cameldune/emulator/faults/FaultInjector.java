@@ -1,7 +1,6 @@
 package io.github.cameldune.emulator.faults;
 
 import io.github.cameldune.emulator.ApiEndpoint;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,7 +30,8 @@ public final class FaultInjector {
     /** The fault that answers this request instead of the API, if any. */
     public Optional<Fault> pick(ApiEndpoint endpoint, Long queryId) {
         for (Fault f : faults) {
-            if (f.matches(endpoint, queryId) && (f.rate() >= 1.0 || ThreadLocalRandom.current().nextDouble() < f.rate())
+            if (f.matches(endpoint, queryId)
+                    && (f.rate() >= 1.0 || ThreadLocalRandom.current().nextDouble() < f.rate())
                     && f.take()) {
                 return Optional.of(f);
             }

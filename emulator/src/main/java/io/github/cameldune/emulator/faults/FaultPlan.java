@@ -1,19 +1,16 @@
 package io.github.cameldune.emulator.faults;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldune.emulator.ApiEndpoint;
-
+import io.github.cameldune.emulator.engine.QueryCatalog;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.github.cameldune.emulator.engine.QueryCatalog;
 
 /**
  * Faults and plan rate limits written as JSON: the format of the emulator's {@code --faults} file, of
@@ -39,11 +36,21 @@ import io.github.cameldune.emulator.engine.QueryCatalog;
 public final class FaultPlan {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> FAULT_FIELDS = Set.of("status", "error", "body", "contentType", "reset", "latency",
-            "endpoint", "queryId", "rate", "times", "headers", "afterHandling");
+    private static final Set<String> FAULT_FIELDS = Set.of(
+            "status",
+            "error",
+            "body",
+            "contentType",
+            "reset",
+            "latency",
+            "endpoint",
+            "queryId",
+            "rate",
+            "times",
+            "headers",
+            "afterHandling");
 
-    private FaultPlan() {
-    }
+    private FaultPlan() {}
 
     /**
      * Adds the document's faults and sets its rate limits.
@@ -80,7 +87,8 @@ public final class FaultPlan {
     public static String describe(FaultInjector faults, RateLimits rateLimits) {
         ObjectNode doc = JSON.createObjectNode();
         ObjectNode limits = doc.putObject("rateLimits");
-        limits.put("write", rateLimits.writeQuota()).put("read", rateLimits.readQuota())
+        limits.put("write", rateLimits.writeQuota())
+                .put("read", rateLimits.readQuota())
                 .put("window", rateLimits.window().toMillis() + "ms");
         ArrayNode list = doc.putArray("faults");
         for (Fault f : faults.list()) {
@@ -128,13 +136,14 @@ public final class FaultPlan {
         if (!o.isObject()) {
             throw new IllegalArgumentException("a fault must be a JSON object: " + o);
         }
-        for (Iterator<String> names = o.fieldNames(); names.hasNext();) {
+        for (Iterator<String> names = o.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FAULT_FIELDS.contains(name)) {
                 throw new IllegalArgumentException("unknown fault field '" + name + "' (known: " + FAULT_FIELDS + ")");
             }
         }
-        int kinds = (o.has("status") ? 1 : 0) + (o.path("reset").asBoolean() ? 1 : 0)
+        int kinds = (o.has("status") ? 1 : 0)
+                + (o.path("reset").asBoolean() ? 1 : 0)
                 + (o.has("latency") && !o.has("status") && !o.path("reset").asBoolean() ? 1 : 0);
         if (kinds != 1) {
             throw new IllegalArgumentException("a fault needs exactly one of 'status', 'reset' or 'latency': " + o);
@@ -145,8 +154,12 @@ public final class FaultPlan {
             if (status < 100 || status > 599) {
                 throw new IllegalArgumentException("'status' must be an HTTP status: " + o.get("status"));
             }
-            fault = o.has("body") ? Fault.raw(status, o.path("contentType").asText("application/json"),
-                    o.get("body").asText()) : Fault.status(status, o.path("error").asText(defaultError(status)));
+            fault = o.has("body")
+                    ? Fault.raw(
+                            status,
+                            o.path("contentType").asText("application/json"),
+                            o.get("body").asText())
+                    : Fault.status(status, o.path("error").asText(defaultError(status)));
         } else if (o.path("reset").asBoolean()) {
             fault = Fault.reset();
         } else {
@@ -160,8 +173,8 @@ public final class FaultPlan {
             try {
                 fault.on(name.equals("ANY") ? null : ApiEndpoint.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown endpoint '" + o.get("endpoint").asText()
-                        + "' (execute, sql_execute, status, results, cancel, any)");
+                throw new IllegalArgumentException("unknown endpoint '"
+                        + o.get("endpoint").asText() + "' (execute, sql_execute, status, results, cancel, any)");
             }
         }
         if (o.has("queryId")) {
@@ -194,7 +207,8 @@ public final class FaultPlan {
         }
         if (o.has("plan")) {
             if (!"free".equalsIgnoreCase(o.get("plan").asText())) {
-                throw new IllegalArgumentException("unknown plan '" + o.get("plan").asText() + "' (free)");
+                throw new IllegalArgumentException(
+                        "unknown plan '" + o.get("plan").asText() + "' (free)");
             }
             limits.freePlan();
             return;

@@ -1,7 +1,6 @@
 package io.github.cameldune.emulator.faults;
 
 import io.github.cameldune.emulator.ApiEndpoint;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -92,8 +91,9 @@ public final class RateLimits {
             }
             long resetNanos = admitted.isEmpty() ? 0 : windowNanos - (now - admitted.peekFirst());
             long resetSeconds = Math.max(1, (resetNanos + 999_999_999L) / 1_000_000_000L);
-            headers.put("RateLimit-Policy", "\"" + policy + "\";q=" + quota + ";w="
-                    + Math.max(1, windowNanos / 1_000_000_000L));
+            headers.put(
+                    "RateLimit-Policy",
+                    "\"" + policy + "\";q=" + quota + ";w=" + Math.max(1, windowNanos / 1_000_000_000L));
             headers.put("RateLimit", "\"" + policy + "\";r=" + (quota - admitted.size()) + ";t=" + resetSeconds);
             if (!ok) {
                 headers.put("Retry-After", String.valueOf(resetSeconds));

@@ -1,5 +1,15 @@
 package io.github.cameldune.emulator.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.engine.Execution;
+import io.github.cameldune.emulator.engine.ExecutionEngine;
+import io.github.cameldune.emulator.faults.FaultInjector;
+import io.github.cameldune.emulator.faults.FaultPlan;
+import io.github.cameldune.emulator.faults.RateLimits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,18 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-
-import io.github.cameldune.emulator.ApiEndpoint;
-import io.github.cameldune.emulator.engine.Execution;
-import io.github.cameldune.emulator.engine.ExecutionEngine;
-import io.github.cameldune.emulator.faults.FaultInjector;
-import io.github.cameldune.emulator.faults.FaultPlan;
-import io.github.cameldune.emulator.faults.RateLimits;
 
 /**
  * The emulator's own controls under {@code /emulator/}, apart from the Dune API so they can never be mistaken for it:
@@ -57,11 +55,18 @@ final class AdminEndpoint implements HttpHandler {
                 case "GET /emulator/faults" -> send(ex, 200, FaultPlan.describe(faults, rateLimits));
                 case "POST /emulator/faults" -> {
                     try {
-                        FaultPlan.apply(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                                faults, rateLimits);
+                        FaultPlan.apply(
+                                new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                                faults,
+                                rateLimits);
                         send(ex, 200, FaultPlan.describe(faults, rateLimits));
                     } catch (IllegalArgumentException e) {
-                        send(ex, 400, JSON.createObjectNode().put("error", e.getMessage()).toString());
+                        send(
+                                ex,
+                                400,
+                                JSON.createObjectNode()
+                                        .put("error", e.getMessage())
+                                        .toString());
                     }
                 }
                 case "DELETE /emulator/faults" -> {
@@ -75,8 +80,11 @@ final class AdminEndpoint implements HttpHandler {
                         execution(ex, path.substring("/emulator/executions/".length()));
                         return;
                     }
-                    send(ex, 404, "{\"error\":\"unknown emulator endpoint: " + method + " " + path
-                        + " (GET/POST/DELETE /emulator/faults, GET /emulator/stats, GET /emulator/executions/ID)\"}");
+                    send(
+                            ex,
+                            404,
+                            "{\"error\":\"unknown emulator endpoint: " + method + " " + path
+                                    + " (GET/POST/DELETE /emulator/faults, GET /emulator/stats, GET /emulator/executions/ID)\"}");
                 }
             }
         }
@@ -89,8 +97,11 @@ final class AdminEndpoint implements HttpHandler {
             return;
         }
         Execution.Snapshot s = execution.snapshot();
-        ObjectNode o = JSON.createObjectNode().put("executionId", s.executionId()).put("queryId", s.queryId())
-                .put("state", s.state().wireName()).put("statusRequests", stats.statusRequests(id));
+        ObjectNode o = JSON.createObjectNode()
+                .put("executionId", s.executionId())
+                .put("queryId", s.queryId())
+                .put("state", s.state().wireName())
+                .put("statusRequests", stats.statusRequests(id));
         o.put("submittedAt", Objects.toString(s.submittedAt(), null))
                 .put("executionStartedAt", Objects.toString(s.startedAt(), null))
                 .put("executionEndedAt", Objects.toString(s.endedAt(), null));

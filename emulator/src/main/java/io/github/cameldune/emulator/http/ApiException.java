@@ -7,6 +7,7 @@ final class ApiException extends RuntimeException {
     final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
     /** An exact body to send instead of Dune's error object, with its content type. */
     String rawBody;
+
     String contentType;
 
     ApiException(int status, String message) {

@@ -1,5 +1,10 @@
 package io.github.cameldune.emulator.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import io.github.cameldune.emulator.RecordedRequest;
+import io.github.cameldune.emulator.faults.Fault;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -8,13 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-
-import io.github.cameldune.emulator.RecordedRequest;
-import io.github.cameldune.emulator.faults.Fault;
 
 /**
  * One request being answered: what was asked (method, path, decoded query, body) and what the answer carries besides

@@ -1,5 +1,17 @@
 package io.github.cameldune.emulator.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.engine.CommaList;
+import io.github.cameldune.emulator.engine.Execution;
+import io.github.cameldune.emulator.engine.ExecutionEngine;
+import io.github.cameldune.emulator.engine.ExecutionState;
+import io.github.cameldune.emulator.engine.ResultPage;
+import io.github.cameldune.emulator.engine.ResultQuery;
+import io.github.cameldune.emulator.engine.SavedQuery;
+import io.github.cameldune.emulator.engine.Ulid;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -12,20 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.github.cameldune.emulator.ApiEndpoint;
-import io.github.cameldune.emulator.engine.CommaList;
-import io.github.cameldune.emulator.engine.Execution;
-import io.github.cameldune.emulator.engine.ExecutionEngine;
-import io.github.cameldune.emulator.engine.ExecutionState;
-import io.github.cameldune.emulator.engine.ResultPage;
-import io.github.cameldune.emulator.engine.ResultQuery;
-import io.github.cameldune.emulator.engine.SavedQuery;
-import io.github.cameldune.emulator.engine.Ulid;
 
 /**
  * The Dune API v1 endpoints: a table of method, path pattern and handler, and the handlers, which parse the request,
@@ -40,8 +38,7 @@ final class ApiRoutes {
     }
 
     /** One line of the table. */
-    record Route(String method, Pattern path, Handler handler) {
-    }
+    record Route(String method, Pattern path, Handler handler) {}
 
     private static final String NO_LATEST = "not found: No execution found for the latest version of the given query";
     private static final String EXECUTION = "/api/v1/execution/([^/]+)/";
@@ -90,8 +87,9 @@ final class ApiRoutes {
             if (!params.isObject()) {
                 throw ApiException.badRequest("Invalid request body payload");
             }
-            params.properties().forEach(f -> parameters.put(f.getKey(),
-                    ApiExchange.JSON.convertValue(f.getValue(), Object.class)));
+            params.properties()
+                    .forEach(
+                            f -> parameters.put(f.getKey(), ApiExchange.JSON.convertValue(f.getValue(), Object.class)));
         }
         Execution e = engine.executeQuery(queryId, parameters, performance(request, ex))
                 .orElseThrow(() -> ApiException.notFound("Query not found"));
@@ -129,8 +127,8 @@ final class ApiRoutes {
     }
 
     private void latestResults(ApiExchange ex, Matcher path) throws IOException, SQLException {
-        SavedQuery saved = engine.query(queryId(path.group(1)))
-                .orElseThrow(() -> ApiException.notFound("Query not found"));
+        SavedQuery saved =
+                engine.query(queryId(path.group(1))).orElseThrow(() -> ApiException.notFound("Query not found"));
         gate.pass(ex, ApiEndpoint.RESULTS, saved.id());
         Map<String, Object> parameters = new LinkedHashMap<>();
         ex.query.forEach((k, v) -> {
@@ -163,9 +161,14 @@ final class ApiRoutes {
     private void sendResults(ApiExchange ex, Execution.Snapshot s, boolean csv) throws IOException, SQLException {
         String columns = ex.first("columns");
         ResultQuery request = new ResultQuery(
-                columns == null ? null : CommaList.split(columns).stream().map(CommaList::unquote)
-                        .filter(c -> !c.isEmpty()).toList(),
-                ex.first("filters"), ex.first("sort_by"),
+                columns == null
+                        ? null
+                        : CommaList.split(columns).stream()
+                                .map(CommaList::unquote)
+                                .filter(c -> !c.isEmpty())
+                                .toList(),
+                ex.first("filters"),
+                ex.first("sort_by"),
                 ex.query.containsKey("sample_count") ? (int) number(ex, "sample_count", 0) : null,
                 ex.query.containsKey("limit") ? (int) number(ex, "limit", 0) : null,
                 number(ex, "offset", 0));
@@ -177,7 +180,9 @@ final class ApiRoutes {
         }
         ResultPage page = readable && s.result() != null ? engine.page(s.result(), request) : null;
         String nextUri = page != null && page.nextOffset() != null
-                ? nextUri(ex, "/api/v1/execution/" + s.executionId() + "/results" + (csv ? "/csv" : ""),
+                ? nextUri(
+                        ex,
+                        "/api/v1/execution/" + s.executionId() + "/results" + (csv ? "/csv" : ""),
                         page.nextOffset())
                 : null;
         if (csv) {
@@ -201,15 +206,21 @@ final class ApiRoutes {
 
     /** The absolute URL of the next page: the host the client used, every result parameter, the new offset. */
     private static String nextUri(ApiExchange ex, String path, long nextOffset) {
-        StringBuilder uri = new StringBuilder("http://").append(ex.host()).append(path).append('?');
+        StringBuilder uri =
+                new StringBuilder("http://").append(ex.host()).append(path).append('?');
         boolean first = true;
         for (Map.Entry<String, List<String>> e : ex.query.entrySet()) {
             // the key never travels in a URL the server hands out, and the page is named by its execution
-            if (e.getKey().equals("offset") || e.getKey().equals("api_key") || e.getKey().startsWith("params.")) {
+            if (e.getKey().equals("offset")
+                    || e.getKey().equals("api_key")
+                    || e.getKey().startsWith("params.")) {
                 continue;
             }
             for (String v : e.getValue()) {
-                uri.append(first ? "" : "&").append(encode(e.getKey())).append('=').append(encode(v));
+                uri.append(first ? "" : "&")
+                        .append(encode(e.getKey()))
+                        .append('=')
+                        .append(encode(v));
                 first = false;
             }
         }
@@ -221,8 +232,12 @@ final class ApiRoutes {
     }
 
     private static void sendExecution(ApiExchange ex, Execution e) throws IOException {
-        ex.sendJson(200, ApiExchange.JSON.createObjectNode().put("execution_id", e.id())
-                .put("state", e.state().wireName()));
+        ex.sendJson(
+                200,
+                ApiExchange.JSON
+                        .createObjectNode()
+                        .put("execution_id", e.id())
+                        .put("state", e.state().wireName()));
     }
 
     private static long queryId(String rawId) {

@@ -1,15 +1,13 @@
 package io.github.cameldune.emulator.http;
 
+import io.github.cameldune.emulator.engine.ResultPage;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-
-import io.github.cameldune.emulator.engine.ResultPage;
 
 /** Dune's CSV: a header line on every page, {@code \n} line ends with a trailing one, RFC 4180 quoting. */
 final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static byte[] write(ResultPage page) {
         StringBuilder out = new StringBuilder();
@@ -30,9 +28,11 @@ final class Csv {
         if (value == null) {
             return "";
         }
-        String text = value instanceof BigDecimal d ? d.toPlainString()
-                : value instanceof Double d && !d.isInfinite() && !d.isNaN() ? BigDecimal.valueOf(d).toPlainString()
-                : value.toString();
+        String text = value instanceof BigDecimal d
+                ? d.toPlainString()
+                : value instanceof Double d && !d.isInfinite() && !d.isNaN()
+                        ? BigDecimal.valueOf(d).toPlainString()
+                        : value.toString();
         if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }

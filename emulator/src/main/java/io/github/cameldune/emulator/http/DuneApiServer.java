@@ -1,5 +1,11 @@
 package io.github.cameldune.emulator.http;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.cameldune.emulator.engine.ExecutionEngine;
+import io.github.cameldune.emulator.engine.InvalidRequestException;
+import io.github.cameldune.emulator.faults.FaultInjector;
+import io.github.cameldune.emulator.faults.RateLimits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +15,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import io.github.cameldune.emulator.engine.ExecutionEngine;
-import io.github.cameldune.emulator.engine.InvalidRequestException;
-import io.github.cameldune.emulator.faults.FaultInjector;
-import io.github.cameldune.emulator.faults.RateLimits;
 
 /**
  * The Dune API v1 over HTTP: the JDK server, authentication, and the mapping of failures to Dune's error bodies. The
@@ -37,19 +35,27 @@ public final class DuneApiServer implements AutoCloseable {
      * @param apiKey the key clients must send, or null to accept any non-empty key
      * @param stats  where requests are recorded and counted
      */
-    public DuneApiServer(ExecutionEngine engine, FaultInjector faults, RateLimits rateLimits, RequestStats stats,
-            String host, int port, String apiKey) throws IOException {
+    public DuneApiServer(
+            ExecutionEngine engine,
+            FaultInjector faults,
+            RateLimits rateLimits,
+            RequestStats stats,
+            String host,
+            int port,
+            String apiKey)
+            throws IOException {
         this.apiKey = apiKey;
         this.stats = stats;
         this.routes = new ApiRoutes(engine, new FaultGate(faults, rateLimits, stats), stats);
         tuneJdkServer();
         this.server = HttpServer.create(new InetSocketAddress(host, port), 1024);
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(16, 16, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "dune-emulator-http-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ThreadPoolExecutor pool =
+                new ThreadPoolExecutor(16, 16, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, "dune-emulator-http-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         // all threads up front, so a client's thread counts measured while the emulator runs stay its own
         pool.prestartAllCoreThreads();
         this.workers = pool;

@@ -1,17 +1,15 @@
 package io.github.cameldune.emulator.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.cameldune.emulator.engine.Execution;
+import io.github.cameldune.emulator.engine.ExecutionState;
+import io.github.cameldune.emulator.engine.ResultPage;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
-
-import com.fasterxml.jackson.core.JsonGenerator;
-
-import io.github.cameldune.emulator.engine.Execution;
-import io.github.cameldune.emulator.engine.ExecutionState;
-import io.github.cameldune.emulator.engine.ResultPage;
 
 /**
  * The JSON shapes of status and results, in one place so the invariants Dune's SDKs check hold everywhere:
@@ -22,11 +20,10 @@ import io.github.cameldune.emulator.engine.ResultPage;
 final class ExecutionJson {
 
     /** RFC 3339 in UTC with microseconds, as Dune prints its timestamps. */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    private ExecutionJson() {
-    }
+    private ExecutionJson() {}
 
     /** The fields status and results share. */
     static void writeCommon(JsonGenerator g, Execution.Snapshot s) throws IOException {
@@ -66,8 +63,15 @@ final class ExecutionJson {
         if (s.state() == ExecutionState.COMPLETED && s.result() != null) {
             Execution.Result r = s.result();
             g.writeObjectFieldStart("result_metadata");
-            writeMetadata(g, s, r.columnNames().toArray(String[]::new), r.columnTypes().toArray(String[]::new),
-                    r.totalRowCount(), r.totalResultSetBytes(), r.totalRowCount(), r.totalResultSetBytes());
+            writeMetadata(
+                    g,
+                    s,
+                    r.columnNames().toArray(String[]::new),
+                    r.columnTypes().toArray(String[]::new),
+                    r.totalRowCount(),
+                    r.totalResultSetBytes(),
+                    r.totalRowCount(),
+                    r.totalResultSetBytes());
             g.writeEndObject();
         }
         if (s.state().isFinished() && s.state() != ExecutionState.CANCELLED) {
@@ -101,8 +105,15 @@ final class ExecutionJson {
             }
             g.writeEndArray();
             g.writeObjectFieldStart("metadata");
-            writeMetadata(g, s, names, page.columnTypes().toArray(String[]::new), page.rows().size(),
-                    page.resultSetBytes(), page.totalRowCount(), page.totalBytes());
+            writeMetadata(
+                    g,
+                    s,
+                    names,
+                    page.columnTypes().toArray(String[]::new),
+                    page.rows().size(),
+                    page.resultSetBytes(),
+                    page.totalRowCount(),
+                    page.totalBytes());
             g.writeEndObject();
             g.writeEndObject();
             if (page.nextOffset() != null) {
@@ -113,8 +124,16 @@ final class ExecutionJson {
         g.writeEndObject();
     }
 
-    private static void writeMetadata(JsonGenerator g, Execution.Snapshot s, String[] names, String[] types,
-            long rowCount, long bytes, long totalRows, long totalBytes) throws IOException {
+    private static void writeMetadata(
+            JsonGenerator g,
+            Execution.Snapshot s,
+            String[] names,
+            String[] types,
+            long rowCount,
+            long bytes,
+            long totalRows,
+            long totalBytes)
+            throws IOException {
         g.writeArrayFieldStart("column_names");
         for (String n : names) {
             g.writeString(n);

@@ -1,5 +1,8 @@
 package io.github.cameldune.emulator.http;
 
+import com.sun.net.httpserver.HttpExchange;
+import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.RecordedRequest;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -9,11 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-
-import com.sun.net.httpserver.HttpExchange;
-
-import io.github.cameldune.emulator.ApiEndpoint;
-import io.github.cameldune.emulator.RecordedRequest;
 
 /**
  * What the emulator received: the newest requests as sent, authenticated requests per endpoint (counted also when a
@@ -38,7 +36,11 @@ public final class RequestStats {
     synchronized void record(HttpExchange ex, String path, String rawQuery, byte[] body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-        recorded.addLast(new RecordedRequest(ex.getRequestMethod(), path, rawQuery, Map.copyOf(headers),
+        recorded.addLast(new RecordedRequest(
+                ex.getRequestMethod(),
+                path,
+                rawQuery,
+                Map.copyOf(headers),
                 new String(body, java.nio.charset.StandardCharsets.UTF_8)));
         while (recorded.size() > maxRecorded) {
             recorded.removeFirst();

@@ -2,6 +2,7 @@ package io.github.cameldune.examples.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.emulator.DuneEmulatorExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,12 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import io.github.cameldune.emulator.DuneEmulatorExtension;
 
 /**
  * The guide's configuration: its properties file (the key from {@code {{env:DUNE_API_KEY}}}), its YAML route and its
@@ -23,8 +21,8 @@ import io.github.cameldune.emulator.DuneEmulatorExtension;
 class GuideConfigurationTest {
 
     @RegisterExtension
-    static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension(
-            b -> b.queries(Path.of("src/test/resources/guide/queries")));
+    static final DuneEmulatorExtension DUNE =
+            new DuneEmulatorExtension(b -> b.queries(Path.of("src/test/resources/guide/queries")));
 
     @Test
     void propertiesYamlAndSavedQueryWorkTogether() throws Exception {
@@ -32,7 +30,8 @@ class GuideConfigurationTest {
         Files.deleteIfExists(out);
         Main main = new Main();
         main.setDefaultPropertyPlaceholderLocation("classpath:guide/application.properties");
-        main.addOverrideProperty("camel.component.dune.base-url", DUNE.emulator().baseUrl());
+        main.addOverrideProperty(
+                "camel.component.dune.base-url", DUNE.emulator().baseUrl());
         main.addOverrideProperty("camel.main.routes-include-pattern", "classpath:guide/refresh.camel.yaml");
         main.addOverrideProperty("camel.main.duration-max-messages", "1");
         main.addOverrideProperty("camel.component.dune.poll-interval", "100ms");
@@ -42,16 +41,18 @@ class GuideConfigurationTest {
         assertThat(lines.get(0)).isEqualTo("block_time,project,token_pair,amount_usd,tx_hash");
         assertThat(lines).hasSizeGreaterThan(1);
         assertThat(DUNE.emulator().requests().get(0).header("X-Dune-Api-Key")).isEqualTo(System.getenv("DUNE_API_KEY"));
-        assertThat(DUNE.emulator().requests().get(0).body()).isEqualTo(
-                "{\"query_parameters\":{\"min_usd\":\"500000\"},\"performance\":\"medium\"}");
+        assertThat(DUNE.emulator().requests().get(0).body())
+                .isEqualTo("{\"query_parameters\":{\"min_usd\":\"500000\"},\"performance\":\"medium\"}");
     }
 
     @Test
     void theGuidesFaultsFileGoesInThroughTheAdminEndpoint() throws Exception {
         String root = DUNE.emulator().baseUrl().replaceFirst("/api$", "");
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create(root + "/emulator/faults"))
-                .POST(HttpRequest.BodyPublishers.ofFile(Path.of("src/test/resources/guide/faults.json"))).build(),
+        HttpResponse<String> added = http.send(
+                HttpRequest.newBuilder(URI.create(root + "/emulator/faults"))
+                        .POST(HttpRequest.BodyPublishers.ofFile(Path.of("src/test/resources/guide/faults.json")))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
         assertThat(added.body()).contains("\"status\" : 429", "\"reset\" : true", "\"latency\" : \"800ms\"");

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,8 +30,11 @@ class GuideSnippetsTest {
     @Test
     void everySnippetIsInAFileThatTestsRun() throws IOException {
         List<List<String>> sources = new ArrayList<>();
-        for (String root : List.of("src/test/java/io/github/cameldune/examples/guide", "src/test/resources/guide",
-                "src/main/java", "src/main/resources")) {
+        for (String root : List.of(
+                "src/test/java/io/github/cameldune/examples/guide",
+                "src/test/resources/guide",
+                "src/main/java",
+                "src/main/resources")) {
             try (Stream<Path> files = Files.walk(Path.of(root))) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     sources.add(normalize(Files.readString(f, StandardCharsets.UTF_8)));
@@ -45,15 +47,21 @@ class GuideSnippetsTest {
             String language = m.group(1);
             String code = m.group(2);
             if (language.equals("xml")) {
-                assertThat(code).as("the dependency is the component's").contains(
-                        "<groupId>io.github.cameldune</groupId>", "<artifactId>camel-dune</artifactId>",
-                        "<version>" + projectVersion() + "</version>");
+                assertThat(code)
+                        .as("the dependency is the component's")
+                        .contains(
+                                "<groupId>io.github.cameldune</groupId>",
+                                "<artifactId>camel-dune</artifactId>",
+                                "<version>" + projectVersion() + "</version>");
             } else if (CODE.contains(language)) {
                 List<String> snippet = normalize(code);
-                assertThat(sources).as("this %s snippet of the guide is in no file that tests run:%n%s", language, code)
+                assertThat(sources)
+                        .as("this %s snippet of the guide is in no file that tests run:%n%s", language, code)
                         .anyMatch(source -> contains(source, snippet));
             } else {
-                assertThat(COMMANDS).as("a %s block: check it or list it as a command", language).contains(language);
+                assertThat(COMMANDS)
+                        .as("a %s block: check it or list it as a command", language)
+                        .contains(language);
             }
             checked++;
         }
