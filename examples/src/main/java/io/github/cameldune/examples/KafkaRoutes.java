@@ -1,6 +1,7 @@
 package io.github.cameldune.examples;
 
 import java.util.Map;
+
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -13,10 +14,9 @@ public class KafkaRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("kafka:{{example.requests-topic}}?brokers={{example.brokers}}&groupId=dune-execute"
-                        + "&autoOffsetReset=earliest")
+                + "&autoOffsetReset=earliest")
                 .routeId("kafka-execute")
-                .unmarshal()
-                .json(Map.class)
+                .unmarshal().json(Map.class)
                 .setHeader("CamelDuneQueryId", simple("${body[query_id]}"))
                 // a Map body becomes the query parameters
                 .setBody(simple("${body[parameters]}"))
@@ -26,14 +26,12 @@ public class KafkaRoutes extends RouteBuilder {
                 .log("Execution ${header.CamelDuneExecutionId} of query ${header.CamelDuneQueryId} started");
 
         from("kafka:{{example.executions-topic}}?brokers={{example.brokers}}&groupId=dune-results"
-                        + "&autoOffsetReset=earliest")
+                + "&autoOffsetReset=earliest")
                 .routeId("kafka-results")
-                .unmarshal()
-                .json(Map.class)
+                .unmarshal().json(Map.class)
                 .setHeader("CamelDuneExecutionId", simple("${body[execution_id]}"))
                 .to("dune:results?waitForCompletion=true&fetchAll=true&pollInitialDelay=500ms&pollInterval=500ms")
-                .marshal()
-                .json()
+                .marshal().json()
                 .to("kafka:{{example.results-topic}}?brokers={{example.brokers}}")
                 .log("Results of execution ${header.CamelDuneExecutionId} published");
     }

@@ -2,17 +2,12 @@ package io.github.cameldune.examples.guide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cameldune.dune.DuneComponent;
-import io.github.cameldune.dune.exception.DuneExecutionFailedException;
-import io.github.cameldune.dune.exception.DuneRateLimitException;
-import io.github.cameldune.emulator.ApiEndpoint;
-import io.github.cameldune.emulator.DuneEmulatorExtension;
-import io.github.cameldune.emulator.faults.Fault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -20,6 +15,13 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.github.cameldune.dune.DuneComponent;
+import io.github.cameldune.dune.exception.DuneExecutionFailedException;
+import io.github.cameldune.dune.exception.DuneRateLimitException;
+import io.github.cameldune.emulator.DuneEmulatorExtension;
+import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.faults.Fault;
 
 /**
  * The routes of the user guide ({@code src-docs/user-guide.adoc}), run against the emulator. The guide's Java
@@ -47,60 +49,60 @@ class GuideRoutesTest extends CamelTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                onException(DuneRateLimitException.class).maximumRedeliveries(3).redeliveryDelay(2000);
+                onException(DuneRateLimitException.class)
+                    .maximumRedeliveries(3).redeliveryDelay(2000);
                 onException(DuneExecutionFailedException.class)
-                        .handled(true)
-                        .log("Query failed: ${exception.message}")
-                        .to("mock:failed");
+                    .handled(true)
+                    .log("Query failed: ${exception.message}")
+                    .to("mock:failed");
 
-                from("timer:top-traders?repeatCount=1")
-                        .autoStartup(false)
-                        .routeId("getting-started")
-                        .setBody(constant("{\"top_n\": 5}"))
-                        .to("dune:run?queryId=1002&outputType=csv")
-                        .to("file:target/guide?fileName=top-traders.csv");
+                from("timer:top-traders?repeatCount=1").autoStartup(false).routeId("getting-started")
+                    .setBody(constant("{\"top_n\": 5}"))
+                    .to("dune:run?queryId=1002&outputType=csv")
+                    .to("file:target/guide?fileName=top-traders.csv");
 
                 from("direct:wallet")
-                        .setHeader("CamelDuneQueryParameters", constant(Map.of("max_rows", 10)))
-                        .to("dune:run?queryId=1003&param.wallet=0xe03b4de29ba24ee38cc640a73f40db50dd52f479");
+                    .setHeader("CamelDuneQueryParameters", constant(Map.of("max_rows", 10)))
+                    .to("dune:run?queryId=1003&param.wallet=0xe03b4de29ba24ee38cc640a73f40db50dd52f479");
 
                 from("direct:slow")
-                        .to("dune:run?queryId=1007&waitTimeout=10m&cancelOnTimeout=true&maxPollInterval=20s");
+                    .to("dune:run?queryId=1007&waitTimeout=10m&cancelOnTimeout=true&maxPollInterval=20s");
 
-                from("direct:broken").to("dune:run?queryId=1008");
+                from("direct:broken")
+                    .to("dune:run?queryId=1008");
 
                 from("direct:start")
-                        .to("dune:execute?queryId=1001&performance=large")
-                        .log("Started ${header.CamelDuneExecutionId}: ${header.CamelDuneState}");
+                    .to("dune:execute?queryId=1001&performance=large")
+                    .log("Started ${header.CamelDuneExecutionId}: ${header.CamelDuneState}");
 
-                from("direct:adhoc-sql").to("dune:executeSql");
+                from("direct:adhoc-sql")
+                    .to("dune:executeSql");
 
                 from("direct:look")
-                        .to("dune:status")
-                        .log("${header.CamelDuneState}, finished: ${header.CamelDuneExecutionFinished}");
+                    .to("dune:status")
+                    .log("${header.CamelDuneState}, finished: ${header.CamelDuneExecutionFinished}");
 
-                from("direct:stop").to("dune:cancel");
+                from("direct:stop")
+                    .to("dune:cancel");
 
-                from("direct:fresh-enough").to("dune:latestResults?queryId=1004&maxAge=6h");
+                from("direct:fresh-enough")
+                    .to("dune:latestResults?queryId=1004&maxAge=6h");
 
                 from("direct:page")
-                        .to("dune:results?limit=100")
-                        .log("${header.CamelDuneRowCount} rows; the next page starts at ${header.CamelDuneNextOffset}");
+                    .to("dune:results?limit=100")
+                    .log("${header.CamelDuneRowCount} rows; the next page starts at ${header.CamelDuneNextOffset}");
 
                 from("direct:every-row")
-                        .to("dune:results?outputType=stream")
-                        .split(body())
-                        .streaming()
+                    .to("dune:results?outputType=stream")
+                    .split(body()).streaming()
                         .to("mock:one-row");
 
                 from("direct:export")
-                        .to("dune:resultsCsv")
-                        .to("file:target/guide?fileName=${header.CamelDuneExecutionId}.csv");
+                    .to("dune:resultsCsv")
+                    .to("file:target/guide?fileName=${header.CamelDuneExecutionId}.csv");
 
-                from("dune:latestResults?queryId=1001&delay=60000")
-                        .autoStartup(false)
-                        .routeId("new-results")
-                        .to("mock:new-result");
+                from("dune:latestResults?queryId=1001&delay=60000").autoStartup(false).routeId("new-results")
+                    .to("mock:new-result");
             }
         };
     }
@@ -122,8 +124,7 @@ class GuideRoutesTest extends CamelTestSupport {
         List<?> rows = template.requestBody("direct:wallet", null, List.class);
         assertThat(rows).hasSize(10);
         assertThat(DUNE.emulator().requests().get(0).body())
-                .contains("\"wallet\":\"0xe03b4de29ba24ee38cc640a73f40db50dd52f479\"")
-                .contains("\"max_rows\":10");
+                .contains("\"wallet\":\"0xe03b4de29ba24ee38cc640a73f40db50dd52f479\"").contains("\"max_rows\":10");
     }
 
     @Test
@@ -146,13 +147,10 @@ class GuideRoutesTest extends CamelTestSupport {
 
     @Test
     void aRateLimitIsRedelivered() {
-        DUNE.emulator()
-                .faults()
-                .add(Fault.status(429, "Too many requests")
-                        .header("Retry-After", "1")
-                        .on(ApiEndpoint.EXECUTE)
-                        .times(1));
-        Exchange done = template.request("direct:wallet", e -> {});
+        DUNE.emulator().faults().add(Fault.status(429, "Too many requests").header("Retry-After", "1")
+                .on(ApiEndpoint.EXECUTE).times(1));
+        Exchange done = template.request("direct:wallet", e -> {
+        });
         assertThat(done.getException()).isNull();
         assertThat(DUNE.emulator().executionsCreated()).isPositive();
     }
@@ -161,30 +159,23 @@ class GuideRoutesTest extends CamelTestSupport {
     void executeStatusCancelSqlAndLatest() throws Exception {
         DUNE.emulator().setMinDuration(1001, Duration.ofSeconds(5));
         try {
-            Exchange started = template.request("direct:start", e -> {});
+            Exchange started = template.request("direct:start", e -> {
+            });
             String id = started.getMessage().getHeader("CamelDuneExecutionId", String.class);
-            Exchange status =
-                    template.request("direct:look", e -> e.getMessage().setBody(id));
-            assertThat(status.getMessage().getHeader("CamelDuneExecutionFinished"))
-                    .isEqualTo(false);
+            Exchange status = template.request("direct:look", e -> e.getMessage().setBody(id));
+            assertThat(status.getMessage().getHeader("CamelDuneExecutionFinished")).isEqualTo(false);
             assertThat(template.requestBody("direct:stop", id, Boolean.class)).isTrue();
         } finally {
             DUNE.emulator().setMinDuration(1001, Duration.ZERO);
         }
         Exchange sql = template.request("direct:adhoc-sql", e -> e.getMessage().setBody("SELECT 42 AS answer"));
-        assertThat(sql.getMessage().getHeader("CamelDuneExecutionId", String.class))
-                .hasSize(26);
-        assertThat(template.requestBody("direct:fresh-enough", null, List.class))
-                .hasSize(100);
+        assertThat(sql.getMessage().getHeader("CamelDuneExecutionId", String.class)).hasSize(26);
+        assertThat(template.requestBody("direct:fresh-enough", null, List.class)).hasSize(100);
     }
 
     @Test
     void pagesStreamsAndCsv() throws Exception {
-        String id = DUNE.emulator()
-                .engine()
-                .executeQuery(1005, Map.of("row_count", 250), null)
-                .orElseThrow()
-                .id();
+        String id = DUNE.emulator().engine().executeQuery(1005, Map.of("row_count", 250), null).orElseThrow().id();
         while (!DUNE.emulator().engine().find(id).orElseThrow().state().isFinished()) {
             Thread.sleep(10);
         }
@@ -202,11 +193,7 @@ class GuideRoutesTest extends CamelTestSupport {
 
     @Test
     void aConsumerEmitsNewResults() throws Exception {
-        String id = DUNE.emulator()
-                .engine()
-                .executeQuery(1001, Map.of(), null)
-                .orElseThrow()
-                .id();
+        String id = DUNE.emulator().engine().executeQuery(1001, Map.of(), null).orElseThrow().id();
         while (!DUNE.emulator().engine().find(id).orElseThrow().state().isFinished()) {
             Thread.sleep(10);
         }
@@ -214,7 +201,6 @@ class GuideRoutesTest extends CamelTestSupport {
         result.expectedMessageCount(1);
         context.getRouteController().startRoute("new-results");
         result.assertIsSatisfied();
-        assertThat(result.getReceivedExchanges().get(0).getMessage().getHeader("CamelDuneExecutionId"))
-                .isEqualTo(id);
+        assertThat(result.getReceivedExchanges().get(0).getMessage().getHeader("CamelDuneExecutionId")).isEqualTo(id);
     }
 }
