@@ -104,6 +104,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "validateapikeyonstart":
+        case "validateApiKeyOnStart": target.setValidateApiKeyOnStart(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
@@ -191,6 +193,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "synchronous": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "validateapikeyonstart":
+        case "validateApiKeyOnStart": return boolean.class;
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         case "waittimeout":
@@ -279,6 +283,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "validateapikeyonstart":
+        case "validateApiKeyOnStart": return target.isValidateApiKeyOnStart();
         case "waitforcompletion":
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
         case "waittimeout":

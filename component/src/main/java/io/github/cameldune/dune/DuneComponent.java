@@ -2,6 +2,7 @@ package io.github.cameldune.dune;
 
 import io.github.cameldune.dune.client.HttpTransport;
 import io.github.cameldune.dune.client.RateLimiter;
+import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.waiting.DurationHistory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +37,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     public static final String USER_AGENT = "camel-dune/" + version();
 
     private static final int MAX_CONNECTIONS = 200;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DuneComponent.class);
 
     @Metadata(description = "The options shared by every endpoint of this component.")
     private DuneConfiguration configuration = new DuneConfiguration();
@@ -69,7 +71,19 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
                     + "it to your plan's high limit (e.g. 40 on Free).")
     private int rateLimitRead;
 
+    @Metadata(
+            label = "advanced",
+            defaultValue = "false",
+            description = "Check the API key when the first endpoint of each base URL and key starts, with one free "
+                    + "request, and fail the start when Dune rejects it, instead of finding out on the first message.")
+    private boolean validateApiKeyOnStart;
+
     private RateLimiter rateLimiter;
+    /** One health check per base URL and key, shared by the producers that use them. */
+    private final Map<KeyedUrl, SharedCheck> healthChecks = new HashMap<>();
+    /** The base URLs and keys checked at start already. */
+    private final java.util.Set<KeyedUrl> validated = new java.util.HashSet<>();
+
     private final DurationHistory durations = new DurationHistory();
     private ScheduledExecutorService poller;
     private ExecutorService workers;
@@ -79,12 +93,105 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     private record TransportKey(long connectTimeout, SSLContextParameters ssl) {}
 
+    /** A base URL with the key used on it; it never prints the key. */
+    private record KeyedUrl(String baseUrl, String apiKey) {
+        @Override
+        public String toString() {
+            return baseUrl;
+        }
+    }
+
+    private static final class SharedCheck {
+        final DuneHealthCheck check;
+        int users;
+
+        SharedCheck(DuneHealthCheck check) {
+            this.check = check;
+        }
+    }
+
+    /**
+     * The health check of an endpoint's base URL and key, created with the first producer that uses them. Its id is
+     * stable across starts: {@code producer:dune-<component>-<host and path>}, with {@code -2}, {@code -3}... for
+     * further keys on the same URL, in the order routes start.
+     */
+    synchronized DuneHealthCheck healthCheck(DuneEndpoint endpoint) {
+        KeyedUrl key = keyedUrl(endpoint);
+        SharedCheck shared = healthChecks.get(key);
+        if (shared == null) {
+            long sameUrl = healthChecks.keySet().stream()
+                    .filter(k -> k.baseUrl().equals(key.baseUrl()))
+                    .count();
+            String id = "producer:dune-" + componentName() + "-"
+                    + key.baseUrl().replaceFirst("^https?://", "").replaceAll("[^A-Za-z0-9.]+", "-")
+                    + (sameUrl == 0 ? "" : "-" + (sameUrl + 1));
+            shared = new SharedCheck(new DuneHealthCheck(endpoint, id));
+            healthChecks.put(key, shared);
+        }
+        shared.users++;
+        return shared.check;
+    }
+
+    /** Whether the producer giving up its check was the last to use it, which may then be unregistered. */
+    synchronized boolean releaseHealthCheck(DuneEndpoint endpoint) {
+        KeyedUrl key = keyedUrl(endpoint);
+        SharedCheck shared = healthChecks.get(key);
+        if (shared != null && --shared.users <= 0) {
+            healthChecks.remove(key);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * With {@code validateApiKeyOnStart}, one free request per base URL and key, when the first endpoint using them
+     * starts: a rejected key fails the start. A failure that may pass (Dune unreachable) is logged and does not.
+     */
+    void validateApiKey(DuneEndpoint endpoint) {
+        KeyedUrl key = keyedUrl(endpoint);
+        synchronized (this) {
+            if (!validateApiKeyOnStart || validated.contains(key)) {
+                return;
+            }
+        }
+        DuneApiException failure = DuneHealthCheck.probe(endpoint);
+        if (failure != null && DuneHealthCheck.isRejectedKey(failure)) {
+            throw failure;
+        }
+        if (failure != null) {
+            LOG.warn(
+                    "Could not check the Dune API key at start ({}); the first request will tell",
+                    failure.getMessage());
+            return;
+        }
+        synchronized (this) {
+            validated.add(key);
+        }
+    }
+
+    private static KeyedUrl keyedUrl(DuneEndpoint endpoint) {
+        return new KeyedUrl(
+                endpoint.getConfiguration().getBaseUrl().replaceAll("/+$", ""),
+                endpoint.getConfiguration().getApiKey());
+    }
+
+    /** The name this component is registered under, {@code dune} unless added under another. */
+    private String componentName() {
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) == this) {
+                return name;
+            }
+        }
+        return "dune";
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         DuneConfiguration config = configuration.copy();
         config.setOperation(operation(remaining));
         DuneEndpoint endpoint = new DuneEndpoint(uri, this, config);
         Map<String, Object> queryParameters = PropertiesHelper.extractProperties(parameters, "param.");
+        Map<String, Object> raw = new HashMap<>(parameters);
         setProperties(endpoint, parameters);
         if (!queryParameters.isEmpty()) {
             Map<String, Object> merged =
@@ -92,6 +199,9 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
             merged.putAll(queryParameters);
             config.setQueryParameters(merged);
         }
+        // before any route runs: a mistake must fail the start, not bill an execution per message
+        OptionChecks.component(workerPoolSize, rateLimitWrite, rateLimitRead);
+        OptionChecks.endpoint(config, raw);
         if (config.getSslContextParameters() == null && useGlobalSslContextParameters) {
             config.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
@@ -208,6 +318,14 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     public void setRateLimitRead(int rateLimitRead) {
         this.rateLimitRead = rateLimitRead;
+    }
+
+    public boolean isValidateApiKeyOnStart() {
+        return validateApiKeyOnStart;
+    }
+
+    public void setValidateApiKeyOnStart(boolean validateApiKeyOnStart) {
+        this.validateApiKeyOnStart = validateApiKeyOnStart;
     }
 
     public int getWorkerPoolSize() {

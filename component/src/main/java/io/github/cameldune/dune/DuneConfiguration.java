@@ -30,7 +30,6 @@ public class DuneConfiguration implements Cloneable {
             security = "secret",
             description = "The Dune API key. Keep it out of URIs: set it on the component, e.g. "
                     + "camel.component.dune.api-key={{env:DUNE_API_KEY}}.")
-    @Metadata(required = true)
     private String apiKey;
 
     @UriParam(

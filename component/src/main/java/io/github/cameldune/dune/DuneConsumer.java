@@ -7,6 +7,7 @@ import io.github.cameldune.dune.handler.RunHandler;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.ExceptionHandler;
@@ -25,12 +26,17 @@ import org.apache.camel.support.service.ServiceHelper;
  * poll that comes while the previous run is still going starts nothing, so runs never overlap.</li>
  * </ul>
  * A failed poll always goes to the route's error handler (so {@code bridgeErrorHandler} is not an option here), and
- * polling goes on.
+ * it also counts as a failed poll for Camel's {@code backoffErrorThreshold} and {@code backoffMultiplier}, so that a
+ * broken query is executed less and less often, as configured, instead of billing every period. A run's failure is
+ * known only when it ends: with {@code backoffErrorThreshold} set, the next poll is the failed one (it reports the
+ * failure to the backoff and starts nothing).
  */
 public class DuneConsumer extends ScheduledPollConsumer {
 
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicReference<Throwable> failedRun = new AtomicReference<>();
     private final ExceptionHandler toRoute;
+    private final ExceptionHandler pollFailures = new PollFailures();
     private volatile String lastEmitted;
 
     /** A consumer for an endpoint. */
@@ -44,6 +50,12 @@ public class DuneConsumer extends ScheduledPollConsumer {
         return (DuneEndpoint) super.getEndpoint();
     }
 
+    /** Camel's handler of a failed poll, which lets through (to the log) only what the route has not seen. */
+    @Override
+    public ExceptionHandler getExceptionHandler() {
+        return pollFailures;
+    }
+
     @Override
     protected void doStart() throws Exception {
         ServiceHelper.startService(getEndpoint().getConfiguration().getIdempotentRepository());
@@ -51,7 +63,7 @@ public class DuneConsumer extends ScheduledPollConsumer {
     }
 
     @Override
-    protected int poll() {
+    protected int poll() throws ReportedFailure {
         return switch (getEndpoint().getConfiguration().getOperation()) {
             case latestResults -> pollLatest();
             case run -> pollRun();
@@ -62,7 +74,7 @@ public class DuneConsumer extends ScheduledPollConsumer {
     }
 
     /** Emits the latest result when it comes from a new execution; a short synchronous read of one row. */
-    private int pollLatest() {
+    private int pollLatest() throws ReportedFailure {
         DuneConfiguration config = getEndpoint().getConfiguration();
         Exchange exchange = createExchange(false);
         try {
@@ -86,14 +98,18 @@ public class DuneConsumer extends ScheduledPollConsumer {
             return 1;
         } catch (Exception e) {
             toRoute.handleException("Dune latestResults poll failed", exchange, e);
-            return 0;
+            throw new ReportedFailure(e);
         } finally {
             releaseExchange(exchange, false);
         }
     }
 
     /** Starts a run unless one is going; the result is emitted from a worker thread when it is ready. */
-    private int pollRun() {
+    private int pollRun() throws ReportedFailure {
+        Throwable failed = failedRun.getAndSet(null);
+        if (failed != null) {
+            throw new ReportedFailure(failed);
+        }
         if (!running.compareAndSet(false, true)) {
             return 0;
         }
@@ -105,7 +121,7 @@ public class DuneConsumer extends ScheduledPollConsumer {
             running.set(false);
             toRoute.handleException("Dune run poll failed", exchange, e);
             releaseExchange(exchange, false);
-            return 0;
+            throw new ReportedFailure(e);
         }
         run.whenComplete((ignored, error) -> getEndpoint()
                 .getComponent()
@@ -114,6 +130,9 @@ public class DuneConsumer extends ScheduledPollConsumer {
                     try {
                         if (error != null) {
                             toRoute.handleException("Dune run poll failed", exchange, Futures.cause(error));
+                            if (getBackoffErrorThreshold() > 0) {
+                                failedRun.set(Futures.cause(error));
+                            }
                         } else {
                             getProcessor().process(exchange);
                         }
@@ -126,5 +145,32 @@ public class DuneConsumer extends ScheduledPollConsumer {
                     }
                 }));
         return 1;
+    }
+
+    /** A failed poll the route's error handler has seen already; thrown so that Camel counts it for backoff. */
+    static final class ReportedFailure extends Exception {
+        ReportedFailure(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    /** Ignores the failures the route has seen; anything else (a failure after the route) goes to the log. */
+    private final class PollFailures implements ExceptionHandler {
+        @Override
+        public void handleException(Throwable exception) {
+            handleException(null, null, exception);
+        }
+
+        @Override
+        public void handleException(String message, Throwable exception) {
+            handleException(message, null, exception);
+        }
+
+        @Override
+        public void handleException(String message, Exchange exchange, Throwable exception) {
+            if (!(exception instanceof ReportedFailure)) {
+                DuneConsumer.super.getExceptionHandler().handleException(message, exchange, exception);
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.cameldune.dune;
 
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.RetryPolicy;
+import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.handler.OperationHandler;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
 import java.net.URI;
@@ -66,24 +67,15 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
     protected void doStart() throws Exception {
         super.doStart();
         if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
-            throw new IllegalArgumentException("No Dune API key: set camel.component.dune.api-key (for instance "
+            throw new DuneInvalidInputException("No Dune API key: set camel.component.dune.api-key (for instance "
                     + "to {{env:DUNE_API_KEY}}) or apiKey on the endpoint");
         }
         if (configuration.getApiKey().indexOf('\r') >= 0
                 || configuration.getApiKey().indexOf('\n') >= 0) {
-            throw new IllegalArgumentException("The Dune API key contains a line break; check how it is configured");
-        }
-        URI base = URI.create(configuration.getBaseUrl());
-        if (!"https".equals(base.getScheme()) && !"http".equals(base.getScheme()) || base.getHost() == null) {
-            throw new IllegalArgumentException("baseUrl must be an http(s) URL such as https://api.dune.com/api, was "
-                    + configuration.getBaseUrl());
-        }
-        if ("http".equals(base.getScheme()) && !isLoopback(base.getHost()) && !configuration.isAllowInsecureHttp()) {
-            throw new IllegalArgumentException("Refusing to send the Dune API key over plain HTTP to " + base.getHost()
-                    + ": use https, or set allowInsecureHttp=true for a trusted proxy");
+            throw new DuneInvalidInputException("The Dune API key contains a line break; check how it is configured");
         }
         RetryPolicy retries = new RetryPolicy(
-                Math.max(0, configuration.getMaxRetries()),
+                configuration.getMaxRetries(),
                 Duration.ofMillis(configuration.getRetryInitialDelay()),
                 Duration.ofMillis(configuration.getRetryMaxDelay()),
                 configuration.isRetryExecuteOnServerError());
@@ -96,17 +88,12 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                 retries,
                 getComponent().poller(),
                 getComponent().rateLimiter());
+        getComponent().validateApiKey(this);
         handler = OperationHandler.of(
                 configuration,
                 client,
                 new ExecutionWaiter(
                         client, getComponent().poller(), getComponent().durations()));
-    }
-
-    /** This machine, where plain HTTP (the emulator, a local proxy) exposes nothing. */
-    private static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
     }
 
     @Override

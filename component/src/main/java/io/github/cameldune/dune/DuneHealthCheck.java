@@ -31,10 +31,40 @@ public class DuneHealthCheck extends AbstractHealthCheck {
     private final DuneEndpoint endpoint;
     private final AtomicInteger transientFailures = new AtomicInteger();
 
-    /** A check of an endpoint's connection to Dune. */
+    /**
+     * A check of the connection to Dune of every endpoint of a component that shares a base URL and key.
+     *
+     * @param id a stable id, the same on every start (see {@link DuneComponent})
+     */
     public DuneHealthCheck(DuneEndpoint endpoint, String id) {
-        super("camel", "producer:dune-" + id);
+        super("camel", id);
         this.endpoint = endpoint;
+    }
+
+    /**
+     * One free request that tells whether Dune accepts the key.
+     *
+     * @return null when it does; else the failure (a rejected key, or one that may pass)
+     */
+    static DuneApiException probe(DuneEndpoint endpoint) {
+        try {
+            Futures.await(
+                    endpoint.client().withoutRetries().status(PROBE_EXECUTION_ID),
+                    Duration.ofMillis(endpoint.getConfiguration().getResponseTimeout()),
+                    DuneCall.STATUS,
+                    PROBE_EXECUTION_ID);
+            return null;
+        } catch (DuneNotFoundException | DuneBadRequestException expected) {
+            // the key was accepted: only then does Dune look for the execution
+            return null;
+        } catch (DuneApiException e) {
+            return e;
+        }
+    }
+
+    /** Whether a failure of {@link #probe} says that Dune refuses the key. */
+    static boolean isRejectedKey(DuneApiException failure) {
+        return failure instanceof DuneAuthenticationException || failure instanceof DuneForbiddenException;
     }
 
     @Override
@@ -42,32 +72,21 @@ public class DuneHealthCheck extends AbstractHealthCheck {
         builder.detail("baseUrl", endpoint.getConfiguration().getBaseUrl());
         // as Camel prints it: the key masked
         builder.detail("endpoint", URISupport.sanitizeUri(endpoint.getEndpointUri()));
-        try {
-            Futures.await(
-                    endpoint.client().withoutRetries().status(PROBE_EXECUTION_ID),
-                    Duration.ofMillis(endpoint.getConfiguration().getResponseTimeout()),
-                    DuneCall.STATUS,
-                    PROBE_EXECUTION_ID);
+        DuneApiException e = probe(endpoint);
+        if (e == null) {
             transientFailures.set(0);
             builder.up();
-        } catch (DuneNotFoundException | DuneBadRequestException expected) {
-            // the key was accepted: only then does Dune look for the execution
-            transientFailures.set(0);
-            builder.up();
-        } catch (DuneAuthenticationException | DuneForbiddenException rejected) {
+        } else if (isRejectedKey(e)) {
             transientFailures.set(0);
             builder.down()
-                    .message("Dune rejected the API key: HTTP " + rejected.getHttpResponseCode() + " "
-                            + rejected.getDuneError())
-                    .detail(SERVICE_STATUS_CODE, rejected.getHttpResponseCode());
-        } catch (DuneApiException e) {
-            if (!e.isTransient()) {
-                transientFailures.set(0);
-                builder.down()
-                        .message("Dune refused the check: " + e.getMessage())
-                        .detail(SERVICE_STATUS_CODE, e.getHttpResponseCode());
-                return;
-            }
+                    .message("Dune rejected the API key: HTTP " + e.getHttpResponseCode() + " " + e.getDuneError())
+                    .detail(SERVICE_STATUS_CODE, e.getHttpResponseCode());
+        } else if (!e.isTransient()) {
+            transientFailures.set(0);
+            builder.down()
+                    .message("Dune refused the check: " + e.getMessage())
+                    .detail(SERVICE_STATUS_CODE, e.getHttpResponseCode());
+        } else {
             int failures = transientFailures.incrementAndGet();
             builder.detail("consecutiveFailures", failures);
             if (failures >= FAILURES_BEFORE_DOWN) {

@@ -33,15 +33,20 @@ public class DuneProducer extends DefaultAsyncProducer {
         healthChecks = HealthCheckHelper.getHealthCheckRepository(
                 getEndpoint().getCamelContext(), "producers", WritableHealthCheckRepository.class);
         if (healthChecks != null) {
-            healthCheck = new DuneHealthCheck(getEndpoint(), getEndpoint().getId());
+            // one check per base URL and key, however many endpoints use them, with an id stable across starts
+            healthCheck = getEndpoint().getComponent().healthCheck(getEndpoint());
             healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
-            healthChecks.addHealthCheck(healthCheck);
+            if (healthChecks.stream().noneMatch(registered -> registered == healthCheck)) {
+                healthChecks.addHealthCheck(healthCheck);
+            }
         }
     }
 
     @Override
     protected void doStop() throws Exception {
-        if (healthChecks != null && healthCheck != null) {
+        if (healthChecks != null
+                && healthCheck != null
+                && getEndpoint().getComponent().releaseHealthCheck(getEndpoint())) {
             healthChecks.removeHealthCheck(healthCheck);
         }
         super.doStop();

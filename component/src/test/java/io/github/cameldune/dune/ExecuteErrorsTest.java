@@ -145,7 +145,9 @@ class ExecuteErrorsTest extends DuneTestSupport {
                         m -> assertThat(m).isEqualTo("The query id must be a positive number, was -5"),
                         m -> assertThat(m).isEqualTo("The query id must be a positive number, was '12a'"),
                         m -> assertThat(m).isEqualTo("The query id must be a positive number, was '1.5'"),
-                        m -> assertThat(m).isEqualTo("Unknown performance tier 'huge'; use small, medium or large"),
+                        m -> assertThat(m)
+                                .isEqualTo(
+                                        "Invalid CamelDunePerformance header 'huge': expected small, medium or large"),
                         m -> assertThat(m).startsWith("The message body is not a JSON object of query parameters"),
                         m -> assertThat(m)
                                 .isEqualTo("The message body must be a JSON object of query parameters, was a "

@@ -1,10 +1,13 @@
 package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.cameldune.dune.exception.DuneAuthenticationException;
 import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 import java.util.Collection;
+import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
@@ -74,5 +77,55 @@ class HealthCheckTest extends DuneTestSupport {
         assertThat(third.getState()).as("third in a row").isEqualTo(HealthCheck.State.DOWN);
         assertThat(third.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("3 checks in a row"));
         assertThat(check("connectTimeout=9s").getState()).as("recovered").isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
+    void oneCheckPerBaseUrlAndKeyWithAnIdThatIsTheSameOnEveryStart() throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:again").to("dune:status?maxRetries=1");
+                from("direct:andAgain").to("dune:execute?queryId=1001");
+            }
+        });
+        List<String> ids = HealthCheckHelper.invoke(context).stream()
+                .map(r -> r.getCheck().getId())
+                .filter(id -> id.startsWith("producer:dune-"))
+                .sorted()
+                .toList();
+        String host = "127.0.0.1-" + emulator().port() + "-api";
+        assertThat(ids)
+                .as("the emulator's URL with the component's key, and with the wrong key")
+                .containsExactly("producer:dune-dune-" + host, "producer:dune-dune-" + host + "-2");
+        assertThat(String.join(" ", ids))
+                .doesNotContain("wrong-key-12345")
+                .doesNotContain(emulator().apiKey());
+    }
+
+    @Test
+    void aRejectedKeyCanFailTheStart() throws Exception {
+        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
+        dune.setValidateApiKeyOnStart(true);
+        try {
+            assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+                        @Override
+                        public void configure() {
+                            from("direct:rejected").to("dune:execute?queryId=1001&apiKey=another-wrong-key");
+                        }
+                    }))
+                    .hasRootCauseInstanceOf(DuneAuthenticationException.class)
+                    .rootCause()
+                    .hasMessageNotContaining("another-wrong-key");
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:accepted").to("dune:execute?queryId=1001&responseTimeout=8s");
+                }
+            });
+        } finally {
+            dune.setValidateApiKeyOnStart(false);
+        }
+        assertThat(requests()).allSatisfy(r -> assertThat(r.path()).endsWith("/status"));
+        assertThat(executionsCreated()).isZero();
     }
 }

@@ -25,7 +25,17 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
     private final Map<LoggerConfig, Level> previous = new HashMap<>();
     private final LoggerContext context;
 
+    private final List<String> added = new java.util.ArrayList<>();
+
     LogCapture() {
+        this(Level.ALL, Map.of());
+    }
+
+    /**
+     * Captures every logger at {@code level}, except those named in {@code levels}, which get their own (as a log
+     * configuration would set them).
+     */
+    LogCapture(Level level, Map<String, Level> levels) {
         super("capture", null, null, true, Property.EMPTY_ARRAY);
         context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
@@ -34,14 +44,21 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         for (LoggerConfig logger : config.getLoggers().values()) {
             previous.put(logger, logger.getLevel());
             logger.addAppender(this, Level.ALL, null);
-            logger.setLevel(Level.ALL);
+            logger.setLevel(level);
         }
+        levels.forEach((name, own) -> {
+            // additive: its events reach the root logger's appenders, this one included
+            config.addLogger(name, new LoggerConfig(name, own, true));
+            added.add(name);
+        });
         context.updateLoggers();
     }
 
     @Override
     public void append(LogEvent event) {
-        StringBuilder line = new StringBuilder(event.getLoggerName())
+        StringBuilder line = new StringBuilder(event.getLevel().name())
+                .append(' ')
+                .append(event.getLoggerName())
                 .append(' ')
                 .append(event.getMessage().getFormattedMessage());
         if (event.getThrown() != null) {
@@ -52,7 +69,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
         lines.add(line.toString());
     }
 
-    /** Every line captured so far. */
+    /** Every line captured so far: level, logger, message (and stack trace). */
     List<String> lines() {
         return List.copyOf(lines);
     }
@@ -63,6 +80,7 @@ final class LogCapture extends AbstractAppender implements AutoCloseable {
             logger.removeAppender(getName());
             logger.setLevel(level);
         });
+        added.forEach(context.getConfiguration()::removeLogger);
         context.getConfiguration().getAppenders().remove(getName());
         context.updateLoggers();
         stop();

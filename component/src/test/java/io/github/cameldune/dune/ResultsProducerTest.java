@@ -1,6 +1,7 @@
 package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cameldune.dune.exception.DuneExecutionFailedException;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
@@ -220,8 +221,15 @@ class ResultsProducerTest extends DuneTestSupport {
                         Map.entry("sample_count", List.of("5")),
                         Map.entry("allow_partial_results", List.of("true")),
                         Map.entry("ignore_max_datapoints_per_request", List.of("true")));
-        Exchange bad = template.request(
-                "dune:results?sampleCount=5&limit=3", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
+        // a combination Dune refuses fails when the endpoint is created, before any request
+        assertThatThrownBy(() -> context.getEndpoint("dune:results?sampleCount=5&limit=3"))
+                .rootCause()
+                .isInstanceOf(DuneInvalidInputException.class)
+                .hasMessageContaining("not together with limit");
+        Exchange bad = template.request("dune:results?sampleCount=5", e -> {
+            e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id);
+            e.getMessage().setHeader(DuneConstants.LIMIT, 3);
+        });
         assertThat(bad.getException())
                 .isInstanceOf(DuneInvalidInputException.class)
                 .hasMessageContaining("sampleCount cannot be combined");

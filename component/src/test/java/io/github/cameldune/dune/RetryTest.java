@@ -92,4 +92,26 @@ class RetryTest extends DuneTestSupport {
                 .isInstanceOf(DuneConnectionException.class)
                 .hasMessageNotContaining("may have been created");
     }
+
+    @Test
+    void retriesAreWarnedOncePerBurstAndAFailureAfterRetriesCountsItsAttempts() {
+        emulator().faults().add(Fault.status(503, "busy").on(ApiEndpoint.RESULTS));
+        List<String> lines;
+        Exchange done;
+        try (LogCapture capture = new LogCapture()) {
+            done = template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", 4)));
+            lines = capture.lines();
+        }
+        assertThat(done.getException())
+                .isInstanceOf(DuneServerException.class)
+                .hasMessageContaining("(after 4 attempts)");
+        List<String> retries = lines.stream()
+                .filter(l -> l.contains(".client.Sender Dune results failed with HTTP 503 (executionId="))
+                .toList();
+        assertThat(retries).hasSize(3).anyMatch(l -> l.contains("; attempt 2 of 4 in "));
+        assertThat(lines.stream().filter(l -> l.startsWith("WARN ") && l.contains("Sender")))
+                .as("one warning for the burst")
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(executionsCreated()).isEqualTo(1);
+    }
 }

@@ -47,6 +47,21 @@ final class Failures {
         return error;
     }
 
+    /** A failure that came after retries, saying how many attempts were made. */
+    static Throwable afterAttempts(Throwable error, int attempts) {
+        if (attempts > 1 && error instanceof DuneApiException e) {
+            return DuneApiException.of(e.getFailure().withNote(" (after " + attempts + " attempts)"), e.getCause());
+        }
+        return error;
+    }
+
+    /** The ids of a request for a log line, e.g. {@code " (queryId=1001)"}. */
+    static String ids(ApiRequest request) {
+        return request.queryId() != null
+                ? " (queryId=" + request.queryId() + ")"
+                : request.executionId() != null ? " (executionId=" + request.executionId() + ")" : "";
+    }
+
     private static DuneApiException.Failure failure(ApiRequest request, int status, String why, Duration retryAfter) {
         return new DuneApiException.Failure(
                 request.call(), request.queryId(), request.executionId(), status, why, retryAfter);

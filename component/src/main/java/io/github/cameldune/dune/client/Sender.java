@@ -2,6 +2,7 @@ package io.github.cameldune.dune.client;
 
 import io.github.cameldune.dune.exception.DuneApiException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,6 +26,10 @@ import org.slf4j.LoggerFactory;
 final class Sender {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+    /** One WARN per burst of retries, and one per burst of rate-limit waits, for the whole JVM. */
+    private static final BurstWarning RETRIES = new BurstWarning(LOG, Duration.ofSeconds(30));
+
+    private static final BurstWarning LIMITED = new BurstWarning(LOG, Duration.ofSeconds(30));
 
     private final HttpTransport transport;
     private final String apiKey;
@@ -91,6 +96,11 @@ final class Sender {
     private <T> void attempt(ApiRequest request, Function<Answer, T> reader, int attempt, CompletableFuture<T> result) {
         Duration wait =
                 limiter == null ? Duration.ZERO : limiter.reserve(request.call().bucket());
+        if (!wait.isZero()) {
+            LIMITED.warn("Dune " + request.call().operationName() + " waits " + wait.toMillis() + " ms for the "
+                    + request.call().bucket().name().toLowerCase(Locale.ROOT)
+                    + " rate limit (rateLimitWrite/rateLimitRead)");
+        }
         if (wait.isZero() || !later(wait, () -> sendNow(request, reader, attempt, result))) {
             sendNow(request, reader, attempt, result);
         }
@@ -104,17 +114,16 @@ final class Sender {
             }
             if (error instanceof DuneApiException failure && retries.shouldRetry(failure, request.call(), attempt)) {
                 Duration delay = retries.delay(failure, attempt);
-                LOG.debug(
-                        "Dune {} failed ({}); attempt {} in {} ms",
-                        request.call().operationName(),
-                        failure.getHttpResponseCode(),
-                        attempt + 2,
-                        delay.toMillis());
+                RETRIES.warn("Dune " + request.call().operationName() + " failed with "
+                        + (failure.getHttpResponseCode() == 0 ? "no answer" : "HTTP " + failure.getHttpResponseCode())
+                        + Failures.ids(request) + "; attempt " + (attempt + 2) + " of " + (retries.maxRetries() + 1)
+                        + " in " + delay.toMillis() + " ms");
                 if (later(delay, () -> attempt(request, reader, attempt + 1, result))) {
                     return;
                 }
             }
-            result.completeExceptionally(Failures.mayHaveSucceeded(request, error));
+            result.completeExceptionally(
+                    Failures.mayHaveSucceeded(request, Failures.afterAttempts(error, attempt + 1)));
         });
     }
 

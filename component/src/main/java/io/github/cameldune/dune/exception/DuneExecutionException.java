@@ -19,7 +19,13 @@ public class DuneExecutionException extends DuneException {
      */
     public DuneExecutionException(
             String operation, Long queryId, String executionId, ExecutionState state, String why) {
-        super(head(operation, queryId, executionId) + why, null, operation, queryId, executionId);
+        this(operation, queryId, executionId, state, why, null);
+    }
+
+    /** An execution camel-dune could not follow to its end, for the reason in {@code cause}. */
+    public DuneExecutionException(
+            String operation, Long queryId, String executionId, ExecutionState state, String why, Throwable cause) {
+        super(head(operation, queryId, executionId) + why, cause, operation, queryId, executionId);
         this.state = state;
     }
 

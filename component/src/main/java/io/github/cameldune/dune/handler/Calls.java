@@ -6,6 +6,7 @@ import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.Futures;
 import io.github.cameldune.dune.client.ResultOptions;
 import io.github.cameldune.dune.client.ResultsTarget;
+import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.dune.exception.DuneExecutionException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
 import io.github.cameldune.dune.model.DuneExecution;
@@ -64,8 +65,32 @@ final class Calls {
             OutputHeaders.state(message, execution.state());
             return waiter.await(operation(), id, queryId, waitPolicy)
                     .exceptionallyCompose(error -> cancelOnTimeout(error, id))
-                    .thenCompose(status -> read(message, status, queryId, options, type));
+                    .thenCompose(status -> read(message, status, queryId, options, type))
+                    .exceptionally(error -> {
+                        throw naming(message, Futures.cause(error), queryId, execution);
+                    });
         });
+    }
+
+    /**
+     * Once Dune has given an execution id, every failure carries it, and the message its last state: a failure that
+     * does not name the execution (a stopping scheduler, say) is wrapped in one that does.
+     */
+    private RuntimeException naming(Message message, Throwable cause, Long queryId, DuneExecution execution) {
+        if (cause instanceof DuneExecutionException outcome) {
+            OutputHeaders.state(message, outcome.getState());
+            return outcome;
+        }
+        if (cause instanceof DuneException known && execution.executionId().equals(known.getExecutionId())) {
+            return known;
+        }
+        return new DuneExecutionException(
+                operation(),
+                queryId,
+                execution.executionId(),
+                execution.state(),
+                " could not be followed to its end: " + cause,
+                cause);
     }
 
     private CompletableFuture<Void> read(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldune.dune.DuneConfiguration;
 import io.github.cameldune.dune.DuneConstants;
+import io.github.cameldune.dune.OptionChecks;
 import io.github.cameldune.dune.client.Json;
 import io.github.cameldune.dune.client.ResultOptions;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
@@ -13,8 +14,6 @@ import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
 import org.apache.camel.WrappedFile;
@@ -24,9 +23,6 @@ import org.apache.camel.WrappedFile;
  * endpoint option. Anything that cannot become a request fails here, before a request (and a credit) is spent.
  */
 final class MessageInput {
-
-    private static final Set<String> PERFORMANCE_TIERS = Set.of("small", "medium", "large");
-    private static final Pattern EXECUTION_ID = Pattern.compile("[0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{26}");
 
     private MessageInput() {}
 
@@ -69,12 +65,11 @@ final class MessageInput {
             throw new DuneInvalidInputException("No execution id: set the " + DuneConstants.EXECUTION_ID
                     + " header, the executionId option, or a String body");
         }
-        String id = value.toString().trim();
-        if (!EXECUTION_ID.matcher(id).matches()) {
-            throw new DuneInvalidInputException("'" + abbreviate(id) + "' is not a Dune execution id (26 characters, "
-                    + "such as 01HKZJ2683PHF9Q9PHHQ8FW4Q1)");
-        }
-        return id;
+        return OptionChecks.executionId(
+                message.getHeader(DuneConstants.EXECUTION_ID) != null
+                        ? DuneConstants.EXECUTION_ID + " header"
+                        : config.getExecutionId() != null ? "executionId" : "the body",
+                value.toString());
     }
 
     /** The SQL: header, then option, then (when allowed) a String body; null when there is none. */
@@ -91,13 +86,26 @@ final class MessageInput {
 
     /** The results options: each header over its option. */
     static ResultOptions resultOptions(Message message, DuneConfiguration config) {
+        Integer limit = header(message, DuneConstants.LIMIT, Integer.class, config.getLimit());
+        Long offset = header(message, DuneConstants.OFFSET, Long.class, config.getOffset());
+        Integer sampleCount = header(message, DuneConstants.SAMPLE_COUNT, Integer.class, config.getSampleCount());
+        // the same rules as the options, for values that arrive with the message
+        if (limit != null) {
+            OptionChecks.atLeast(DuneConstants.LIMIT, limit, 1);
+        }
+        if (offset != null) {
+            OptionChecks.atLeast(DuneConstants.OFFSET, offset, 0);
+        }
+        if (sampleCount != null) {
+            OptionChecks.atLeast(DuneConstants.SAMPLE_COUNT, sampleCount, 1);
+        }
         return new ResultOptions(
-                header(message, DuneConstants.LIMIT, Integer.class, config.getLimit()),
-                header(message, DuneConstants.OFFSET, Long.class, config.getOffset()),
+                limit,
+                offset,
                 header(message, DuneConstants.COLUMNS, String.class, config.getColumns()),
                 header(message, DuneConstants.FILTERS, String.class, config.getFilters()),
                 header(message, DuneConstants.SORT_BY, String.class, config.getSortBy()),
-                header(message, DuneConstants.SAMPLE_COUNT, Integer.class, config.getSampleCount()),
+                sampleCount,
                 config.isAllowPartialResults(),
                 config.isIgnoreMaxDatapointsPerRequest());
     }
@@ -130,15 +138,9 @@ final class MessageInput {
     /** The performance tier (header, then option) in lower case, or null to send none. */
     static String performance(Message message, DuneConfiguration config) {
         Object value = message.getHeader(DuneConstants.PERFORMANCE);
-        String tier = value != null ? value.toString() : config.getPerformance();
-        if (tier == null || tier.isBlank()) {
-            return null;
-        }
-        String lower = tier.trim().toLowerCase(Locale.ROOT);
-        if (!PERFORMANCE_TIERS.contains(lower)) {
-            throw new DuneInvalidInputException("Unknown performance tier '" + tier + "'; use small, medium or large");
-        }
-        return lower;
+        return value != null
+                ? OptionChecks.performance(DuneConstants.PERFORMANCE + " header", value.toString())
+                : OptionChecks.performance("performance", config.getPerformance());
     }
 
     /** Query parameters merged by name: the header over the body over the {@code param.*} options. */

@@ -1,0 +1,134 @@
+package io.github.cameldune.dune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cameldune.dune.exception.DuneInvalidInputException;
+import io.github.cameldune.dune.exception.DuneTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Mistakes in options fail the start, naming the option and the value, before anything is billed; values in headers
+ * are checked the same way before the execute; a broken scheduled query backs off as Camel's options say.
+ */
+class FailEarlyTest extends DuneTestSupport {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "run?queryId=1001&waitTimeout=abc | Invalid waitTimeout 'abc': expected a duration",
+                "run?queryId=1001&waitTimeout=-5s | Invalid waitTimeout '-5s': expected a duration",
+                "run?queryId=1001&waitTimeout=0 | Invalid waitTimeout '0': expected a positive number",
+                "latestResults?queryId=1001&maxAge=-1h | Invalid maxAge '-1h': expected a duration",
+                "run?queryId=1001&pollInterval=0 | Invalid pollInterval '0': expected a positive number",
+                "run?queryId=1001&pollInterval=10s&maxPollInterval=1s | Invalid maxPollInterval '1000 ms'",
+                "execute?queryId=abc | Invalid queryId 'abc': expected a whole number",
+                "execute?queryId=0 | Invalid queryId '0': expected a positive number",
+                "execute?queryId=1001&performance=huge | Invalid performance 'huge': expected small, medium or large",
+                "results?limit=0 | Invalid limit '0': expected a positive number",
+                "results?sampleCount=10&limit=5 | Invalid sampleCount '10': expected not together with limit",
+                "status?executionId=nope | 'nope' is not a Dune execution id",
+                "execute?queryId=1001&baseUrl=https://api.dune.com/api/v1 | Invalid baseUrl "
+                        + "'https://api.dune.com/api/v1': expected the URL without /v1, such as https://api.dune.com/api",
+                "execute?queryId=1001&baseUrl=not a url | Invalid baseUrl 'not a url'",
+            })
+    void aMistakeInAnOptionFailsTheStartAndBillsNothing(String uri, String message) {
+        assertThatThrownBy(() -> context.addRoutes(route("direct:mistake", "dune:" + uri)))
+                .hasRootCauseInstanceOf(DuneInvalidInputException.class)
+                .rootCause()
+                .hasMessageStartingWith(message);
+        assertThat(requests()).as("nothing was sent").isEmpty();
+    }
+
+    @Test
+    void aComponentPropertyIsCheckedToo() {
+        context.getComponent("dune", DuneComponent.class).getConfiguration().setPerformance("huge");
+        try {
+            assertThatThrownBy(() -> context.addRoutes(route("direct:tier", "dune:execute?queryId=1001")))
+                    .rootCause()
+                    .hasMessage("Invalid performance 'huge': expected small, medium or large");
+        } finally {
+            context.getComponent("dune", DuneComponent.class).getConfiguration().setPerformance(null);
+        }
+    }
+
+    @Test
+    void aHeaderIsCheckedBeforeTheExecute() throws Exception {
+        context.addRoutes(route("direct:execute", "dune:execute?queryId=1001"));
+        Exchange done =
+                template.send("direct:execute", e -> e.getMessage().setHeader(DuneConstants.PERFORMANCE, "huge"));
+        assertThat(done.getException())
+                .isInstanceOf(DuneInvalidInputException.class)
+                .hasMessage("Invalid CamelDunePerformance header 'huge': expected small, medium or large");
+        done = template.send("direct:execute", e -> e.getMessage().setHeader(DuneConstants.QUERY_ID, "abc"));
+        assertThat(done.getException()).hasMessage("The query id must be a positive number, was 'abc'");
+        assertThat(executionsCreated()).isZero();
+    }
+
+    @Test
+    void afterATimeoutTheStateIsTheLastOneSeen() throws Exception {
+        emulator().setMinDuration(1001, Duration.ofSeconds(3));
+        context.addRoutes(route(
+                "direct:slow", "dune:run?queryId=1001&pollInitialDelay=50ms&pollInterval=50ms&waitTimeout=400ms"));
+        Exchange done = template.send("direct:slow", e -> {});
+        assertThat(done.getException()).isInstanceOf(DuneTimeoutException.class);
+        assertThat(done.getMessage().getHeader(DuneConstants.STATE)).isEqualTo("QUERY_STATE_EXECUTING");
+        assertThat(done.getMessage().getHeader(DuneConstants.EXECUTION_ID))
+                .isEqualTo(((DuneTimeoutException) done.getException()).getExecutionId());
+    }
+
+    @Test
+    void aBrokenScheduledQueryBacksOffAsConfigured() throws Exception {
+        AtomicInteger failures = new AtomicInteger();
+        String every100ms = "&delay=100&initialDelay=0&pollInitialDelay=10ms&pollInterval=10ms";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Exception.class).handled(true).process(e -> failures.incrementAndGet());
+                from("dune:run?queryId=1008" + every100ms + "&backoffErrorThreshold=1&backoffMultiplier=5")
+                        .routeId("backoff")
+                        .autoStartup(false)
+                        .to("mock:never");
+                from("dune:run?queryId=1008" + every100ms)
+                        .routeId("plain")
+                        .autoStartup(false)
+                        .to("mock:never");
+            }
+        });
+        long backedOff = executionsIn("backoff", Duration.ofMillis(2100));
+        int seenBackedOff = failures.getAndSet(0);
+        long plain = executionsIn("plain", Duration.ofMillis(2100));
+        System.out.printf("backoff: %d executions with backoff, %d without, in 2.1 s each%n", backedOff, plain);
+        // with backoff: a run, the poll that reports its failure, five skipped polls: one execution per 0.7 s
+        assertThat(backedOff).isBetween(2L, 5L);
+        assertThat(plain).as("without backoff, every period").isGreaterThanOrEqualTo(3 * backedOff);
+        assertThat(seenBackedOff).as("the error handler saw each failure").isEqualTo((int) backedOff);
+        assertThat(getMockEndpoint("mock:never").getReceivedCounter()).isZero();
+    }
+
+    private long executionsIn(String routeId, Duration time) throws Exception {
+        long before = emulator().executionsCreated();
+        context.getRouteController().startRoute(routeId);
+        Thread.sleep(time.toMillis());
+        context.getRouteController().stopRoute(routeId);
+        // a run started just before the stop still ends
+        Thread.sleep(200);
+        return emulator().executionsCreated() - before;
+    }
+
+    private static RouteBuilder route(String from, String to) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(from).to(to);
+            }
+        };
+    }
+}
