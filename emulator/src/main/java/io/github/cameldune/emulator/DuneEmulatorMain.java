@@ -30,7 +30,8 @@ public final class DuneEmulatorMain {
               --fault <json>          one fault, e.g. '{"endpoint":"status","status":503,"rate":0.1}'; repeatable
               --rate-limits <limits>  Dune plan limits: free, or write=15,read=40[,window=1m]
             Faults can also be read, added and cleared while it runs: GET/POST/DELETE /emulator/faults;
-            GET /emulator/stats counts executions created and requests per endpoint.
+            GET /emulator/stats counts executions created and requests per endpoint;
+            GET /emulator/queries lists the saved queries and their parameters.
             """.formatted(
                     DuneEmulator.DEFAULT_API_KEY,
                     Settings.DEFAULT_MAX_CONCURRENT,
@@ -39,43 +40,20 @@ public final class DuneEmulatorMain {
 
     private DuneEmulatorMain() {}
 
-    /** Starts the emulator and blocks until the process is stopped. */
+    /** Starts the emulator and blocks until the process is stopped; a wrong start is one line and exit code 2. */
     public static void main(String[] args) throws InterruptedException {
-        DuneEmulator.Builder builder = DuneEmulator.builder().port(8080);
-        List<String> faultDocuments = new ArrayList<>();
+        DuneEmulator emulator;
         try {
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                switch (arg) {
-                    case "--port" -> builder.port(Integer.parseInt(args[++i]));
-                    case "--host" -> builder.host(args[++i]);
-                    case "--api-key" -> builder.apiKey(args[++i]);
-                    case "--any-api-key" -> builder.apiKey(null);
-                    case "--queries" -> builder.queries(Path.of(args[++i]));
-                    case "--data" -> builder.data(Path.of(args[++i]));
-                    case "--max-concurrent" -> builder.maxConcurrent(Integer.parseInt(args[++i]));
-                    case "--max-page-size" -> builder.maxPageSize(Integer.parseInt(args[++i]));
-                    case "--retention" -> builder.retention(QueryCatalog.parseDuration(args[++i]));
-                    case "--faults" -> faultDocuments.add(Files.readString(Path.of(args[++i])));
-                    case "--fault" -> faultDocuments.add(args[++i]);
-                    case "--rate-limits" -> faultDocuments.add(rateLimitsDocument(args[++i]));
-                    case "--help", "-h" -> {
-                        System.out.print(USAGE);
-                        return;
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + arg);
-                }
-            }
+            emulator = start(args);
         } catch (RuntimeException | IOException e) {
-            fail(e.getMessage());
+            System.err.println("dune-emulator: " + reason(e) + " (--help lists the options)");
+            System.exit(2);
+            return;
         }
-        DuneEmulator emulator = builder.build();
-        try {
-            faultDocuments.forEach(doc -> FaultPlan.apply(doc, emulator.faults(), emulator.rateLimits()));
-        } catch (RuntimeException e) {
-            fail(e.getMessage());
+        if (emulator == null) {
+            System.out.print(USAGE);
+            return;
         }
-        emulator.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -84,15 +62,85 @@ public final class DuneEmulatorMain {
                             stopped.countDown();
                         },
                         "dune-emulator-shutdown"));
-        System.out.println("dune-emulator listening on " + emulator.baseUrl());
+        // the official SDKs take the origin and add /api themselves
+        System.out.println("dune-emulator listening on " + emulator.baseUrl() + " (base URL for Dune's official SDKs: "
+                + emulator.baseUrl().replaceFirst("/api$", "") + ")");
         System.out.flush();
         stopped.await();
     }
 
-    private static void fail(String message) {
-        System.err.println("dune-emulator: " + message);
-        System.err.print(USAGE);
-        System.exit(2);
+    /** The started emulator, or null when only the usage was asked for. */
+    static DuneEmulator start(String[] args) throws IOException {
+        DuneEmulator.Builder builder = DuneEmulator.builder().port(8080);
+        List<String> faultDocuments = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--help", "-h" -> {
+                    return null;
+                }
+                case "--any-api-key" -> builder.apiKey(null);
+                case "--port" -> builder.port(number(arg, value(args, i++)));
+                case "--host" -> builder.host(value(args, i++));
+                case "--api-key" -> builder.apiKey(value(args, i++));
+                case "--queries" -> builder.queries(folder(arg, value(args, i++)));
+                case "--data" -> builder.data(folder(arg, value(args, i++)));
+                case "--max-concurrent" -> builder.maxConcurrent(number(arg, value(args, i++)));
+                case "--max-page-size" -> builder.maxPageSize(number(arg, value(args, i++)));
+                case "--retention" -> builder.retention(QueryCatalog.parseDuration(value(args, i++)));
+                case "--faults" -> faultDocuments.add(Files.readString(folderOrFile(arg, value(args, i++))));
+                case "--fault" -> faultDocuments.add(value(args, i++));
+                case "--rate-limits" -> faultDocuments.add(rateLimitsDocument(value(args, i++)));
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        DuneEmulator emulator = builder.build();
+        faultDocuments.forEach(doc -> FaultPlan.apply(doc, emulator.faults(), emulator.rateLimits()));
+        return emulator.start();
+    }
+
+    /** The value after option {@code args[i]}. */
+    private static String value(String[] args, int i) {
+        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+            throw new IllegalArgumentException(args[i] + " needs a value");
+        }
+        return args[i + 1];
+    }
+
+    private static int number(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a number, not '" + value + "'");
+        }
+    }
+
+    private static Path folder(String option, String value) {
+        Path path = Path.of(value);
+        if (!Files.isDirectory(path)) {
+            throw new IllegalArgumentException(option + " " + value + ": no such folder");
+        }
+        return path;
+    }
+
+    private static Path folderOrFile(String option, String value) {
+        Path path = Path.of(value);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException(option + " " + value + ": no such file");
+        }
+        return path;
+    }
+
+    /** What went wrong, in words and one line: the innermost message, e.g. "Address already in use". */
+    static String reason(Throwable e) {
+        StringBuilder why =
+                new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !why.toString().contains(cause.getMessage())) {
+                why.append(": ").append(cause.getMessage());
+            }
+        }
+        return why.toString().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /** {@code free} or {@code write=15,read=40,window=1m} as a {@link FaultPlan} document. */

@@ -98,6 +98,28 @@ class FaultPlanTest {
     }
 
     @Test
+    void theAdminEndpointListsTheSavedQueriesWithTheirParameters() {
+        ApiClient.Response queries = api.admin("GET", "/emulator/queries", null);
+        assertThat(queries.status()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode wallet = null;
+        for (com.fasterxml.jackson.databind.JsonNode q : queries.json()) {
+            if (q.get("queryId").asLong() == 1003) {
+                wallet = q;
+            }
+        }
+        assertThat(wallet).isNotNull();
+        assertThat(wallet.get("name").asText()).isEqualTo("Wallet DEX trades");
+        // by name
+        assertThat(wallet.at("/parameters/0/name").asText()).isEqualTo("max_rows");
+        assertThat(wallet.at("/parameters/0/type").asText()).isEqualTo("number");
+        assertThat(wallet.at("/parameters/0/default").asText()).isEqualTo("100");
+        assertThat(wallet.at("/parameters/1/name").asText()).isEqualTo("wallet");
+        assertThat(wallet.at("/parameters/1/type").asText()).isEqualTo("text");
+        assertThat(queries.json().size())
+                .isEqualTo(DUNE.emulator().queries().all().size());
+    }
+
+    @Test
     void statsCountExecutionsCreatedAndRequestsPerEndpoint() {
         long executes = DUNE.emulator().requestCount(ApiEndpoint.EXECUTE);
         long created = DUNE.emulator().executionsCreated();

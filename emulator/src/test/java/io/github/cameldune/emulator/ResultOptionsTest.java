@@ -30,6 +30,21 @@ class ResultOptionsTest {
     }
 
     @Test
+    void aLimitBelowOneIsABadRequestNotAnEndlessPage() {
+        String id = series(10);
+        for (String path : List.of("/results?limit=0&offset=5", "/results/csv?limit=0", "/results?limit=-1")) {
+            ApiClient.Response page = api.get("/v1/execution/" + id + path);
+            assertThat(page.status()).as(path).isEqualTo(400);
+            assertThat(page.json().get("error").asText()).as(path).startsWith("invalid limit");
+        }
+        assertThat(api.get("/v1/execution/" + id + "/results?limit=1&offset=5")
+                        .json()
+                        .get("next_offset")
+                        .asLong())
+                .isEqualTo(6);
+    }
+
+    @Test
     void csvPagesRepeatTheHeaderAndLinkTheNextPage() {
         String id = series(25);
         StringBuilder all = new StringBuilder();

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StandaloneJarIT {
 
     private static final Pattern LISTENING =
-            Pattern.compile("dune-emulator listening on (http://127\\.0\\.0\\.1:\\d+/api)");
+            Pattern.compile("dune-emulator listening on (http://127\\.0\\.0\\.1:(\\d+)/api) "
+                    + "\\(base URL for Dune's official SDKs: http://127\\.0\\.0\\.1:(\\d+)\\)");
 
     @Test
     void faultsAndPlanLimitsAreSetAtStartAndChangedThroughTheAdminEndpoint(@TempDir Path dir) throws Exception {
@@ -75,6 +77,32 @@ class StandaloneJarIT {
         assertThat(output).contains("unknown endpoint 'nowhere'");
     }
 
+    @Test
+    void eachWrongArgumentIsOneLineAndExitCode2(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Map<List<String>, String> mistakes = new java.util.LinkedHashMap<>();
+            mistakes.put(List.of("--api-key"), "--api-key needs a value");
+            mistakes.put(List.of("--port", "abc"), "--port takes a number, not 'abc'");
+            mistakes.put(List.of("--queries", dir.resolve("missing").toString()), "no such folder");
+            mistakes.put(List.of("--faults", dir.resolve("none.json").toString()), "no such file");
+            mistakes.put(List.of("--port", String.valueOf(taken.getLocalPort())), "cannot listen on 127.0.0.1:");
+            mistakes.put(List.of("--nope"), "unknown option --nope");
+            for (Map.Entry<List<String>, String> mistake : mistakes.entrySet()) {
+                Process process = start(mistake.getKey().toArray(String[]::new));
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+                assertThat(process.exitValue()).as("%s", mistake.getKey()).isEqualTo(2);
+                assertThat(output.lines().toList())
+                        .as("%s", mistake.getKey())
+                        .singleElement()
+                        .satisfies(line -> assertThat(line)
+                                .startsWith("dune-emulator: ")
+                                .contains(mistake.getValue())
+                                .endsWith("(--help lists the options)"));
+            }
+        }
+    }
+
     private static Process start(String... args) throws java.io.IOException {
         Path jar = Path.of(System.getProperty("emulator.jar"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -88,6 +116,7 @@ class StandaloneJarIT {
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
         Matcher m = LISTENING.matcher(first == null ? "" : first);
         assertThat(m.matches()).as("first line: %s", first).isTrue();
+        assertThat(m.group(3)).as("the SDKs' origin has the same port").isEqualTo(m.group(2));
         return m.group(1);
     }
 

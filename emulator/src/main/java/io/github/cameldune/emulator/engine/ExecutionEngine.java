@@ -116,6 +116,11 @@ public final class ExecutionEngine implements AutoCloseable {
         return find(latest == null ? "" : latest.id());
     }
 
+    /** Every saved query, by id. */
+    public java.util.Collection<SavedQuery> queries() {
+        return catalog.all();
+    }
+
     /** The saved query with this id. */
     public Optional<SavedQuery> query(long queryId) {
         return catalog.find(queryId);

@@ -1,12 +1,14 @@
 package io.github.cameldune.emulator.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.engine.Execution;
 import io.github.cameldune.emulator.engine.ExecutionEngine;
+import io.github.cameldune.emulator.engine.SavedQuery;
 import io.github.cameldune.emulator.faults.FaultInjector;
 import io.github.cameldune.emulator.faults.FaultPlan;
 import io.github.cameldune.emulator.faults.RateLimits;
@@ -25,6 +27,7 @@ import java.util.TreeMap;
  * <li>{@code POST /emulator/faults}: adds faults and sets rate limits from a {@link FaultPlan} document;</li>
  * <li>{@code DELETE /emulator/faults}: removes every fault and rate limit;</li>
  * <li>{@code GET /emulator/stats}: executions created and by state, requests per endpoint;</li>
+ * <li>{@code GET /emulator/queries}: the saved queries with their parameters, types, defaults and options;</li>
  * <li>{@code GET /emulator/executions/{id}}: one execution's times (as Dune reports them) and how many status
  * requests it received, e.g. to measure a client's polling.</li>
  * </ul>
@@ -75,6 +78,7 @@ final class AdminEndpoint implements HttpHandler {
                     send(ex, 200, FaultPlan.describe(faults, rateLimits));
                 }
                 case "GET /emulator/stats" -> send(ex, 200, stats().toPrettyString());
+                case "GET /emulator/queries" -> send(ex, 200, queries().toPrettyString());
                 default -> {
                     if (method.equals("GET") && path.startsWith("/emulator/executions/")) {
                         execution(ex, path.substring("/emulator/executions/".length()));
@@ -84,7 +88,7 @@ final class AdminEndpoint implements HttpHandler {
                             ex,
                             404,
                             "{\"error\":\"unknown emulator endpoint: " + method + " " + path
-                                    + " (GET/POST/DELETE /emulator/faults, GET /emulator/stats, GET /emulator/executions/ID)\"}");
+                                    + " (GET/POST/DELETE /emulator/faults, GET /emulator/stats, GET /emulator/queries, GET /emulator/executions/ID)\"}");
                 }
             }
         }
@@ -106,6 +110,31 @@ final class AdminEndpoint implements HttpHandler {
                 .put("executionStartedAt", Objects.toString(s.startedAt(), null))
                 .put("executionEndedAt", Objects.toString(s.endedAt(), null));
         send(ex, 200, o.toPrettyString());
+    }
+
+    /** The saved queries a client can execute, with their parameters as Dune would take them. */
+    private ArrayNode queries() {
+        ArrayNode list = JSON.createArrayNode();
+        for (SavedQuery q : engine.queries()) {
+            ObjectNode o = list.addObject().put("queryId", q.id()).put("name", q.name());
+            ArrayNode parameters = o.putArray("parameters");
+            q.parameters().values().stream()
+                    .sorted(java.util.Comparator.comparing(p -> p.name()))
+                    .forEach(p -> {
+                        ObjectNode param = parameters
+                                .addObject()
+                                .put("name", p.name())
+                                .put("type", p.type().name().toLowerCase(Locale.ROOT))
+                                .put("default", p.defaultValue());
+                        if (p.options() != null && !p.options().isEmpty()) {
+                            p.options().forEach(param.putArray("options")::add);
+                        }
+                    });
+            if (!q.minDuration().isZero()) {
+                o.put("minDuration", q.minDuration().toString());
+            }
+        }
+        return list;
     }
 
     private ObjectNode stats() {

@@ -170,7 +170,7 @@ final class ApiRoutes {
                 ex.first("filters"),
                 ex.first("sort_by"),
                 ex.query.containsKey("sample_count") ? (int) number(ex, "sample_count", 0) : null,
-                ex.query.containsKey("limit") ? (int) number(ex, "limit", 0) : null,
+                ex.query.containsKey("limit") ? limit(ex) : null,
                 number(ex, "offset", 0));
         boolean partialAllowed = "true".equalsIgnoreCase(ex.first("allow_partial_results"));
         boolean readable = s.state() == ExecutionState.COMPLETED
@@ -274,6 +274,15 @@ final class ApiRoutes {
         } catch (IOException e) {
             throw ApiException.badRequest("Invalid request body payload");
         }
+    }
+
+    /** Dune answers a limit of 0 with a 400; a client following next_uri on such a page would loop forever. */
+    private static int limit(ApiExchange ex) {
+        long limit = number(ex, "limit", 0);
+        if (limit < 1) {
+            throw ApiException.badRequest("invalid limit: must be at least 1, was " + ex.first("limit"));
+        }
+        return (int) Math.min(limit, Integer.MAX_VALUE);
     }
 
     private static long number(ApiExchange ex, String name, long fallback) {
