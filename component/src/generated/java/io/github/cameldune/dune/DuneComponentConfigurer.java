@@ -66,6 +66,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxage":
         case "maxAge": getOrCreateConfiguration(target).setMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxanswersize":
+        case "maxAnswerSize": target.setMaxAnswerSize(property(camelContext, long.class, value)); return true;
         case "maxpollinterval":
         case "maxPollInterval": getOrCreateConfiguration(target).setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
@@ -155,6 +157,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "limit": return java.lang.Integer.class;
         case "maxage":
         case "maxAge": return long.class;
+        case "maxanswersize":
+        case "maxAnswerSize": return long.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
         case "maxretries":
@@ -245,6 +249,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "limit": return getOrCreateConfiguration(target).getLimit();
         case "maxage":
         case "maxAge": return getOrCreateConfiguration(target).getMaxAge();
+        case "maxanswersize":
+        case "maxAnswerSize": return target.getMaxAnswerSize();
         case "maxpollinterval":
         case "maxPollInterval": return getOrCreateConfiguration(target).getMaxPollInterval();
         case "maxretries":

@@ -37,6 +37,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     public static final String USER_AGENT = "camel-dune/" + version();
 
     private static final int MAX_CONNECTIONS = 200;
+    private static final long DEFAULT_MAX_ANSWER_SIZE = 64L * 1024 * 1024;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DuneComponent.class);
 
     @Metadata(description = "The options shared by every endpoint of this component.")
@@ -70,6 +71,14 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
                     + "latest results, cancel), spaced evenly and shared by all its endpoints; 0 for no limit. Set "
                     + "it to your plan's high limit (e.g. 40 on Free).")
     private int rateLimitRead;
+
+    @Metadata(
+            label = "advanced",
+            defaultValue = "67108864",
+            description = "The largest answer body, in bytes, camel-dune keeps of one request (64 MiB: Dune's "
+                    + "largest pages are a few MiB). A larger answer aborts the request and fails the exchange with a "
+                    + "DuneAnswerTooLargeException, before it can fill the heap. Answers are never compressed.")
+    private long maxAnswerSize = DEFAULT_MAX_ANSWER_SIZE;
 
     @Metadata(
             label = "advanced",
@@ -200,7 +209,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
             config.setQueryParameters(merged);
         }
         // before any route runs: a mistake must fail the start, not bill an execution per message
-        OptionChecks.component(workerPoolSize, rateLimitWrite, rateLimitRead);
+        OptionChecks.component(workerPoolSize, rateLimitWrite, rateLimitRead, maxAnswerSize);
         OptionChecks.endpoint(config, raw);
         if (config.getSslContextParameters() == null && useGlobalSslContextParameters) {
             config.setSslContextParameters(retrieveGlobalSslContextParameters());
@@ -318,6 +327,14 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     public void setRateLimitRead(int rateLimitRead) {
         this.rateLimitRead = rateLimitRead;
+    }
+
+    public long getMaxAnswerSize() {
+        return maxAnswerSize;
+    }
+
+    public void setMaxAnswerSize(long maxAnswerSize) {
+        this.maxAnswerSize = maxAnswerSize;
     }
 
     public boolean isValidateApiKeyOnStart() {

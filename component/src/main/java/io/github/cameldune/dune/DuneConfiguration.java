@@ -241,7 +241,8 @@ public class DuneConfiguration implements Cloneable {
             label = "timeout",
             defaultValue = "60s",
             javaType = "java.time.Duration",
-            description = "How long to wait for Dune's answer to each request.")
+            description =
+                    "How long to wait for Dune's whole answer to each request, from sending it to the last byte; a body that trickles in fails at this deadline too.")
     private long responseTimeout = 60_000;
 
     @UriParam(

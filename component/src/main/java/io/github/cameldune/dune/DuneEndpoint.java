@@ -85,6 +85,7 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                 configuration.getApiKey(),
                 configuration.getApiKeyLocation(),
                 Duration.ofMillis(configuration.getResponseTimeout()),
+                getComponent().getMaxAnswerSize(),
                 retries,
                 getComponent().poller(),
                 getComponent().rateLimiter());

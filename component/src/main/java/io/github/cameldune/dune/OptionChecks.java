@@ -97,8 +97,9 @@ public final class OptionChecks {
     }
 
     /** Checks the component's own options. */
-    static void component(int workerPoolSize, int rateLimitWrite, int rateLimitRead) {
+    static void component(int workerPoolSize, int rateLimitWrite, int rateLimitRead, long maxAnswerSize) {
         atLeast("workerPoolSize", workerPoolSize, 1);
+        atLeast("maxAnswerSize", maxAnswerSize, 1024);
         atLeast("rateLimitWrite", rateLimitWrite, 0);
         atLeast("rateLimitRead", rateLimitRead, 0);
     }

@@ -18,6 +18,7 @@ import org.apache.hc.core5.http.HttpResponse;
 final class Answer {
 
     private static final int MAX_ERROR_TEXT = 300;
+    private static final long MAX_RETRY_AFTER_SECONDS = Duration.ofDays(7).toSeconds();
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final Pattern RATE_LIMIT_RESET = Pattern.compile(";\\s*t\\s*=\\s*(\\d{1,9})");
 
@@ -106,7 +107,8 @@ final class Answer {
             return code() == 429 ? rateLimitReset(header("RateLimit")) : null;
         }
         try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+            // a week at most: a larger value is a broken header, and must not overflow the arithmetic of a delay
+            return Duration.ofSeconds(Math.min(Math.max(0, Long.parseLong(value.trim())), MAX_RETRY_AFTER_SECONDS));
         } catch (NumberFormatException e) {
             Instant at = DateUtils.parseStandardDate(value.trim());
             if (at == null) {
@@ -120,6 +122,8 @@ final class Answer {
     /** The {@code t=} seconds of a {@code RateLimit} header (IETF draft, as Dune sends it), or null. */
     static Duration rateLimitReset(String header) {
         Matcher m = header == null ? null : RATE_LIMIT_RESET.matcher(header);
-        return m != null && m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
+        return m != null && m.find()
+                ? Duration.ofSeconds(Math.min(Long.parseLong(m.group(1)), MAX_RETRY_AFTER_SECONDS))
+                : null;
     }
 }

@@ -95,10 +95,18 @@ public final class ChunkedBody {
     /** Collects a response body into chunks as HttpClient delivers it. */
     static final class Consumer extends AbstractBinAsyncEntityConsumer<ChunkedBody> {
 
+        private final long maxBytes;
         private final List<byte[]> chunks = new ArrayList<>();
-        private byte[] current = new byte[CHUNK];
+        /** Allocated when the body starts arriving, not when the request is queued for a connection. */
+        private byte[] current;
+
         private int filled;
         private long length;
+
+        /** @param maxBytes the largest body to keep; a larger one fails the request with {@link TooLarge} */
+        Consumer(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
 
         @Override
         protected void streamStart(ContentType contentType) {
@@ -112,7 +120,14 @@ public final class ChunkedBody {
         }
 
         @Override
-        protected void data(ByteBuffer src, boolean endOfStream) {
+        protected void data(ByteBuffer src, boolean endOfStream) throws TooLarge {
+            if (length + src.remaining() > maxBytes) {
+                // the connection is dropped with the request: nothing more of this answer is read
+                throw new TooLarge(maxBytes);
+            }
+            if (current == null && src.hasRemaining()) {
+                current = new byte[CHUNK];
+            }
             while (src.hasRemaining()) {
                 if (filled == current.length) {
                     chunks.add(current);
@@ -128,7 +143,7 @@ public final class ChunkedBody {
 
         @Override
         protected ChunkedBody generateContent() {
-            if (filled > 0) {
+            if (current != null && filled > 0) {
                 chunks.add(filled == current.length ? current : Arrays.copyOf(current, filled));
             }
             current = null;
@@ -138,6 +153,16 @@ public final class ChunkedBody {
         @Override
         public void releaseResources() {
             current = null;
+        }
+    }
+
+    /** An answer larger than the component's {@code maxAnswerSize}. */
+    static final class TooLarge extends java.io.IOException {
+        final long maxBytes;
+
+        TooLarge(long maxBytes) {
+            super("the answer is larger than maxAnswerSize (" + maxBytes + " bytes)");
+            this.maxBytes = maxBytes;
         }
     }
 }

@@ -34,7 +34,8 @@ public final class DuneClient {
      * scheduler (no thread held).
      *
      * @param baseUrl         e.g. {@code https://api.dune.com/api}
-     * @param responseTimeout how long to wait for each answer
+     * @param responseTimeout how long to wait for each whole answer
+     * @param maxAnswerSize   the largest answer body kept, in bytes; a larger one fails the request
      * @param scheduler       where retries and rate-limit waits are scheduled; null for neither
      * @param limiter         the rate limiter shared by the component's endpoints, or null for none
      */
@@ -44,12 +45,21 @@ public final class DuneClient {
             String apiKey,
             ApiKeyLocation apiKeyLocation,
             Duration responseTimeout,
+            long maxAnswerSize,
             RetryPolicy retries,
             ScheduledExecutorService scheduler,
             RateLimiter limiter) {
         this(
                 new DuneUrls(baseUrl, apiKey, apiKeyLocation),
-                new Sender(transport, apiKey, apiKeyLocation, responseTimeout, retries, scheduler, limiter));
+                new Sender(
+                        transport,
+                        apiKey,
+                        apiKeyLocation,
+                        responseTimeout,
+                        maxAnswerSize,
+                        retries,
+                        scheduler,
+                        limiter));
     }
 
     private DuneClient(DuneUrls urls, Sender sender) {
@@ -145,10 +155,13 @@ public final class DuneClient {
      */
     public CompletableFuture<ResultPage> nextPage(ResultPage previous, ResultOptions options) {
         ResultsTarget target = ResultsTarget.execution(previous.executionId());
-        String url = urls.isSameApi(previous.nextUri())
-                ? urls.withKey(previous.nextUri())
-                : resultsUrl(target, options.withOffset(previous.nextOffset()), false);
-        return resultsPage(target, url);
+        if (urls.isSameApi(previous.nextUri())) {
+            return resultsPage(target, urls.withKey(previous.nextUri()));
+        }
+        if (previous.nextOffset() == null) {
+            return nowhereToGo(DuneCall.RESULTS, target);
+        }
+        return resultsPage(target, resultsUrl(target, options.withOffset(previous.nextOffset()), false));
     }
 
     /** One page of results as CSV. */
@@ -162,9 +175,26 @@ public final class DuneClient {
         ResultOptions next = previous.nextOffset() == null
                 ? previous.options()
                 : previous.options().withOffset(previous.nextOffset());
-        String url =
-                urls.isSameApi(previous.nextUri()) ? urls.withKey(previous.nextUri()) : resultsUrl(target, next, true);
-        return csvPage(target, next, url);
+        if (urls.isSameApi(previous.nextUri())) {
+            return csvPage(target, next, urls.withKey(previous.nextUri()));
+        }
+        if (previous.nextOffset() == null) {
+            return nowhereToGo(DuneCall.RESULTS_CSV, target);
+        }
+        return csvPage(target, next, resultsUrl(target, next, true));
+    }
+
+    /** A next page that is only at a URL outside this API: the key is not sent there, and the result ends typed. */
+    private static <T> CompletableFuture<T> nowhereToGo(DuneCall call, ResultsTarget target) {
+        return CompletableFuture.failedFuture(new DuneApiException(
+                new DuneApiException.Failure(
+                        call,
+                        target.queryId(),
+                        target.executionId(),
+                        200,
+                        "the next page is at a URL outside the API and there is no next offset to read it here",
+                        null),
+                null));
     }
 
     private CompletableFuture<ResultPage> resultsPage(ResultsTarget target, String url) {

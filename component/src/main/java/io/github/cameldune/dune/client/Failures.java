@@ -1,5 +1,6 @@
 package io.github.cameldune.dune.client;
 
+import io.github.cameldune.dune.exception.DuneAnswerTooLargeException;
 import io.github.cameldune.dune.exception.DuneApiException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -9,9 +10,16 @@ final class Failures {
 
     private Failures() {}
 
-    /** An answer that is not 2xx: the exception for its status, with Dune's error text and Retry-After. */
-    static DuneApiException answered(ApiRequest request, Answer answer) {
-        return DuneApiException.of(failure(request, answer.code(), answer.errorText(), answer.retryAfter()), null);
+    /**
+     * An answer that is not 2xx: the exception for its status, with Dune's error text and Retry-After. A server that
+     * echoes the key (a proxy's 401 page, say) does not put it into the exception: the key is masked in the text.
+     */
+    static DuneApiException answered(ApiRequest request, Answer answer, String apiKey) {
+        String text = answer.errorText();
+        if (apiKey != null && !apiKey.isEmpty()) {
+            text = text.replace(apiKey, "xxxxxx");
+        }
+        return DuneApiException.of(failure(request, answer.code(), text, answer.retryAfter()), null);
     }
 
     /** No answer at all: the connection failed, timed out or was cancelled. */
@@ -22,6 +30,13 @@ final class Failures {
                         ? cause.getClass().getSimpleName()
                         : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         return DuneApiException.of(failure(request, 0, why, null), cause);
+    }
+
+    /** An answer larger than maxAnswerSize, aborted. */
+    static DuneApiException tooLarge(ApiRequest request, ChunkedBody.TooLarge cause) {
+        return new DuneAnswerTooLargeException(
+                failure(request, 0, cause.getMessage() + "; raise maxAnswerSize on the component if it is real", null),
+                cause);
     }
 
     /** A 2xx answer camel-dune cannot read. */

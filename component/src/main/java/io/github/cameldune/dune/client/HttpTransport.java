@@ -42,6 +42,8 @@ public final class HttpTransport implements AutoCloseable {
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
+                // no Accept-Encoding: a small gzip answer can inflate without bound (maxAnswerSize counts bytes read)
+                .disableContentCompression()
                 // no wire logging: it would print the X-Dune-Api-Key header at DEBUG
                 .setIoSessionDecorator(session -> session)
                 .setUserAgent(userAgent)

@@ -42,6 +42,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
                 && limited.getRetryAfter().compareTo(wait) > 0) {
             wait = limited.getRetryAfter();
         }
-        return wait;
+        // a Retry-After of a day (or of Long.MAX_VALUE seconds) must not hold the exchange: maxDelay is the bound
+        return wait.compareTo(maxDelay) > 0 ? maxDelay : wait;
     }
 }

@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -38,6 +41,8 @@ final class Sender {
     private final RetryPolicy retries;
     private final ScheduledExecutorService scheduler;
     private final RateLimiter limiter;
+    private final long maxAnswerSize;
+    private final Duration deadline;
 
     /**
      * @param scheduler where waits are scheduled; without one there are no retries and no rate limit
@@ -48,6 +53,7 @@ final class Sender {
             String apiKey,
             ApiKeyLocation apiKeyLocation,
             Duration responseTimeout,
+            long maxAnswerSize,
             RetryPolicy retries,
             ScheduledExecutorService scheduler,
             RateLimiter limiter) {
@@ -58,6 +64,8 @@ final class Sender {
                 RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(responseTimeout))
                         .build(),
+                maxAnswerSize,
+                responseTimeout,
                 retries,
                 scheduler,
                 limiter);
@@ -68,6 +76,8 @@ final class Sender {
             String apiKey,
             ApiKeyLocation apiKeyLocation,
             RequestConfig config,
+            long maxAnswerSize,
+            Duration deadline,
             RetryPolicy retries,
             ScheduledExecutorService scheduler,
             RateLimiter limiter) {
@@ -75,6 +85,8 @@ final class Sender {
         this.apiKey = apiKey;
         this.apiKeyLocation = apiKeyLocation;
         this.requestConfig = config;
+        this.maxAnswerSize = maxAnswerSize;
+        this.deadline = deadline;
         this.retries = scheduler == null ? RetryPolicy.NONE : retries;
         this.scheduler = scheduler;
         this.limiter = scheduler == null ? null : limiter;
@@ -82,7 +94,16 @@ final class Sender {
 
     /** The same sender, sending each request once (for callers that are themselves the retry, as polling is). */
     Sender withoutRetries() {
-        return new Sender(transport, apiKey, apiKeyLocation, requestConfig, RetryPolicy.NONE, scheduler, limiter);
+        return new Sender(
+                transport,
+                apiKey,
+                apiKeyLocation,
+                requestConfig,
+                maxAnswerSize,
+                deadline,
+                RetryPolicy.NONE,
+                scheduler,
+                limiter);
     }
 
     /** Sends a request; a 2xx answer is read by {@code reader}, anything else fails the future. */
@@ -108,23 +129,37 @@ final class Sender {
 
     private <T> void sendNow(ApiRequest request, Function<Answer, T> reader, int attempt, CompletableFuture<T> result) {
         once(request, reader).whenComplete((value, error) -> {
-            if (error == null) {
-                result.complete(value);
+            try {
+                afterAttempt(request, reader, attempt, result, value, error);
+            } catch (RuntimeException e) {
+                // whatever went wrong deciding what to do next, the exchange must end
+                result.completeExceptionally(error != null ? error : e);
+            }
+        });
+    }
+
+    private <T> void afterAttempt(
+            ApiRequest request,
+            Function<Answer, T> reader,
+            int attempt,
+            CompletableFuture<T> result,
+            T value,
+            Throwable error) {
+        if (error == null) {
+            result.complete(value);
+            return;
+        }
+        if (error instanceof DuneApiException failure && retries.shouldRetry(failure, request.call(), attempt)) {
+            Duration delay = retries.delay(failure, attempt);
+            RETRIES.warn("Dune " + request.call().operationName() + " failed with "
+                    + (failure.getHttpResponseCode() == 0 ? "no answer" : "HTTP " + failure.getHttpResponseCode())
+                    + Failures.ids(request) + "; attempt " + (attempt + 2) + " of " + (retries.maxRetries() + 1)
+                    + " in " + delay.toMillis() + " ms");
+            if (later(delay, () -> attempt(request, reader, attempt + 1, result))) {
                 return;
             }
-            if (error instanceof DuneApiException failure && retries.shouldRetry(failure, request.call(), attempt)) {
-                Duration delay = retries.delay(failure, attempt);
-                RETRIES.warn("Dune " + request.call().operationName() + " failed with "
-                        + (failure.getHttpResponseCode() == 0 ? "no answer" : "HTTP " + failure.getHttpResponseCode())
-                        + Failures.ids(request) + "; attempt " + (attempt + 2) + " of " + (retries.maxRetries() + 1)
-                        + " in " + delay.toMillis() + " ms");
-                if (later(delay, () -> attempt(request, reader, attempt + 1, result))) {
-                    return;
-                }
-            }
-            result.completeExceptionally(
-                    Failures.mayHaveSucceeded(request, Failures.afterAttempts(error, attempt + 1)));
-        });
+        }
+        result.completeExceptionally(Failures.mayHaveSucceeded(request, Failures.afterAttempts(error, attempt + 1)));
     }
 
     /** Schedules a task; false when the component is stopping and the scheduler refuses it. */
@@ -146,11 +181,26 @@ final class Sender {
         String target = request.describe();
         String operation = request.call().operationName();
         LOG.debug("Dune {}: {}", operation, target);
-        transport
+        try {
+            send(request, reader, future, target, operation);
+        } catch (RuntimeException e) {
+            // a client that is closing refuses the request at once: the exchange still ends, typed
+            future.completeExceptionally(Failures.noAnswer(request, e));
+        }
+        return future;
+    }
+
+    private <T> void send(
+            ApiRequest request,
+            Function<Answer, T> reader,
+            CompletableFuture<T> future,
+            String target,
+            String operation) {
+        Future<?> exchange = transport
                 .client()
                 .execute(
                         SimpleRequestProducer.create(request.http()),
-                        new BasicResponseConsumer<>(new ChunkedBody.Consumer()),
+                        new BasicResponseConsumer<>(new ChunkedBody.Consumer(maxAnswerSize)),
                         new FutureCallback<>() {
                             @Override
                             public void completed(Message<HttpResponse, ChunkedBody> message) {
@@ -160,23 +210,29 @@ final class Sender {
                                     future.complete(
                                             answer.isSuccess()
                                                     ? reader.apply(answer)
-                                                    : rethrow(Failures.answered(request, answer)));
+                                                    : rethrow(Failures.answered(request, answer, apiKey)));
                                 } catch (DuneApiException e) {
                                     future.completeExceptionally(e);
                                 } catch (RuntimeException e) {
                                     future.completeExceptionally(answer.unreadable(
                                             "unexpected answer: " + e.getClass().getSimpleName(), e));
                                 } catch (Error e) {
-                                    // out of memory, say: the exchange must fail, not wait forever
-                                    future.completeExceptionally(e);
-                                    throw e;
+                                    // out of memory, say: the exchange must fail, not wait forever, and the error
+                                    // must not reach the I/O reactor, which would shut down for every later request
+                                    future.completeExceptionally(answer.unreadable(
+                                            "the answer could not be read: "
+                                                    + e.getClass().getSimpleName(),
+                                            e));
                                 }
                             }
 
                             @Override
                             public void failed(Exception ex) {
                                 LOG.debug("Dune {}: {} failed: {}", operation, target, ex.toString());
-                                future.completeExceptionally(Failures.noAnswer(request, ex));
+                                future.completeExceptionally(
+                                        ex instanceof ChunkedBody.TooLarge tooLarge
+                                                ? Failures.tooLarge(request, tooLarge)
+                                                : Failures.noAnswer(request, ex));
                             }
 
                             @Override
@@ -184,7 +240,24 @@ final class Sender {
                                 future.completeExceptionally(Failures.noAnswer(request, new CancellationException()));
                             }
                         });
-        return future;
+        // responseTimeout fires only on silence: a body that trickles in must end within the deadline too
+        if (scheduler != null) {
+            try {
+                ScheduledFuture<?> timer = scheduler.schedule(
+                        () -> {
+                            if (future.completeExceptionally(Failures.noAnswer(
+                                    request,
+                                    new TimeoutException("no whole answer within " + deadline.toMillis() + " ms")))) {
+                                exchange.cancel(true);
+                            }
+                        },
+                        deadline.toNanos(),
+                        TimeUnit.NANOSECONDS);
+                future.whenComplete((ignored, error) -> timer.cancel(false));
+            } catch (RejectedExecutionException stopping) {
+                // the component is stopping: the connection pool's close ends the request
+            }
+        }
     }
 
     private static <T> T rethrow(DuneApiException e) {

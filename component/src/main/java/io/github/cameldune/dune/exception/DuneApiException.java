@@ -38,7 +38,12 @@ public class DuneApiException extends DuneException implements HttpResponseAware
 
     /** An exception for a failure, with its cause when there is one; see {@link #of} for the right subclass. */
     public DuneApiException(Failure failure, Throwable cause) {
-        super(message(failure), cause, failure.call().operationName(), failure.queryId(), failure.executionId());
+        this(failure, message(failure), cause);
+    }
+
+    /** An exception with its own message (which must not hold the key). */
+    protected DuneApiException(Failure failure, String message, Throwable cause) {
+        super(message, cause, failure.call().operationName(), failure.queryId(), failure.executionId());
         this.failure = failure;
         this.httpStatus = failure.httpStatus();
     }

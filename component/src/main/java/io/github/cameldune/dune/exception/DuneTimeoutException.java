@@ -25,16 +25,31 @@ public class DuneTimeoutException extends DuneExecutionException {
             ExecutionState state,
             Duration waited,
             boolean cancelled) {
+        this(operation, queryId, executionId, state, waited, cancelled, false);
+    }
+
+    private DuneTimeoutException(
+            String operation,
+            Long queryId,
+            String executionId,
+            ExecutionState state,
+            Duration waited,
+            boolean cancelled,
+            boolean cancelTried) {
         super(
                 operation,
                 queryId,
                 executionId,
                 state,
-                " did not finish within " + waited.toMillis()
-                        + " ms (last state " + state + "); "
+                " did not finish within " + waited.toMillis() + " ms ("
+                        + (state == null ? "no status received" : "last state " + state) + "); "
                         + (cancelled
                                 ? "it was cancelled"
-                                : "it may still be running: fetch it later with its execution id, or set cancelOnTimeout=true"));
+                                : cancelTried
+                                        ? "cancelling it did not succeed: it may still be running, fetch it later "
+                                                + "with its execution id"
+                                        : "it may still be running: fetch it later with its execution id, or set "
+                                                + "cancelOnTimeout=true"));
         this.waited = waited;
         this.cancelled = cancelled;
     }
@@ -42,7 +57,7 @@ public class DuneTimeoutException extends DuneExecutionException {
     /** The same timeout, after camel-dune tried to cancel the execution. */
     public DuneTimeoutException afterCancel(boolean wasCancelled) {
         return new DuneTimeoutException(
-                getOperation(), getQueryId(), getExecutionId(), getState(), waited, wasCancelled);
+                getOperation(), getQueryId(), getExecutionId(), getState(), waited, wasCancelled, true);
     }
 
     /** How long camel-dune waited. */

@@ -15,6 +15,7 @@ import io.github.cameldune.dune.waiting.ExecutionWaiter;
 import io.github.cameldune.dune.waiting.WaitPolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Message;
 
 /**
@@ -22,6 +23,9 @@ import org.apache.camel.Message;
  * are made of (an execution started or given, waited for, its results read).
  */
 final class Calls {
+
+    /** How long cancelOnTimeout's cancel may add to a wait that timed out. */
+    static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
 
     final DuneConfiguration config;
     final DuneClient client;
@@ -120,12 +124,16 @@ final class Calls {
         if (!(cause instanceof DuneTimeoutException timeout) || !config.isCancelOnTimeout()) {
             return CompletableFuture.failedFuture(cause);
         }
-        return client.cancel(executionId).handle((cancelled, cancelError) -> {
-            DuneTimeoutException after = timeout.afterCancel(Boolean.TRUE.equals(cancelled));
-            if (cancelError != null) {
-                after.addSuppressed(cancelError);
-            }
-            throw after;
-        });
+        // one attempt, bounded: the cancel must not stretch waitTimeout by more than its grace
+        return client.withoutRetries()
+                .cancel(executionId)
+                .orTimeout(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((cancelled, cancelError) -> {
+                    DuneTimeoutException after = timeout.afterCancel(Boolean.TRUE.equals(cancelled));
+                    if (cancelError != null) {
+                        after.addSuppressed(cancelError);
+                    }
+                    throw after;
+                });
     }
 }

@@ -3,6 +3,7 @@ package io.github.cameldune.dune.handler;
 import io.github.cameldune.dune.client.CsvPage;
 import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.Futures;
+import io.github.cameldune.dune.exception.DuneApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -69,11 +70,19 @@ final class PagedCsv extends InputStream implements StreamCache {
             return false;
         }
         try {
-            page = Futures.await(
+            CsvPage arrived = Futures.await(
                     next.apply(page),
                     pageTimeout,
                     DuneCall.RESULTS_CSV,
                     page.target().executionId());
+            String stuck = Paging.stuck(page.nextOffset(), page.nextUri(), arrived.nextOffset(), arrived.nextUri());
+            if (stuck != null) {
+                throw new DuneApiException(
+                        new DuneApiException.Failure(
+                                DuneCall.RESULTS_CSV, null, page.target().executionId(), 200, stuck, null),
+                        null);
+            }
+            page = arrived;
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -23,10 +23,12 @@ final class PagedRows implements Iterator<Map<String, Object>> {
     private ResultPage page;
     private Iterator<Map<String, Object>> rows;
     private CompletableFuture<ResultPage> following;
+    private long rowsSoFar;
 
     PagedRows(ResultPage first, Function<ResultPage, CompletableFuture<ResultPage>> next, Duration pageTimeout) {
         this.next = next;
         this.pageTimeout = pageTimeout;
+        this.rowsSoFar = first.rows().size();
         moveTo(first);
     }
 
@@ -40,7 +42,8 @@ final class PagedRows implements Iterator<Map<String, Object>> {
     public boolean hasNext() {
         while (!rows.hasNext() && following != null) {
             ResultPage arrived = Futures.await(following, pageTimeout, DuneCall.RESULTS, page.executionId());
-            checkProgress(page, arrived);
+            rowsSoFar += arrived.rows().size();
+            checkProgress(page, arrived, rowsSoFar);
             moveTo(arrived);
         }
         return rows.hasNext();
@@ -55,21 +58,23 @@ final class PagedRows implements Iterator<Map<String, Object>> {
         return page.inColumnOrder(rows.next());
     }
 
-    /** An empty page that points back where it started would loop forever: treat it as a broken answer. */
-    static void checkProgress(ResultPage previous, ResultPage next) {
-        if (next.rows().isEmpty()
-                && next.hasNextPage()
-                && next.nextOffset() != null
-                && previous.nextOffset() != null
-                && next.nextOffset() <= previous.nextOffset()) {
+    /**
+     * A next pointer that does not move on would be followed forever (and a stream would repeat rows without end): a
+     * next offset that does not grow, the same next URI twice, or more rows than the result's total fail as a broken
+     * answer.
+     *
+     * @param rowsSoFar the rows of every page up to and including {@code next}
+     */
+    static void checkProgress(ResultPage previous, ResultPage next, long rowsSoFar) {
+        String stuck = Paging.stuck(previous.nextOffset(), previous.nextUri(), next.nextOffset(), next.nextUri());
+        Long total = next.metadata() == null ? null : next.metadata().totalRowCount();
+        if (stuck == null && total != null && rowsSoFar > total) {
+            stuck = "the pages hold more rows (" + rowsSoFar + ") than the result (" + total + ")";
+        }
+        if (stuck != null) {
             throw new DuneApiException(
                     new DuneApiException.Failure(
-                            DuneCall.RESULTS,
-                            next.queryId(),
-                            next.executionId(),
-                            200,
-                            "the next page makes no progress (offset " + next.nextOffset() + ")",
-                            null),
+                            DuneCall.RESULTS, next.queryId(), next.executionId(), 200, stuck, null),
                     null);
         }
     }

@@ -88,7 +88,7 @@ final class ResultsReader {
             return CompletableFuture.completedFuture(page.withRows(rows));
         }
         return client.nextPage(page, options).thenCompose(next -> {
-            PagedRows.checkProgress(page, next);
+            PagedRows.checkProgress(page, next, rows.size() + (long) next.rows().size());
             rows.addAll(next.inColumnOrder().rows());
             return rest(next, rows, options);
         });

@@ -33,6 +33,9 @@ public final class ExecutionWaiter {
         void after(Duration delay, Runnable task);
     }
 
+    /** How long a status request in flight when the wait times out may still answer. */
+    public static final Duration GRACE = Duration.ofSeconds(1);
+
     private static final Logger LOG = LoggerFactory.getLogger(ExecutionWaiter.class);
     /** States already warned about, so an unknown state is logged once, not at every poll. */
     private static final Set<String> UNKNOWN_STATES_SEEN = ConcurrentHashMap.newKeySet();
@@ -65,7 +68,8 @@ public final class ExecutionWaiter {
     /**
      * Polls until the execution is in a terminal state, and completes with that status. Status requests that fail
      * transiently are polled again; other failures end the wait. An unknown state is polled on until the timeout. At
-     * the timeout it fails with {@link DuneTimeoutException}.
+     * the timeout it fails with {@link DuneTimeoutException}: the last poll comes at the timeout, and if its answer
+     * has not come {@link #GRACE} later, the wait ends anyway.
      *
      * @param operation the operation to name in errors
      * @param queryId   the saved query of an execution submitted just now, whose past run times time the polls;
@@ -75,6 +79,13 @@ public final class ExecutionWaiter {
             String operation, String executionId, Long queryId, WaitPolicy policy) {
         Duration expected = history.expected(queryId);
         Wait wait = new Wait(operation, executionId, queryId, policy, expected, nanoClock.getAsLong());
+        try {
+            // the bound of the whole wait, whatever a status request in flight does
+            timer.after(policy.timeout().plus(GRACE), wait::timeUp);
+        } catch (RuntimeException stopping) {
+            wait.result.completeExceptionally(stopping);
+            return wait.result;
+        }
         wait.schedule(policy.firstDelay(expected));
         return wait.result;
     }
@@ -89,7 +100,8 @@ public final class ExecutionWaiter {
 
         final long start;
         final CompletableFuture<ExecutionStatus> result = new CompletableFuture<>();
-        volatile ExecutionState lastState = ExecutionState.PENDING;
+        /** The last state a status answer gave, null until one came. */
+        volatile ExecutionState lastState;
 
         Wait(String operation, String executionId, Long queryId, WaitPolicy policy, Duration expected, long start) {
             this.operation = operation;
@@ -114,7 +126,16 @@ public final class ExecutionWaiter {
             }
         }
 
+        /** The wait's bound: a wait still open now (its status request has not answered) times out. */
+        void timeUp() {
+            result.completeExceptionally(
+                    new DuneTimeoutException(operation, queryId, executionId, lastState, elapsed(), false));
+        }
+
         void poll() {
+            if (result.isDone()) {
+                return;
+            }
             try {
                 status.apply(executionId).whenComplete((answer, error) -> {
                     try {

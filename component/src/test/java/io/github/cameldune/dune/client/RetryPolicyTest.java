@@ -117,7 +117,7 @@ class RetryPolicyTest {
                 new DuneApiException.Failure(DuneCall.STATUS, null, null, 429, "slow down", Duration.ofSeconds(45)),
                 null);
         assertThat(DEFAULT.delay(limited, 0))
-                .as("Retry-After beyond the maximum")
-                .isEqualTo(Duration.ofSeconds(45));
+                .as("Retry-After capped by the maximum")
+                .isEqualTo(Duration.ofSeconds(30));
     }
 }

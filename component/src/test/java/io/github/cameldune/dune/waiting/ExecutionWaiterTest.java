@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -31,9 +32,13 @@ class ExecutionWaiterTest {
             new WaitPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(2));
 
     private long now;
+    /** The delays of the polls, in the order they were scheduled (the wait's own bound is not among them). */
     private final List<Duration> delays = new ArrayList<>();
+
+    private final PriorityQueue<Task> due = new PriorityQueue<>();
     private final Deque<Supplier<CompletableFuture<ExecutionStatus>>> answers = new ArrayDeque<>();
     private final DurationHistory history = new DurationHistory();
+    private int scheduled;
     private final ExecutionWaiter waiter = new ExecutionWaiter(
             id -> {
                 assertThat(id).isEqualTo(ID);
@@ -43,12 +48,32 @@ class ExecutionWaiterTest {
                         : answers.removeFirst().get();
             },
             (delay, task) -> {
-                delays.add(delay);
-                now += delay.toNanos();
-                task.run();
+                // the first task of each wait is its bound, scheduled before the first poll
+                if (scheduled++ > 0) {
+                    delays.add(delay);
+                }
+                due.add(new Task(now + delay.toNanos(), scheduled, task));
             },
             history,
             () -> now);
+
+    /** A task of the fake clock, due at a time; ties in the order they were scheduled. */
+    private record Task(long at, int order, Runnable run) implements Comparable<Task> {
+        @Override
+        public int compareTo(Task other) {
+            return at != other.at ? Long.compare(at, other.at) : Integer.compare(order, other.order);
+        }
+    }
+
+    /** Runs the due tasks in time order, moving the clock, until the wait has ended. */
+    private <T> CompletableFuture<T> run(CompletableFuture<T> wait) {
+        while (!wait.isDone() && !due.isEmpty()) {
+            Task next = due.poll();
+            now = Math.max(now, next.at());
+            next.run().run();
+        }
+        return wait;
+    }
 
     private static ExecutionStatus status(ExecutionState state) {
         return status(state, null, null);
@@ -85,14 +110,14 @@ class ExecutionWaiterTest {
         answer(status(ExecutionState.PENDING));
         answer(status(ExecutionState.EXECUTING));
         answer(status(ExecutionState.COMPLETED));
-        ExecutionStatus done = waiter.await("run", ID, null, POLICY).get();
+        ExecutionStatus done = run(waiter.await("run", ID, null, POLICY)).get();
         assertThat(done.state()).isEqualTo(ExecutionState.COMPLETED);
         assertThat(delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     @Test
     void theIntervalGrowsWithTheTimeWaitedUpToTheMaximum() {
-        CompletableFuture<ExecutionStatus> wait = waiter.await("run", ID, null, POLICY);
+        CompletableFuture<ExecutionStatus> wait = run(waiter.await("run", ID, null, POLICY));
         assertThat(wait).isCompletedExceptionally();
         // 1 s polls for the first 10 s, then a tenth of the time waited, never more than 30 s
         assertThat(delays.subList(0, 10)).allMatch(d -> d.equals(Duration.ofSeconds(1)));
@@ -103,7 +128,7 @@ class ExecutionWaiterTest {
     @Test
     void atTheTimeoutItFailsWithTheLastStateAndTheExecutionId() {
         answer(status(ExecutionState.PENDING));
-        CompletableFuture<ExecutionStatus> wait = waiter.await("run", ID, 7L, POLICY);
+        CompletableFuture<ExecutionStatus> wait = run(waiter.await("run", ID, 7L, POLICY));
         Throwable failure = failure(wait);
         assertThat(failure).isInstanceOf(DuneTimeoutException.class).hasMessageContaining(ID);
         DuneTimeoutException timeout = (DuneTimeoutException) failure;
@@ -118,14 +143,14 @@ class ExecutionWaiterTest {
         fail(503, null);
         fail(429, Duration.ofSeconds(20));
         answer(status(ExecutionState.COMPLETED));
-        assertThat(waiter.await("run", ID, null, POLICY).get().state()).isEqualTo(ExecutionState.COMPLETED);
+        assertThat(run(waiter.await("run", ID, null, POLICY)).get().state()).isEqualTo(ExecutionState.COMPLETED);
         assertThat(delays).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(20));
     }
 
     @Test
     void aFailureThatWillNotPassEndsTheWait() {
         fail(404, null);
-        Throwable failure = failure(waiter.await("run", ID, null, POLICY));
+        Throwable failure = failure(run(waiter.await("run", ID, null, POLICY)));
         assertThat(failure).isInstanceOf(DuneApiException.class);
         assertThat(((DuneApiException) failure).getHttpResponseCode()).isEqualTo(404);
         assertThat(delays).hasSize(1);
@@ -135,8 +160,20 @@ class ExecutionWaiterTest {
     void aQueryThatRanBeforeIsFirstPolledJustPastItsExpectedEnd() throws Exception {
         history.record(42L, status(ExecutionState.COMPLETED, T0, T0.plusSeconds(40)));
         answer(status(ExecutionState.COMPLETED, T0, T0.plusSeconds(40)));
-        waiter.await("run", ID, 42L, POLICY).get();
+        run(waiter.await("run", ID, 42L, POLICY)).get();
         assertThat(delays).containsExactly(Duration.ofSeconds(42));
+    }
+
+    @Test
+    void aStatusRequestThatNeverAnswersEndsTheWaitAtItsTimeoutAndGrace() {
+        answer(status(ExecutionState.PENDING));
+        answers.add(CompletableFuture::new);
+        Throwable failure = failure(run(waiter.await("run", ID, null, POLICY)));
+        assertThat(failure).isInstanceOf(DuneTimeoutException.class);
+        assertThat(((DuneTimeoutException) failure).getWaited())
+                .isEqualTo(POLICY.timeout().plus(ExecutionWaiter.GRACE));
+        assertThat(((DuneTimeoutException) failure).getState()).isEqualTo(ExecutionState.PENDING);
+        assertThat(delays).as("no poll after the one that hangs").hasSize(2);
     }
 
     @Test
