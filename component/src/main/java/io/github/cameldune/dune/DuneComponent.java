@@ -1,6 +1,7 @@
 package io.github.cameldune.dune;
 
 import io.github.cameldune.dune.client.HttpTransport;
+import io.github.cameldune.dune.client.InFlight;
 import io.github.cameldune.dune.client.RateLimiter;
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.waiting.DurationHistory;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -16,10 +18,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.PropertiesHelper;
 
@@ -94,6 +98,10 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     private final java.util.Set<KeyedUrl> validated = new java.util.HashSet<>();
 
     private final DurationHistory durations = new DurationHistory();
+    private final InFlight inFlight = new InFlight();
+    private final List<String> abandoned = new java.util.ArrayList<>();
+    private volatile Thread shutdownTimer;
+    private static final long SHUTDOWN_MARGIN_MILLIS = 1_000;
     private ScheduledExecutorService poller;
     private ExecutorService workers;
 
@@ -247,6 +255,47 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         return rateLimiter;
     }
 
+    /** Every request and wait open on the component's endpoints, ended typed when it stops. */
+    InFlight inFlight() {
+        return inFlight;
+    }
+
+    /**
+     * Ends whatever is still open (Camel's shutdown timeout forced the stop, or the component stops): each exchange
+     * fails typed, with its execution id, and its error handler runs; cancels of endpoints with cancelOnTimeout get a
+     * few seconds to go out before the connections close. The ids are logged once, when the component stops.
+     */
+    synchronized void endInFlight() {
+        abandoned.addAll(inFlight.endAll());
+    }
+
+    /**
+     * When the context starts to stop, plans the end of what will still be open {@value #SHUTDOWN_MARGIN_MILLIS} ms
+     * before Camel's shutdown timeout: until then a graceful stop lets every wait finish; then the exchanges still
+     * waiting end typed while their routes still run error handlers (a forced stop would not), and the stop completes
+     * without being forced.
+     */
+    private void onContextStopping() {
+        long timeout = getCamelContext()
+                .getShutdownStrategy()
+                .getTimeUnit()
+                .toMillis(getCamelContext().getShutdownStrategy().getTimeout());
+        long at = Math.max(0, timeout - SHUTDOWN_MARGIN_MILLIS);
+        Thread ender = new Thread(
+                () -> {
+                    try {
+                        Thread.sleep(at);
+                        endInFlight();
+                    } catch (InterruptedException stoppedFirst) {
+                        // the component stopped before: doStop ended what was open
+                    }
+                },
+                "DuneShutdown");
+        ender.setDaemon(true);
+        shutdownTimer = ender;
+        ender.start();
+    }
+
     /** How long each saved query took last time, shared by the endpoints so their first polls come at the end. */
     DurationHistory durations() {
         return durations;
@@ -279,7 +328,45 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        getCamelContext().getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                    onContextStopping();
+                }
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppingEvent;
+            }
+        });
+    }
+
+    @Override
     protected void doStop() throws Exception {
+        if (shutdownTimer != null) {
+            shutdownTimer.interrupt();
+            shutdownTimer = null;
+        }
+        endInFlight();
+        // the cancels of cancelOnTimeout endpoints go out before the connections close
+        if (!inFlight.awaitNone(Duration.ofSeconds(6))) {
+            inFlight.endAll();
+        }
+        if (!abandoned.isEmpty()) {
+            LOG.warn(
+                    "camel-dune stopped while waiting for {} executions; they may still be running on Dune (endpoints "
+                            + "with cancelOnTimeout=true sent a cancel): {}",
+                    abandoned.size(),
+                    abandoned.size() > 100
+                            ? String.join(", ", abandoned.subList(0, 100)) + ", and " + (abandoned.size() - 100)
+                                    + " more"
+                            : String.join(", ", abandoned));
+            abandoned.clear();
+        }
         synchronized (this) {
             transports.values().forEach(HttpTransport::close);
             transports.clear();

@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.ShutdownAware;
 import org.apache.camel.support.BridgeExceptionHandlerToErrorHandler;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -31,7 +33,7 @@ import org.apache.camel.support.service.ServiceHelper;
  * known only when it ends: with {@code backoffErrorThreshold} set, the next poll is the failed one (it reports the
  * failure to the backoff and starts nothing).
  */
-public class DuneConsumer extends ScheduledPollConsumer {
+public class DuneConsumer extends ScheduledPollConsumer implements ShutdownAware {
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicReference<Throwable> failedRun = new AtomicReference<>();
@@ -48,6 +50,22 @@ public class DuneConsumer extends ScheduledPollConsumer {
     @Override
     public DuneEndpoint getEndpoint() {
         return (DuneEndpoint) super.getEndpoint();
+    }
+
+    /** A graceful stop waits for a run in progress (its row is emitted); see {@link DuneComponent} for a forced one. */
+    @Override
+    public int getPendingExchangesSize() {
+        return running.get() ? 1 : 0;
+    }
+
+    @Override
+    public boolean deferShutdown(ShutdownRunningTask shutdownRunningTask) {
+        return false;
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        // nothing to prepare: the run in progress is counted as pending, and ends typed if the stop is forced
     }
 
     /** Camel's handler of a failed poll, which lets through (to the log) only what the route has not seen. */

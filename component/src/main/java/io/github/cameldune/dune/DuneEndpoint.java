@@ -88,13 +88,17 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                 getComponent().getMaxAnswerSize(),
                 retries,
                 getComponent().poller(),
-                getComponent().rateLimiter());
+                getComponent().rateLimiter(),
+                getComponent().inFlight());
         getComponent().validateApiKey(this);
         handler = OperationHandler.of(
                 configuration,
                 client,
                 new ExecutionWaiter(
-                        client, getComponent().poller(), getComponent().durations()));
+                        client,
+                        getComponent().poller(),
+                        getComponent().durations(),
+                        getComponent().inFlight()));
     }
 
     @Override

@@ -40,8 +40,12 @@ final class HostileServer implements AutoCloseable {
         return t;
     });
 
+    /** The gzip bomb, made before the server listens, so that the answer comes at once. */
+    private final byte[] bomb;
+
     HostileServer(Mode mode) throws IOException {
         this.mode = mode;
+        this.bomb = mode == Mode.GZIP_BOMB ? gzipOfZeros(512L * 1024 * 1024) : null;
         this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.execute(this::accept);
     }
@@ -84,7 +88,6 @@ final class HostileServer implements AutoCloseable {
                     }
                 }
                 case GZIP_BOMB -> {
-                    byte[] bomb = gzipOfZeros(512L * 1024 * 1024);
                     out.write(head("Content-Encoding: gzip\r\nContent-Length: " + bomb.length));
                     out.write(bomb);
                 }

@@ -38,6 +38,7 @@ public final class DuneClient {
      * @param maxAnswerSize   the largest answer body kept, in bytes; a larger one fails the request
      * @param scheduler       where retries and rate-limit waits are scheduled; null for neither
      * @param limiter         the rate limiter shared by the component's endpoints, or null for none
+     * @param inFlight        where the component tracks open requests, to end them when it stops
      */
     public DuneClient(
             HttpTransport transport,
@@ -48,7 +49,8 @@ public final class DuneClient {
             long maxAnswerSize,
             RetryPolicy retries,
             ScheduledExecutorService scheduler,
-            RateLimiter limiter) {
+            RateLimiter limiter,
+            InFlight inFlight) {
         this(
                 new DuneUrls(baseUrl, apiKey, apiKeyLocation),
                 new Sender(
@@ -59,7 +61,8 @@ public final class DuneClient {
                         maxAnswerSize,
                         retries,
                         scheduler,
-                        limiter));
+                        limiter,
+                        inFlight));
     }
 
     private DuneClient(DuneUrls urls, Sender sender) {

@@ -43,6 +43,7 @@ final class Sender {
     private final RateLimiter limiter;
     private final long maxAnswerSize;
     private final Duration deadline;
+    private final InFlight inFlight;
 
     /**
      * @param scheduler where waits are scheduled; without one there are no retries and no rate limit
@@ -56,7 +57,8 @@ final class Sender {
             long maxAnswerSize,
             RetryPolicy retries,
             ScheduledExecutorService scheduler,
-            RateLimiter limiter) {
+            RateLimiter limiter,
+            InFlight inFlight) {
         this(
                 transport,
                 apiKey,
@@ -68,7 +70,8 @@ final class Sender {
                 responseTimeout,
                 retries,
                 scheduler,
-                limiter);
+                limiter,
+                inFlight);
     }
 
     private Sender(
@@ -80,7 +83,9 @@ final class Sender {
             Duration deadline,
             RetryPolicy retries,
             ScheduledExecutorService scheduler,
-            RateLimiter limiter) {
+            RateLimiter limiter,
+            InFlight inFlight) {
+        this.inFlight = inFlight;
         this.transport = transport;
         this.apiKey = apiKey;
         this.apiKeyLocation = apiKeyLocation;
@@ -103,12 +108,23 @@ final class Sender {
                 deadline,
                 RetryPolicy.NONE,
                 scheduler,
-                limiter);
+                limiter,
+                inFlight);
     }
 
     /** Sends a request; a 2xx answer is read by {@code reader}, anything else fails the future. */
     <T> CompletableFuture<T> send(ApiRequest request, Function<Answer, T> reader) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        // a stop of the component ends the request (waiting for a slot, a retry or the answer), typed
+        inFlight.track(
+                result,
+                null,
+                () -> Failures.mayHaveSucceeded(
+                        request,
+                        Failures.noAnswer(
+                                request,
+                                new java.util.concurrent.CancellationException(
+                                        "camel-dune stopped before the answer came"))));
         attempt(request, reader, 0, result);
         return result;
     }

@@ -8,6 +8,7 @@ import io.github.cameldune.dune.client.ResultOptions;
 import io.github.cameldune.dune.client.ResultsTarget;
 import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.dune.exception.DuneExecutionException;
+import io.github.cameldune.dune.exception.DuneShutdownException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
 import io.github.cameldune.dune.model.DuneExecution;
 import io.github.cameldune.dune.model.ExecutionStatus;
@@ -121,6 +122,15 @@ final class Calls {
 
     private CompletableFuture<ExecutionStatus> cancelOnTimeout(Throwable error, String executionId) {
         Throwable cause = Futures.cause(error);
+        if (cause instanceof DuneShutdownException stopped && config.isCancelOnTimeout()) {
+            // best effort, bounded: the component waits a moment for these before it closes its connections
+            return client.withoutRetries()
+                    .cancel(executionId)
+                    .orTimeout(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+                    .handle((cancelled, cancelError) -> {
+                        throw stopped;
+                    });
+        }
         if (!(cause instanceof DuneTimeoutException timeout) || !config.isCancelOnTimeout()) {
             return CompletableFuture.failedFuture(cause);
         }

@@ -2,8 +2,10 @@ package io.github.cameldune.dune.waiting;
 
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.Futures;
+import io.github.cameldune.dune.client.InFlight;
 import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.dune.exception.DuneRateLimitException;
+import io.github.cameldune.dune.exception.DuneShutdownException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
 import io.github.cameldune.dune.model.ExecutionState;
 import io.github.cameldune.dune.model.ExecutionStatus;
@@ -44,21 +46,26 @@ public final class ExecutionWaiter {
     private final Timer timer;
     private final DurationHistory history;
     private final LongSupplier nanoClock;
+    private final InFlight inFlight;
 
     /** A waiter polling through a client, scheduling on a shared scheduler, learning durations into a history. */
-    public ExecutionWaiter(DuneClient client, ScheduledExecutorService scheduler, DurationHistory history) {
+    public ExecutionWaiter(
+            DuneClient client, ScheduledExecutorService scheduler, DurationHistory history, InFlight inFlight) {
         this(
                 client.withoutRetries()::status,
                 (delay, task) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS),
                 history,
-                System::nanoTime);
+                System::nanoTime,
+                inFlight);
     }
 
     ExecutionWaiter(
             Function<String, CompletableFuture<ExecutionStatus>> status,
             Timer timer,
             DurationHistory history,
-            LongSupplier nanoClock) {
+            LongSupplier nanoClock,
+            InFlight inFlight) {
+        this.inFlight = inFlight;
         this.status = status;
         this.timer = timer;
         this.history = history;
@@ -79,6 +86,11 @@ public final class ExecutionWaiter {
             String operation, String executionId, Long queryId, WaitPolicy policy) {
         Duration expected = history.expected(queryId);
         Wait wait = new Wait(operation, executionId, queryId, policy, expected, nanoClock.getAsLong());
+        // a stop of the component ends the wait, typed, instead of leaving the exchange pending
+        inFlight.track(
+                wait.result,
+                executionId,
+                () -> new DuneShutdownException(operation, queryId, executionId, wait.lastState));
         try {
             // the bound of the whole wait, whatever a status request in flight does
             timer.after(policy.timeout().plus(GRACE), wait::timeUp);

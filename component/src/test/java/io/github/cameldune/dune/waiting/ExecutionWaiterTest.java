@@ -3,6 +3,7 @@ package io.github.cameldune.dune.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.dune.client.DuneCall;
+import io.github.cameldune.dune.client.InFlight;
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
 import io.github.cameldune.dune.model.ExecutionState;
@@ -55,7 +56,8 @@ class ExecutionWaiterTest {
                 due.add(new Task(now + delay.toNanos(), scheduled, task));
             },
             history,
-            () -> now);
+            () -> now,
+            new InFlight());
 
     /** A task of the fake clock, due at a time; ties in the order they were scheduled. */
     private record Task(long at, int order, Runnable run) implements Comparable<Task> {
@@ -184,7 +186,8 @@ class ExecutionWaiterTest {
                     throw new java.util.concurrent.RejectedExecutionException("stopping");
                 },
                 history,
-                () -> now);
+                () -> now,
+                new InFlight());
         assertThat(failure(stopping.await("run", ID, null, POLICY)))
                 .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
     }
