@@ -70,6 +70,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxAnswerSize": target.setMaxAnswerSize(property(camelContext, long.class, value)); return true;
         case "maxpollinterval":
         case "maxPollInterval": getOrCreateConfiguration(target).setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxrequestsinflight":
+        case "maxRequestsInFlight": target.setMaxRequestsInFlight(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "offset": getOrCreateConfiguration(target).setOffset(property(camelContext, java.lang.Long.class, value)); return true;
@@ -161,6 +163,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxAnswerSize": return long.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
+        case "maxrequestsinflight":
+        case "maxRequestsInFlight": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "offset": return java.lang.Long.class;
@@ -253,6 +257,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxAnswerSize": return target.getMaxAnswerSize();
         case "maxpollinterval":
         case "maxPollInterval": return getOrCreateConfiguration(target).getMaxPollInterval();
+        case "maxrequestsinflight":
+        case "maxRequestsInFlight": return target.getMaxRequestsInFlight();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "offset": return getOrCreateConfiguration(target).getOffset();

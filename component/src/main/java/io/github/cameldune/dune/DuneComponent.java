@@ -3,6 +3,8 @@ package io.github.cameldune.dune;
 import io.github.cameldune.dune.client.HttpTransport;
 import io.github.cameldune.dune.client.InFlight;
 import io.github.cameldune.dune.client.RateLimiter;
+import io.github.cameldune.dune.client.RequestGate;
+import io.github.cameldune.dune.client.SharedResources;
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.waiting.DurationHistory;
 import java.io.IOException;
@@ -86,6 +88,14 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     @Metadata(
             label = "advanced",
+            defaultValue = "10000",
+            description = "Requests this component has in flight to Dune at most; the next ones wait in a queue, "
+                    + "holding no thread and no buffer, and go out as earlier ones complete (0: no limit). 20,000 "
+                    + "executes from 50 concurrent consumers run in a heap of 256 MB with the default.")
+    private int maxRequestsInFlight = 10_000;
+
+    @Metadata(
+            label = "advanced",
             defaultValue = "false",
             description = "Check the API key when the first endpoint of each base URL and key starts, with one free "
                     + "request, and fail the start when Dune rejects it, instead of finding out on the first message.")
@@ -99,6 +109,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     private final DurationHistory durations = new DurationHistory();
     private final InFlight inFlight = new InFlight();
+    private RequestGate gate;
     private final List<String> abandoned = new java.util.ArrayList<>();
     private volatile Thread shutdownTimer;
     private static final long SHUTDOWN_MARGIN_MILLIS = 1_000;
@@ -218,6 +229,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         }
         // before any route runs: a mistake must fail the start, not bill an execution per message
         OptionChecks.component(workerPoolSize, rateLimitWrite, rateLimitRead, maxAnswerSize);
+        OptionChecks.atLeast("maxRequestsInFlight", maxRequestsInFlight, 0);
         OptionChecks.endpoint(config, raw);
         if (config.getSslContextParameters() == null && useGlobalSslContextParameters) {
             config.setSslContextParameters(retrieveGlobalSslContextParameters());
@@ -258,6 +270,14 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     /** Every request and wait open on the component's endpoints, ended typed when it stops. */
     InFlight inFlight() {
         return inFlight;
+    }
+
+    /** What the component's endpoints share to talk to Dune. */
+    synchronized SharedResources shared() {
+        if (gate == null) {
+            gate = new RequestGate(maxRequestsInFlight);
+        }
+        return new SharedResources(poller(), rateLimiter(), inFlight, gate);
     }
 
     /**
@@ -414,6 +434,14 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     public void setRateLimitRead(int rateLimitRead) {
         this.rateLimitRead = rateLimitRead;
+    }
+
+    public int getMaxRequestsInFlight() {
+        return maxRequestsInFlight;
+    }
+
+    public void setMaxRequestsInFlight(int maxRequestsInFlight) {
+        this.maxRequestsInFlight = maxRequestsInFlight;
     }
 
     public long getMaxAnswerSize() {

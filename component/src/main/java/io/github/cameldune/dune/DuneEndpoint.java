@@ -87,9 +87,7 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                 Duration.ofMillis(configuration.getResponseTimeout()),
                 getComponent().getMaxAnswerSize(),
                 retries,
-                getComponent().poller(),
-                getComponent().rateLimiter(),
-                getComponent().inFlight());
+                getComponent().shared());
         getComponent().validateApiKey(this);
         handler = OperationHandler.of(
                 configuration,

@@ -128,4 +128,17 @@ class HealthCheckTest extends DuneTestSupport {
         assertThat(requests()).allSatisfy(r -> assertThat(r.path()).endsWith("/status"));
         assertThat(executionsCreated()).isZero();
     }
+
+    @Test
+    void aKeyTheServerEchoesStaysOutOfTheHealthDetails() {
+        emulator()
+                .faults()
+                .add(Fault.status(401, "key " + emulator().apiKey() + " is not valid")
+                        .on(ApiEndpoint.STATUS));
+        HealthCheck.Result result = check("connectTimeout=9s");
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("key xxxxxx is not valid"));
+        assertThat(result.getMessage().orElseThrow() + result.getDetails())
+                .doesNotContain(emulator().apiKey());
+    }
 }

@@ -70,6 +70,49 @@ class MalformedResponseFuzzTest extends DuneTestSupport {
         };
     }
 
+    /**
+     * Every combination of next_uri (absent, this API, this page again, another origin, malformed) and next_offset
+     * (absent, ahead, the same, behind, negative, not a number), for every paging output: each exchange ends, as rows
+     * or a DuneException, within a handful of requests.
+     */
+    @Test
+    void everyNextPointerCombinationEnds() throws Exception {
+        String id = finishedExecution(1005, Map.of("row_count", 2));
+        String here = emulator().baseUrl() + "/v1/execution/" + id + "/results";
+        List<String> uris = List.of(
+                "",
+                ",\"next_uri\":\"" + here + "?offset=2\"",
+                ",\"next_uri\":\"" + here + "?offset=0\"",
+                ",\"next_uri\":\"http://192.0.2.1:9/api/v1/x\"",
+                ",\"next_uri\":\"::not a url::\"",
+                ",\"next_uri\":42");
+        List<String> offsets = List.of(
+                "", ",\"next_offset\":2", ",\"next_offset\":0", ",\"next_offset\":-5", ",\"next_offset\":\"two\"");
+        int ended = 0;
+        for (String route : List.of("direct:rows", "direct:stream", "direct:json")) {
+            for (String uri : uris) {
+                for (String offset : offsets) {
+                    emulator().faults().clear();
+                    emulator().clearRequests();
+                    String page = RESULTS.substring(0, RESULTS.length() - 1).replace("01HKZJ2683PHF9Q9PHHQ8FW4Q1", id)
+                            + uri + offset + "}";
+                    emulator()
+                            .faults()
+                            .add(Fault.raw(200, "application/json", page).on(ApiEndpoint.RESULTS));
+                    Exchange exchange = new DefaultExchange(context);
+                    exchange.getMessage().setHeader(DuneConstants.EXECUTION_ID, id);
+                    Exchange done = template.asyncSend(route, exchange).get(10, TimeUnit.SECONDS);
+                    assertThat(done.getException() == null || done.getException() instanceof DuneException)
+                            .as("%s %s %s: %s", route, uri, offset, done.getException())
+                            .isTrue();
+                    assertThat(requests()).as("%s %s %s", route, uri, offset).hasSizeLessThanOrEqualTo(4);
+                    ended++;
+                }
+            }
+        }
+        assertThat(ended).isEqualTo(3 * uris.size() * offsets.size());
+    }
+
     @Test
     void malformedAnswersBecomeDuneExceptions() throws Exception {
         String id = finishedExecution(1005, Map.of("row_count", 2));

@@ -72,6 +72,12 @@ public final class DuneEmulatorProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Kills the process at once (SIGKILL): no answer in progress is finished, nothing is cleaned up. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** Stops the process (SIGTERM, then SIGKILL after 10 seconds). */
     @Override
     public void close() throws InterruptedException {

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.core5.http.ContentType;
@@ -30,15 +29,13 @@ public final class DuneClient {
     private final Sender sender;
 
     /**
-     * A client of one Dune API base URL that retries as its policy says and keeps to a rate limit, both waiting on the
-     * scheduler (no thread held).
+     * A client of one Dune API base URL that retries as its policy says and keeps to the component's limits, every
+     * wait scheduled (no thread held).
      *
      * @param baseUrl         e.g. {@code https://api.dune.com/api}
      * @param responseTimeout how long to wait for each whole answer
      * @param maxAnswerSize   the largest answer body kept, in bytes; a larger one fails the request
-     * @param scheduler       where retries and rate-limit waits are scheduled; null for neither
-     * @param limiter         the rate limiter shared by the component's endpoints, or null for none
-     * @param inFlight        where the component tracks open requests, to end them when it stops
+     * @param shared          the scheduler, rate limiter, work in flight and request gate of the component
      */
     public DuneClient(
             HttpTransport transport,
@@ -48,21 +45,10 @@ public final class DuneClient {
             Duration responseTimeout,
             long maxAnswerSize,
             RetryPolicy retries,
-            ScheduledExecutorService scheduler,
-            RateLimiter limiter,
-            InFlight inFlight) {
+            SharedResources shared) {
         this(
                 new DuneUrls(baseUrl, apiKey, apiKeyLocation),
-                new Sender(
-                        transport,
-                        apiKey,
-                        apiKeyLocation,
-                        responseTimeout,
-                        maxAnswerSize,
-                        retries,
-                        scheduler,
-                        limiter,
-                        inFlight));
+                new Sender(transport, apiKey, apiKeyLocation, responseTimeout, maxAnswerSize, retries, shared));
     }
 
     private DuneClient(DuneUrls urls, Sender sender) {

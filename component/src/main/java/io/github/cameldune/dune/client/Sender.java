@@ -44,10 +44,12 @@ final class Sender {
     private final long maxAnswerSize;
     private final Duration deadline;
     private final InFlight inFlight;
+    private final RequestGate gate;
+    private final SharedResources shared;
 
     /**
-     * @param scheduler where waits are scheduled; without one there are no retries and no rate limit
-     * @param limiter   the rate limiter shared by the component's endpoints, or null for none
+     * @param shared what the component's endpoints share; without a scheduler there are no retries and no rate
+     *     limit
      */
     Sender(
             HttpTransport transport,
@@ -56,9 +58,7 @@ final class Sender {
             Duration responseTimeout,
             long maxAnswerSize,
             RetryPolicy retries,
-            ScheduledExecutorService scheduler,
-            RateLimiter limiter,
-            InFlight inFlight) {
+            SharedResources shared) {
         this(
                 transport,
                 apiKey,
@@ -69,9 +69,7 @@ final class Sender {
                 maxAnswerSize,
                 responseTimeout,
                 retries,
-                scheduler,
-                limiter,
-                inFlight);
+                shared);
     }
 
     private Sender(
@@ -82,10 +80,11 @@ final class Sender {
             long maxAnswerSize,
             Duration deadline,
             RetryPolicy retries,
-            ScheduledExecutorService scheduler,
-            RateLimiter limiter,
-            InFlight inFlight) {
-        this.inFlight = inFlight;
+            SharedResources shared) {
+        this.shared = shared;
+        this.inFlight = shared.inFlight();
+        this.gate = shared.gate();
+        ScheduledExecutorService scheduler = shared.scheduler();
         this.transport = transport;
         this.apiKey = apiKey;
         this.apiKeyLocation = apiKeyLocation;
@@ -94,22 +93,13 @@ final class Sender {
         this.deadline = deadline;
         this.retries = scheduler == null ? RetryPolicy.NONE : retries;
         this.scheduler = scheduler;
-        this.limiter = scheduler == null ? null : limiter;
+        this.limiter = scheduler == null ? null : shared.limiter();
     }
 
     /** The same sender, sending each request once (for callers that are themselves the retry, as polling is). */
     Sender withoutRetries() {
         return new Sender(
-                transport,
-                apiKey,
-                apiKeyLocation,
-                requestConfig,
-                maxAnswerSize,
-                deadline,
-                RetryPolicy.NONE,
-                scheduler,
-                limiter,
-                inFlight);
+                transport, apiKey, apiKeyLocation, requestConfig, maxAnswerSize, deadline, RetryPolicy.NONE, shared);
     }
 
     /** Sends a request; a 2xx answer is read by {@code reader}, anything else fails the future. */
@@ -197,12 +187,15 @@ final class Sender {
         String target = request.describe();
         String operation = request.call().operationName();
         LOG.debug("Dune {}: {}", operation, target);
-        try {
-            send(request, reader, future, target, operation);
-        } catch (RuntimeException e) {
-            // a client that is closing refuses the request at once: the exchange still ends, typed
-            future.completeExceptionally(Failures.noAnswer(request, e));
-        }
+        gate.submit(() -> {
+            future.whenComplete((value, error) -> gate.release());
+            try {
+                send(request, reader, future, target, operation);
+            } catch (RuntimeException e) {
+                // a client that is closing refuses the request at once: the exchange still ends, typed
+                future.completeExceptionally(Failures.noAnswer(request, e));
+            }
+        });
         return future;
     }
 

@@ -11,13 +11,15 @@ import java.util.Iterator;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Answers no well-behaved Dune sends, as proxies and broken deployments do: each exchange still ends, typed and soon,
- * and the key a server echoes goes no further.
+ * Answers no well-behaved Dune sends, as proxies and broken deployments do, in a JVM of 256 MB (failsafe): each
+ * exchange still ends, typed and soon, the key a server echoes goes no further, and after each the next exchange on
+ * the same component succeeds.
  */
-class HostileAnswersTest extends DuneTestSupport {
+class HostileAnswersIT extends DuneTestSupport {
 
     private static final String PAGE = "{\"execution_id\":\"%s\",\"query_id\":1005,\"state\":\"QUERY_STATE_COMPLETED\","
             + "\"is_execution_finished\":true,\"result\":{\"rows\":[{\"number\":1}],\"metadata\":{\"column_names\":"
@@ -31,11 +33,18 @@ class HostileAnswersTest extends DuneTestSupport {
                 from("direct:status").to("dune:status");
                 from("direct:all").to("dune:results?fetchAll=true");
                 from("direct:stream").to("dune:results?outputType=stream");
+                from("direct:fine").to("dune:execute?queryId=1001");
                 from("direct:bounded").to("dune:run?queryId=1005&waitTimeout=3s&pollInitialDelay=100ms");
                 from("direct:boundedCancel")
                         .to("dune:run?queryId=1005&waitTimeout=3s&pollInitialDelay=100ms&cancelOnTimeout=true");
             }
         };
+    }
+
+    @AfterEach
+    void theNextExchangeOnTheSameComponentSucceeds() {
+        emulator().faults().clear();
+        assertThat(template.request("direct:fine", e -> {}).getException()).isNull();
     }
 
     @Test

@@ -1,0 +1,90 @@
+package io.github.cameldune.dune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.cameldune.emulator.DuneEmulatorProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * 20,000 executes from a seda route with 50 consumers and the default options, in a JVM of 256 MB (failsafe): every
+ * exchange ends, none is lost, none executes twice. Each request waiting for one of the 200 connections holds no
+ * buffer until its answer arrives. The emulator runs as its own process, so the heap is the component's alone.
+ */
+class ManyInFlightIT extends CamelTestSupport {
+
+    private static final int MESSAGES = 20_000;
+    private static final String KEY = "many-in-flight-key";
+    private static DuneEmulatorProcess dune;
+
+    private final AtomicInteger ok = new AtomicInteger();
+    private final AtomicInteger failed = new AtomicInteger();
+
+    @BeforeAll
+    static void startEmulator() throws Exception {
+        dune = DuneEmulatorProcess.start(List.of("-Xmx2g"), "--api-key", KEY, "--max-concurrent", "50");
+    }
+
+    @AfterAll
+    static void stopEmulator() throws Exception {
+        dune.close();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        DuneComponent component = new DuneComponent();
+        component.getConfiguration().setBaseUrl(dune.baseUrl());
+        component.getConfiguration().setApiKey(KEY);
+        context.addComponent("dune", component);
+        return context;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Exception.class).handled(true).process(e -> failed.incrementAndGet());
+                from("seda:requests?concurrentConsumers=50&size=" + MESSAGES)
+                        .to("dune:execute?queryId=1006")
+                        .process(e -> ok.incrementAndGet());
+            }
+        };
+    }
+
+    @Test
+    void twentyThousandExecutesAllEndNoneTwice() throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < MESSAGES; i++) {
+            template.sendBody("seda:requests", "{\"text_field\": \"m" + i + "\"}");
+        }
+        for (int i = 0; i < 1200 && ok.get() + failed.get() < MESSAGES; i++) {
+            Thread.sleep(100);
+        }
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        String stats = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(dune.baseUrl().replaceFirst("/api$", "") + "/emulator/stats"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        long created = Long.parseLong(stats.replaceAll("(?s).*\"executionsCreated\"\\s*:\\s*(\\d+).*", "$1"));
+        System.out.printf(
+                "many in flight: %d ok, %d failed, %d executions created, %d s, heap max %d MB%n",
+                ok.get(), failed.get(), created, seconds, Runtime.getRuntime().maxMemory() >> 20);
+        assertThat(ok.get() + failed.get()).as("every exchange ended").isEqualTo(MESSAGES);
+        assertThat(failed.get()).isZero();
+        assertThat(created).as("none executed twice").isEqualTo(MESSAGES);
+    }
+}
