@@ -5,13 +5,11 @@ import io.github.cameldune.dune.client.InFlight;
 import io.github.cameldune.dune.client.RateLimiter;
 import io.github.cameldune.dune.client.RequestGate;
 import io.github.cameldune.dune.client.SharedResources;
-import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.waiting.DurationHistory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -22,7 +20,6 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Metadata;
-import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.SimpleEventNotifierSupport;
@@ -44,7 +41,6 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     private static final int MAX_CONNECTIONS = 200;
     private static final long DEFAULT_MAX_ANSWER_SIZE = 64L * 1024 * 1024;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DuneComponent.class);
 
     @Metadata(description = "The options shared by every endpoint of this component.")
     private DuneConfiguration configuration = new DuneConfiguration();
@@ -102,115 +98,25 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     private boolean validateApiKeyOnStart;
 
     private RateLimiter rateLimiter;
-    /** One health check per base URL and key, shared by the producers that use them. */
-    private final Map<KeyedUrl, SharedCheck> healthChecks = new HashMap<>();
-    /** The base URLs and keys checked at start already. */
-    private final java.util.Set<KeyedUrl> validated = new java.util.HashSet<>();
+    private final ComponentHealth health = new ComponentHealth();
 
     private final DurationHistory durations = new DurationHistory();
     private final InFlight inFlight = new InFlight();
     private RequestGate gate;
-    private final List<String> abandoned = new java.util.ArrayList<>();
-    private volatile Thread shutdownTimer;
-    private static final long SHUTDOWN_MARGIN_MILLIS = 1_000;
-    private ScheduledExecutorService poller;
-    private ExecutorService workers;
+    private final ComponentStop stop = new ComponentStop(inFlight);
+    private final ComponentThreads threads = new ComponentThreads(this);
 
     /** One pool per distinct connect timeout and TLS configuration; normally there is exactly one. */
     private final Map<TransportKey, HttpTransport> transports = new HashMap<>();
 
     private record TransportKey(long connectTimeout, SSLContextParameters ssl) {}
 
-    /** A base URL with the key used on it; it never prints the key. */
-    private record KeyedUrl(String baseUrl, String apiKey) {
-        @Override
-        public String toString() {
-            return baseUrl;
-        }
-    }
-
-    private static final class SharedCheck {
-        final DuneHealthCheck check;
-        int users;
-
-        SharedCheck(DuneHealthCheck check) {
-            this.check = check;
-        }
-    }
-
-    /**
-     * The health check of an endpoint's base URL and key, created with the first producer that uses them. Its id is
-     * stable across starts: {@code producer:dune-<component>-<host and path>}, with {@code -2}, {@code -3}... for
-     * further keys on the same URL, in the order routes start.
-     */
-    synchronized DuneHealthCheck healthCheck(DuneEndpoint endpoint) {
-        KeyedUrl key = keyedUrl(endpoint);
-        SharedCheck shared = healthChecks.get(key);
-        if (shared == null) {
-            long sameUrl = healthChecks.keySet().stream()
-                    .filter(k -> k.baseUrl().equals(key.baseUrl()))
-                    .count();
-            String id = "producer:dune-" + componentName() + "-"
-                    + key.baseUrl().replaceFirst("^https?://", "").replaceAll("[^A-Za-z0-9.]+", "-")
-                    + (sameUrl == 0 ? "" : "-" + (sameUrl + 1));
-            shared = new SharedCheck(new DuneHealthCheck(endpoint, id));
-            healthChecks.put(key, shared);
-        }
-        shared.users++;
-        return shared.check;
-    }
-
-    /** Whether the producer giving up its check was the last to use it, which may then be unregistered. */
-    synchronized boolean releaseHealthCheck(DuneEndpoint endpoint) {
-        KeyedUrl key = keyedUrl(endpoint);
-        SharedCheck shared = healthChecks.get(key);
-        if (shared != null && --shared.users <= 0) {
-            healthChecks.remove(key);
-            return true;
-        }
-        return false;
-    }
-
-    /**
-     * With {@code validateApiKeyOnStart}, one free request per base URL and key, when the first endpoint using them
-     * starts: a rejected key fails the start. A failure that may pass (Dune unreachable) is logged and does not.
-     */
-    void validateApiKey(DuneEndpoint endpoint) {
-        KeyedUrl key = keyedUrl(endpoint);
-        synchronized (this) {
-            if (!validateApiKeyOnStart || validated.contains(key)) {
-                return;
-            }
-        }
-        DuneApiException failure = DuneHealthCheck.probe(endpoint);
-        if (failure != null && DuneHealthCheck.isRejectedKey(failure)) {
-            throw failure;
-        }
-        if (failure != null) {
-            LOG.warn(
-                    "Could not check the Dune API key at start ({}); the first request will tell",
-                    failure.getMessage());
-            return;
-        }
-        synchronized (this) {
-            validated.add(key);
-        }
-    }
-
-    private static KeyedUrl keyedUrl(DuneEndpoint endpoint) {
-        return new KeyedUrl(
-                endpoint.getConfiguration().getBaseUrl().replaceAll("/+$", ""),
-                endpoint.getConfiguration().getApiKey());
-    }
-
-    /** The name this component is registered under, {@code dune} unless added under another. */
-    private String componentName() {
-        for (String name : getCamelContext().getComponentNames()) {
-            if (getCamelContext().hasComponent(name) == this) {
-                return name;
-            }
-        }
-        return "dune";
+    /** A component for one Dune API base URL and key, e.g. to add to a context under a name of its own. */
+    public static DuneComponent of(String baseUrl, String apiKey) {
+        DuneComponent component = new DuneComponent();
+        component.getConfiguration().setBaseUrl(baseUrl);
+        component.getConfiguration().setApiKey(apiKey);
+        return component;
     }
 
     @Override
@@ -267,9 +173,31 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         return rateLimiter;
     }
 
-    /** Every request and wait open on the component's endpoints, ended typed when it stops. */
-    InFlight inFlight() {
-        return inFlight;
+    /** The health check of an endpoint's base URL and key, shared by the producers that use them. */
+    DuneHealthCheck healthCheck(DuneEndpoint endpoint) {
+        return health.check(endpoint, componentName());
+    }
+
+    /** Whether the producer giving up its check was the last to use it, which may then be unregistered. */
+    boolean releaseHealthCheck(DuneEndpoint endpoint) {
+        return health.release(endpoint);
+    }
+
+    /** With {@code validateApiKeyOnStart}, checks the endpoint's key with one free request (once per URL and key). */
+    void validateApiKey(DuneEndpoint endpoint) {
+        if (validateApiKeyOnStart) {
+            health.validateApiKey(endpoint);
+        }
+    }
+
+    /** The name this component is registered under, {@code dune} unless added under another. */
+    private String componentName() {
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) == this) {
+                return name;
+            }
+        }
+        return "dune";
     }
 
     /** What the component's endpoints share to talk to Dune. */
@@ -280,71 +208,19 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         return new SharedResources(poller(), rateLimiter(), inFlight, gate);
     }
 
-    /**
-     * Ends whatever is still open (Camel's shutdown timeout forced the stop, or the component stops): each exchange
-     * fails typed, with its execution id, and its error handler runs; cancels of endpoints with cancelOnTimeout get a
-     * few seconds to go out before the connections close. The ids are logged once, when the component stops.
-     */
-    synchronized void endInFlight() {
-        abandoned.addAll(inFlight.endAll());
-    }
-
-    /**
-     * When the context starts to stop, plans the end of what will still be open {@value #SHUTDOWN_MARGIN_MILLIS} ms
-     * before Camel's shutdown timeout: until then a graceful stop lets every wait finish; then the exchanges still
-     * waiting end typed while their routes still run error handlers (a forced stop would not), and the stop completes
-     * without being forced.
-     */
-    private void onContextStopping() {
-        long timeout = getCamelContext()
-                .getShutdownStrategy()
-                .getTimeUnit()
-                .toMillis(getCamelContext().getShutdownStrategy().getTimeout());
-        long at = Math.max(0, timeout - SHUTDOWN_MARGIN_MILLIS);
-        Thread ender = new Thread(
-                () -> {
-                    try {
-                        Thread.sleep(at);
-                        endInFlight();
-                    } catch (InterruptedException stoppedFirst) {
-                        // the component stopped before: doStop ended what was open
-                    }
-                },
-                "DuneShutdown");
-        ender.setDaemon(true);
-        shutdownTimer = ender;
-        ender.start();
-    }
-
     /** How long each saved query took last time, shared by the endpoints so their first polls come at the end. */
     DurationHistory durations() {
         return durations;
     }
 
-    /** The scheduler of status polls and retries: one thread for any number of waiting executions. */
-    synchronized ScheduledExecutorService poller() {
-        if (poller == null) {
-            ThreadPoolProfile profile = new ThreadPoolProfile("DunePoller");
-            profile.setPoolSize(1);
-            // one task per waiting execution: Camel's default bound of 1,000 queued tasks would refuse the 1,001st
-            profile.setMaxQueueSize(-1);
-            poller = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "DunePoller", profile);
-        }
-        return poller;
+    /** The scheduler of status polls, retries and deadlines: one thread for any number of waiting executions. */
+    ScheduledExecutorService poller() {
+        return threads.poller(getCamelContext().getExecutorServiceManager());
     }
 
     /** The threads that continue exchanges, so that routes never run on (and block) HttpClient's I/O threads. */
-    synchronized ExecutorService workers() {
-        if (workers == null) {
-            ThreadPoolProfile profile = new ThreadPoolProfile("DuneWorker");
-            profile.setPoolSize(workerPoolSize);
-            profile.setMaxPoolSize(workerPoolSize);
-            profile.setMaxQueueSize(-1);
-            profile.setAllowCoreThreadTimeOut(true);
-            profile.setKeepAliveTime(30L);
-            workers = getCamelContext().getExecutorServiceManager().newThreadPool(this, "DuneWorker", profile);
-        }
-        return workers;
+    ExecutorService workers() {
+        return threads.workers(getCamelContext().getExecutorServiceManager(), workerPoolSize);
     }
 
     @Override
@@ -354,7 +230,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
             @Override
             public void notify(CamelEvent event) {
                 if (event instanceof CamelEvent.CamelContextStoppingEvent) {
-                    onContextStopping();
+                    stop.contextStopping(getCamelContext());
                 }
             }
 
@@ -367,37 +243,12 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     @Override
     protected void doStop() throws Exception {
-        if (shutdownTimer != null) {
-            shutdownTimer.interrupt();
-            shutdownTimer = null;
-        }
-        endInFlight();
-        // the cancels of cancelOnTimeout endpoints go out before the connections close
-        if (!inFlight.awaitNone(Duration.ofSeconds(6))) {
-            inFlight.endAll();
-        }
-        if (!abandoned.isEmpty()) {
-            LOG.warn(
-                    "camel-dune stopped while waiting for {} executions; they may still be running on Dune (endpoints "
-                            + "with cancelOnTimeout=true sent a cancel): {}",
-                    abandoned.size(),
-                    abandoned.size() > 100
-                            ? String.join(", ", abandoned.subList(0, 100)) + ", and " + (abandoned.size() - 100)
-                                    + " more"
-                            : String.join(", ", abandoned));
-            abandoned.clear();
-        }
+        // before the connections close and the threads stop: no exchange may be left pending
+        stop.componentStopping();
         synchronized (this) {
             transports.values().forEach(HttpTransport::close);
             transports.clear();
-            if (poller != null) {
-                getCamelContext().getExecutorServiceManager().shutdown(poller);
-                poller = null;
-            }
-            if (workers != null) {
-                getCamelContext().getExecutorServiceManager().shutdown(workers);
-                workers = null;
-            }
+            threads.shutdown(getCamelContext().getExecutorServiceManager());
         }
         super.doStop();
     }

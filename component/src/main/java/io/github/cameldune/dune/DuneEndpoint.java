@@ -96,7 +96,7 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                         client,
                         getComponent().poller(),
                         getComponent().durations(),
-                        getComponent().inFlight()));
+                        getComponent().shared().inFlight()));
     }
 
     @Override

@@ -43,10 +43,7 @@ class EmulatorRestartIT extends CamelTestSupport {
         Files.writeString(queries.resolve("slow.sql"), "-- id: 4343\n-- min_duration: 60s\nSELECT 1 AS one");
         dune = start();
         CamelContext context = super.createCamelContext();
-        DuneComponent component = new DuneComponent();
-        component.getConfiguration().setBaseUrl(dune.baseUrl());
-        component.getConfiguration().setApiKey(KEY);
-        context.addComponent("dune", component);
+        context.addComponent("dune", DuneComponent.of(dune.baseUrl(), KEY));
         return context;
     }
 

@@ -43,10 +43,7 @@ class ManyInFlightIT extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        DuneComponent component = new DuneComponent();
-        component.getConfiguration().setBaseUrl(dune.baseUrl());
-        component.getConfiguration().setApiKey(KEY);
-        context.addComponent("dune", component);
+        context.addComponent("dune", DuneComponent.of(dune.baseUrl(), KEY));
         return context;
     }
 
