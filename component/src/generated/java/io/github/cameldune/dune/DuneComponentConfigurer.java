@@ -48,6 +48,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": target.setConfiguration(property(camelContext, io.github.cameldune.dune.DuneConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "enddate":
+        case "endDate": getOrCreateConfiguration(target).setEndDate(property(camelContext, java.lang.String.class, value)); return true;
         case "executionid":
         case "executionId": getOrCreateConfiguration(target).setExecutionId(property(camelContext, java.lang.String.class, value)); return true;
         case "fetchall":
@@ -105,6 +107,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "sql": getOrCreateConfiguration(target).setSql(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startdate":
+        case "startDate": getOrCreateConfiguration(target).setStartDate(property(camelContext, java.lang.String.class, value)); return true;
         case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
@@ -141,6 +145,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": return io.github.cameldune.dune.DuneConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "enddate":
+        case "endDate": return java.lang.String.class;
         case "executionid":
         case "executionId": return java.lang.String.class;
         case "fetchall":
@@ -198,6 +204,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "sql": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startdate":
+        case "startDate": return java.lang.String.class;
         case "synchronous": return boolean.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
@@ -235,6 +243,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "enddate":
+        case "endDate": return getOrCreateConfiguration(target).getEndDate();
         case "executionid":
         case "executionId": return getOrCreateConfiguration(target).getExecutionId();
         case "fetchall":
@@ -292,6 +302,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "sql": return getOrCreateConfiguration(target).getSql();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "startdate":
+        case "startDate": return getOrCreateConfiguration(target).getStartDate();
         case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();

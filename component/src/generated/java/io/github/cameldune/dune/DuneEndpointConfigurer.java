@@ -45,6 +45,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "enddate":
+        case "endDate": target.getConfiguration().setEndDate(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -110,6 +112,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sql": target.getConfiguration().setSql(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "startdate":
+        case "startDate": target.getConfiguration().setStartDate(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
@@ -150,6 +154,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "delay": return long.class;
+        case "enddate":
+        case "endDate": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -215,6 +221,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sql": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "startdate":
+        case "startDate": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "synchronous": return boolean.class;
@@ -256,6 +264,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
+        case "enddate":
+        case "endDate": return target.getConfiguration().getEndDate();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -321,6 +331,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "sql": return target.getConfiguration().getSql();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "startdate":
+        case "startDate": return target.getConfiguration().getStartDate();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "synchronous": return target.getConfiguration().isSynchronous();

@@ -24,7 +24,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(57);
         props.add("allowInsecureHttp");
         props.add("allowPartialResults");
         props.add("apiKey");
@@ -37,6 +37,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("columns");
         props.add("connectTimeout");
         props.add("delay");
+        props.add("endDate");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("executionId");
@@ -74,6 +75,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("sortBy");
         props.add("sql");
         props.add("sslContextParameters");
+        props.add("startDate");
         props.add("startScheduler");
         props.add("synchronous");
         props.add("timeUnit");

@@ -224,6 +224,15 @@ public class DuneConfiguration implements Cloneable {
     private boolean retryExecuteOnServerError;
 
     @UriParam(
+            label = "producer",
+            description = "With usage: the first day of the usage to read, as YYYY-MM-DD. Not set: the current billing "
+                    + "period.")
+    private String startDate;
+
+    @UriParam(label = "producer", description = "With usage: the last day of the usage to read, as YYYY-MM-DD.")
+    private String endDate;
+
+    @UriParam(
             label = "consumer",
             description =
                     "Remembers the execution ids a latestResults consumer has emitted, "
@@ -542,6 +551,22 @@ public class DuneConfiguration implements Cloneable {
 
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getStartDate() {
+        return startDate;
+    }
+
+    public void setStartDate(String startDate) {
+        this.startDate = startDate;
+    }
+
+    public String getEndDate() {
+        return endDate;
+    }
+
+    public void setEndDate(String endDate) {
+        this.endDate = endDate;
     }
 
     /** A copy for an endpoint, so that its options do not change the component's. */

@@ -127,8 +127,10 @@ public final class DuneConstants {
 
     /** Output: what the execution cost. */
     @Metadata(
-            label = "status",
-            description = "Output of status: the credits the execution cost, where Dune " + "reports it.",
+            label = "status run latestResults",
+            description =
+                    "Output of status, and of run and latestResults when they executed: the credits the execution cost, where Dune "
+                            + "reports it.",
             javaType = "java.math.BigDecimal")
     public static final String EXECUTION_COST_CREDITS = "CamelDuneExecutionCostCredits";
 

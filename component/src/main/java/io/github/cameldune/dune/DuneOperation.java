@@ -17,5 +17,7 @@ public enum DuneOperation {
     /** Cancels an execution: {@code POST /v1/execution/{id}/cancel}. */
     cancel,
     /** Executes (a saved query, or SQL), waits without holding a thread, and fetches the results. */
-    run
+    run,
+    /** Reads the account's credits used and included per billing period: {@code POST /v1/usage}. Free. */
+    usage
 }

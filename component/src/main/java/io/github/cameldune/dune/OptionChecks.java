@@ -93,7 +93,22 @@ public final class OptionChecks {
                 throw invalid("sampleCount", c.getSampleCount(), "not together with limit, offset or filters");
             }
         }
+        date("startDate", c.getStartDate());
+        date("endDate", c.getEndDate());
+        if (c.getStartDate() != null && c.getEndDate() != null && c.getEndDate().compareTo(c.getStartDate()) < 0) {
+            throw invalid("endDate", c.getEndDate(), "a day not before startDate (" + c.getStartDate() + ")");
+        }
         baseUrl(c.getBaseUrl(), c.isAllowInsecureHttp());
+    }
+
+    private static void date(String option, String value) {
+        if (value != null) {
+            try {
+                java.time.LocalDate.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw invalid(option, value, "a day as YYYY-MM-DD");
+            }
+        }
     }
 
     /** Checks the component's own options. */

@@ -114,7 +114,7 @@ class ConfigurationTest {
                     .rootCause()
                     .hasMessageContaining("Unknown dune operation 'exceute'")
                     .hasMessageContaining(
-                            "[execute, executeSql, status, results, resultsCsv, latestResults, cancel, run]");
+                            "[execute, executeSql, status, results, resultsCsv, latestResults, cancel, run, usage]");
         }
     }
 

@@ -64,7 +64,8 @@ class ShutdownTest extends DuneTestSupport {
         }
         assertThat(emulator().executionsCreated()).isEqualTo(RUNS);
 
-        context.getShutdownStrategy().setTimeout(3);
+        // the figure: a 10 s shutdown timeout, as an operator would set it
+        context.getShutdownStrategy().setTimeout(10);
         context.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
         long start = System.nanoTime();
         context.stop();

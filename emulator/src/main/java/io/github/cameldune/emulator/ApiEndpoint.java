@@ -14,7 +14,9 @@ public enum ApiEndpoint {
     /** {@code GET /v1/execution/{id}/results}, its CSV variant and the latest results of a query. */
     RESULTS(Bucket.READ),
     /** {@code POST /v1/execution/{id}/cancel}. */
-    CANCEL(Bucket.READ);
+    CANCEL(Bucket.READ),
+    /** {@code POST /v1/usage}: free, a read despite the POST. */
+    USAGE(Bucket.READ);
 
     /** Dune's two per-minute rate limits: the low one for writes, the high one for reads. */
     public enum Bucket {

@@ -150,4 +150,30 @@ class ExecuteEndpointTest {
         assertThat(r.header("x-dune-api-key")).isEqualTo(DUNE.emulator().apiKey());
         assertThat(r.body()).isEqualTo("{\"query_parameters\":{\"blockchain\":\"base\"}}");
     }
+
+    @Test
+    void usageAnswersInDunesShapeFromTheCreditsSpent() {
+        String id = api().execute(1002, "{\"performance\":\"large\"}");
+        api().awaitFinished(id);
+        com.fasterxml.jackson.databind.JsonNode usage =
+                api().post("/v1/usage", "{}").json();
+        assertThat(usage.has("billing_periods"))
+                .as("snake_case, not the docs example's billingPeriods")
+                .isTrue();
+        assertThat(usage.at("/billing_periods/0/credits_used").asDouble()).isEqualTo(20.0);
+        assertThat(usage.at("/billing_periods/0/credits_included").asInt()).isEqualTo(2500);
+        assertThat(usage.at("/billing_periods/0/start_date").asText()).matches("\\d{4}-\\d{2}-01");
+        assertThat(usage.get("bytes_allowed").asLong()).isPositive();
+        assertThat(api().post("/v1/usage", "{\"start_date\":\"yesterday\"}").status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void pastThePlanCreditLimitExecutesGet402() {
+        DUNE.emulator().settings().creditLimit(10);
+        api().execute(1002, "{}");
+        ApiClient.Response refused = api().post("/v1/query/1002/execute", "{}");
+        assertThat(refused.status()).isEqualTo(402);
+        assertThat(refused.json().get("error").asText()).startsWith("This api request would exceed your configured");
+    }
 }

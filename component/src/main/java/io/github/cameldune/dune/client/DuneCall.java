@@ -21,7 +21,9 @@ public enum DuneCall {
     /** {@code GET /v1/query/{id}/results/csv}. */
     LATEST_RESULTS_CSV("latestResultsCsv", false),
     /** {@code POST /v1/execution/{id}/cancel}: changes nothing billed, and cancelling twice is harmless. */
-    CANCEL("cancel", false);
+    CANCEL("cancel", false),
+    /** {@code POST /v1/usage}: a free read of the account's credits, despite the POST. */
+    USAGE("usage", false);
 
     /** Dune's two per-minute rate limits, counted apart. */
     public enum Bucket {

@@ -5,7 +5,9 @@ import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.model.DuneExecution;
 import io.github.cameldune.dune.model.ExecutionStatus;
 import io.github.cameldune.dune.model.ResultPage;
+import io.github.cameldune.dune.model.Usage;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,6 +125,26 @@ public final class DuneClient {
             answer.require(success != null && success.isBoolean(), "success");
             return success.asBoolean();
         });
+    }
+
+    /**
+     * {@code POST /v1/usage}: the account's billing periods with the credits used and included. Free.
+     *
+     * @param startDate the first day, or null for the current billing period
+     * @param endDate   the last day, or null
+     */
+    public CompletableFuture<Usage> usage(LocalDate startDate, LocalDate endDate) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (startDate != null) {
+            body.put("start_date", startDate.toString());
+        }
+        if (endDate != null) {
+            body.put("end_date", endDate.toString());
+        }
+        SimpleHttpRequest http = SimpleRequestBuilder.post(urls.url(List.of("v1", "usage"), List.of()))
+                .setBody(Json.write(body), ContentType.APPLICATION_JSON)
+                .build();
+        return sender.send(new ApiRequest(DuneCall.USAGE, null, null, http), answer -> answer.read(Usage.class));
     }
 
     /** One page of results as {@link ResultPage}, rows as Dune sent them ({@link ResultPage#inColumnOrder()}). */

@@ -101,6 +101,7 @@ final class Calls {
     private CompletableFuture<Void> read(
             Message message, ExecutionStatus status, Long queryId, ResultOptions options, OutputType type) {
         OutputHeaders.state(message, status.state());
+        OutputHeaders.cost(message, status);
         DuneExecutionException outcome = DuneExecutionException.forState(
                 operation(),
                 queryId,

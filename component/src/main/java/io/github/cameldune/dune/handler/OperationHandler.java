@@ -35,6 +35,7 @@ public interface OperationHandler {
             case latestResults -> new LatestResultsHandler(calls);
             case cancel -> SingleCallHandlers.cancel(calls);
             case run -> new RunHandler(calls);
+            case usage -> SingleCallHandlers.usage(calls);
         };
     }
 }

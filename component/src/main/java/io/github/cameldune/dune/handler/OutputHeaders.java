@@ -40,7 +40,7 @@ final class OutputHeaders {
         setOrRemove(message, DuneConstants.QUEUE_POSITION, status.queuePosition());
         setOrRemove(message, DuneConstants.SUBMITTED_AT, status.times().submittedAt());
         endedAt(message, status.times().executionEndedAt());
-        setOrRemove(message, DuneConstants.EXECUTION_COST_CREDITS, status.executionCostCredits());
+        cost(message, status);
         metadata(message, status.resultMetadata());
         message.setBody(status);
     }
@@ -64,6 +64,11 @@ final class OutputHeaders {
         } else {
             message.removeHeader(DuneConstants.NEXT_OFFSET);
         }
+    }
+
+    /** What the execution cost, where Dune says (status, and a run or latestResults that executed). */
+    static void cost(Message message, ExecutionStatus status) {
+        setOrRemove(message, DuneConstants.EXECUTION_COST_CREDITS, status.executionCostCredits());
     }
 
     private static void endedAt(Message message, Object endedAt) {

@@ -58,4 +58,18 @@ final class SingleCallHandlers {
             });
         };
     }
+
+    /** {@code dune:usage}: the account's credits per billing period as the body. Free. */
+    static OperationHandler usage(Calls calls) {
+        return exchange -> {
+            Message in = exchange.getMessage();
+            return calls.client
+                    .usage(date(calls.config.getStartDate()), date(calls.config.getEndDate()))
+                    .thenAccept(in::setBody);
+        };
+    }
+
+    private static java.time.LocalDate date(String text) {
+        return text == null ? null : java.time.LocalDate.parse(text);
+    }
 }

@@ -82,6 +82,9 @@ public final class Execution {
     private final Map<String, String> parameters;
     private final Long maxResultRows;
     private final Instant submittedAt;
+    /** When it was created on this machine's monotonic clock, to count credits since a reset. */
+    private final long createdNanos = System.nanoTime();
+
     private final AtomicBoolean slotReleased = new AtomicBoolean();
 
     private ExecutionState state = ExecutionState.PENDING;
@@ -108,6 +111,11 @@ public final class Execution {
         this.maxResultRows = maxResultRows;
         this.performance = performance;
         this.submittedAt = now;
+    }
+
+    /** When it was created, by {@link System#nanoTime()}. */
+    long createdNanos() {
+        return createdNanos;
     }
 
     /** The ULID execution id. */

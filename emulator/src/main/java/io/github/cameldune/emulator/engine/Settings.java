@@ -11,6 +11,16 @@ public final class Settings {
     /** How long results are kept by default. */
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(90);
 
+    /** Credits a billing period includes by default: Dune's Free plan. */
+    public static final int DEFAULT_CREDITS_INCLUDED = 2_500;
+    /** Credits per megabyte of results read by default: the Free plan's rate. */
+    public static final int DEFAULT_EXPORT_CREDITS_PER_MB = 20;
+
+    volatile int creditsIncluded = DEFAULT_CREDITS_INCLUDED;
+    volatile int exportCreditsPerMb = DEFAULT_EXPORT_CREDITS_PER_MB;
+    /** Past this many credits used, executes are refused with a 402; 0 for no limit. */
+    volatile int creditLimit;
+
     volatile int maxConcurrent = DEFAULT_MAX_CONCURRENT;
     volatile int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
     volatile Duration retention = DEFAULT_RETENTION;
@@ -33,8 +43,29 @@ public final class Settings {
         return this;
     }
 
+    /** Credits the billing period includes, as {@code POST /v1/usage} reports them (default 2,500). */
+    public Settings creditsIncluded(int value) {
+        creditsIncluded = Math.max(0, value);
+        return this;
+    }
+
+    /** Credits per megabyte of results read (default 20). */
+    public Settings exportCreditsPerMb(int value) {
+        exportCreditsPerMb = Math.max(0, value);
+        return this;
+    }
+
+    /** Once this many credits are used, executes are answered 402 with Dune's billing message; 0 for no limit. */
+    public Settings creditLimit(int value) {
+        creditLimit = Math.max(0, value);
+        return this;
+    }
+
     /** Takes every value of another settings object, e.g. to restore the configured ones. */
     public Settings copyFrom(Settings other) {
+        creditsIncluded = other.creditsIncluded;
+        exportCreditsPerMb = other.exportCreditsPerMb;
+        creditLimit = other.creditLimit;
         maxConcurrent = other.maxConcurrent;
         maxPageSize = other.maxPageSize;
         retention = other.retention;

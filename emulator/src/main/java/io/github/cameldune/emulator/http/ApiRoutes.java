@@ -42,6 +42,8 @@ final class ApiRoutes {
 
     private static final String NO_LATEST = "not found: No execution found for the latest version of the given query";
     private static final String EXECUTION = "/api/v1/execution/([^/]+)/";
+    private static final String BILLING_LIMIT = "This api request would exceed your configured limits per billing "
+            + "cycle. Please visit your settings on dune.com and adjust your limits to continue usage.";
 
     private final ExecutionEngine engine;
     private final FaultGate gate;
@@ -58,7 +60,8 @@ final class ApiRoutes {
                 new Route("GET", Pattern.compile(EXECUTION + "status/?"), this::status),
                 new Route("GET", Pattern.compile(EXECUTION + "results(/csv)?/?"), this::results),
                 new Route("POST", Pattern.compile(EXECUTION + "cancel/?"), this::cancel),
-                new Route("GET", Pattern.compile("/api/v1/query/([^/]+)/results(/csv)?/?"), this::latestResults));
+                new Route("GET", Pattern.compile("/api/v1/query/([^/]+)/results(/csv)?/?"), this::latestResults),
+                new Route("POST", Pattern.compile("/api/v1/usage/?"), this::usage));
     }
 
     /** Answers a request from the table: 404 for a path no route has, 405 for a method the path does not take. */
@@ -80,6 +83,7 @@ final class ApiRoutes {
     private void executeQuery(ApiExchange ex, Matcher path) throws IOException {
         long queryId = queryId(path.group(1));
         gate.pass(ex, ApiEndpoint.EXECUTE, queryId);
+        refuseOverCreditLimit();
         ObjectNode request = parseBody(ex.body);
         Map<String, Object> parameters = new LinkedHashMap<>();
         JsonNode params = request.get("query_parameters");
@@ -98,6 +102,7 @@ final class ApiRoutes {
 
     private void executeSql(ApiExchange ex, Matcher path) throws IOException {
         gate.pass(ex, ApiEndpoint.SQL_EXECUTE, null);
+        refuseOverCreditLimit();
         ObjectNode request = parseBody(ex.body);
         JsonNode sql = request.get("sql");
         if (sql == null || !sql.isTextual() || sql.asText().isBlank()) {
@@ -138,6 +143,44 @@ final class ApiRoutes {
         });
         Execution latest = engine.latest(saved, parameters).orElseThrow(() -> ApiException.notFound(NO_LATEST));
         sendResults(ex, latest.snapshot(), path.group(2) != null);
+    }
+
+    /** Dune's answer once the plan's credits (and the configured extra) are spent. */
+    private void refuseOverCreditLimit() {
+        if (engine.creditLimitReached()) {
+            throw new ApiException(402, BILLING_LIMIT);
+        }
+    }
+
+    /**
+     * {@code POST /v1/usage}: the current billing period (the calendar month, UTC) with the credits used since the
+     * emulator started, in Dune's shape (snake_case {@code billing_periods}, whatever Dune's docs example spells).
+     */
+    private void usage(ApiExchange ex, Matcher path) throws IOException {
+        gate.pass(ex, ApiEndpoint.USAGE, null);
+        ObjectNode request = parseBody(ex.body);
+        for (String field : List.of("start_date", "end_date")) {
+            JsonNode date = request.get(field);
+            if (date != null
+                    && !date.isNull()
+                    && !(date.isTextual() && date.asText().matches("\\d{4}-\\d{2}-\\d{2}"))) {
+                throw ApiException.badRequest("invalid " + field + ": expected YYYY-MM-DD");
+            }
+        }
+        java.time.LocalDate month =
+                java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1);
+        ObjectNode usage = ApiExchange.JSON.createObjectNode();
+        usage.putArray("billing_periods")
+                .addObject()
+                .put("start_date", month.toString())
+                .put("end_date", month.plusMonths(1).toString())
+                .put("credits_used", engine.creditsUsed())
+                .put("credits_included", engine.creditsIncluded());
+        usage.put("bytes_allowed", 100_000_000L)
+                .put("bytes_used", 0)
+                .put("private_dashboards", 0)
+                .put("private_queries", 0);
+        ex.sendJson(200, usage);
     }
 
     /** The execution of a path; faults stand in front of the API, so they answer for unknown executions too. */
@@ -194,12 +237,17 @@ final class ApiRoutes {
                 ex.http.getResponseHeaders().set("x-dune-next-offset", String.valueOf(page.nextOffset()));
                 ex.http.getResponseHeaders().set("x-dune-next-uri", nextUri);
             }
-            ex.send(200, "text/csv", Csv.write(page));
+            byte[] csvBody = Csv.write(page);
+            engine.credits().exported(csvBody.length);
+            ex.send(200, "text/csv", csvBody);
             return;
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = ApiExchange.JSON.getFactory().createGenerator(out)) {
             ExecutionJson.writeResults(g, s, page, nextUri);
+        }
+        if (page != null) {
+            engine.credits().exported(page.resultSetBytes());
         }
         ex.send(200, "application/json", out.toByteArray());
     }

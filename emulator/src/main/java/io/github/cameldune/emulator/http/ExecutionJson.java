@@ -1,6 +1,7 @@
 package io.github.cameldune.emulator.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.cameldune.emulator.engine.Credits;
 import io.github.cameldune.emulator.engine.Execution;
 import io.github.cameldune.emulator.engine.ExecutionState;
 import io.github.cameldune.emulator.engine.ResultPage;
@@ -75,7 +76,7 @@ final class ExecutionJson {
             g.writeEndObject();
         }
         if (s.state().isFinished() && s.state() != ExecutionState.CANCELLED) {
-            g.writeNumberField("execution_cost_credits", cost(s));
+            g.writeNumberField("execution_cost_credits", Credits.executionCost(s));
         }
         g.writeEndObject();
     }
@@ -151,14 +152,6 @@ final class ExecutionJson {
         g.writeNumberField("datapoint_count", rowCount * names.length);
         g.writeNumberField("pending_time_millis", s.pendingMillis());
         g.writeNumberField("execution_time_millis", s.executionMillis());
-    }
-
-    /** Credits as Dune's old fixed prices had them: 10 on medium, 20 on large, nothing for a failure. */
-    private static int cost(Execution.Snapshot s) {
-        if (s.state() == ExecutionState.FAILED) {
-            return 0;
-        }
-        return "large".equals(s.performance()) ? 20 : 10;
     }
 
     private static void writeTime(JsonGenerator g, String field, Instant time) throws IOException {

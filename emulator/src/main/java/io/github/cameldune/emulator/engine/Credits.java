@@ -1,0 +1,46 @@
+package io.github.cameldune.emulator.engine;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the emulator bills, in Dune's credits, by one documented formula: an execution costs 10 credits on the medium
+ * tier (the default) and 20 on large, whether it completed, was cancelled or expired; one that failed on its SQL costs
+ * nothing (Dune does not charge SQL errors); each megabyte of results read (JSON or CSV) costs
+ * {@link Settings#exportCreditsPerMb(int)} credits (20, the Free plan's rate).
+ */
+public final class Credits {
+
+    /** An execution on the medium tier (or with no tier). */
+    public static final int MEDIUM = 10;
+    /** An execution on the large tier. */
+    public static final int LARGE = 20;
+
+    private final AtomicLong exportedBytes = new AtomicLong();
+
+    /** What one execution costs, as its status reports it in {@code execution_cost_credits}. */
+    public static int executionCost(Execution.Snapshot s) {
+        if (s.state() == ExecutionState.FAILED) {
+            return 0;
+        }
+        return "large".equals(s.performance()) ? LARGE : MEDIUM;
+    }
+
+    /** Counts the bytes of a page of results sent to a client. */
+    public void exported(long bytes) {
+        exportedBytes.addAndGet(bytes);
+    }
+
+    /** The credits the exports so far cost. */
+    BigDecimal exportCredits(int perMb) {
+        return BigDecimal.valueOf(exportedBytes.get())
+                .multiply(BigDecimal.valueOf(perMb))
+                .divide(BigDecimal.valueOf(1_000_000), 4, RoundingMode.HALF_UP);
+    }
+
+    /** Forgets the exports (each test starts from zero). */
+    void reset() {
+        exportedBytes.set(0);
+    }
+}
