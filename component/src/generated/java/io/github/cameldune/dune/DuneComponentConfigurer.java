@@ -48,6 +48,10 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": target.setConfiguration(property(camelContext, io.github.cameldune.dune.DuneConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "creditbudget":
+        case "creditBudget": target.setCreditBudget(property(camelContext, double.class, value)); return true;
+        case "creditbudgetwindow":
+        case "creditBudgetWindow": target.setCreditBudgetWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "enddate":
         case "endDate": getOrCreateConfiguration(target).setEndDate(property(camelContext, java.lang.String.class, value)); return true;
         case "executionid":
@@ -145,6 +149,10 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": return io.github.cameldune.dune.DuneConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "creditbudget":
+        case "creditBudget": return double.class;
+        case "creditbudgetwindow":
+        case "creditBudgetWindow": return long.class;
         case "enddate":
         case "endDate": return java.lang.String.class;
         case "executionid":
@@ -243,6 +251,10 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "creditbudget":
+        case "creditBudget": return target.getCreditBudget();
+        case "creditbudgetwindow":
+        case "creditBudgetWindow": return target.getCreditBudgetWindow();
         case "enddate":
         case "endDate": return getOrCreateConfiguration(target).getEndDate();
         case "executionid":

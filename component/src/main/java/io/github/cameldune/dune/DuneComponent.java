@@ -1,18 +1,17 @@
 package io.github.cameldune.dune;
 
+import io.github.cameldune.dune.client.CreditBudget;
 import io.github.cameldune.dune.client.HttpTransport;
 import io.github.cameldune.dune.client.InFlight;
 import io.github.cameldune.dune.client.RateLimiter;
 import io.github.cameldune.dune.client.RequestGate;
 import io.github.cameldune.dune.client.SharedResources;
 import io.github.cameldune.dune.waiting.DurationHistory;
-import java.io.IOException;
-import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.net.ssl.SSLContext;
@@ -37,7 +36,7 @@ import org.apache.camel.util.PropertiesHelper;
 public class DuneComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     /** The User-Agent sent with every request: {@code camel-dune/<version>}. */
-    public static final String USER_AGENT = "camel-dune/" + version();
+    public static final String USER_AGENT = HttpTransport.USER_AGENT;
 
     private static final int MAX_CONNECTIONS = 200;
     private static final long DEFAULT_MAX_ANSWER_SIZE = 64L * 1024 * 1024;
@@ -92,6 +91,22 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     @Metadata(
             label = "advanced",
+            defaultValue = "0",
+            description = "Credits this component may spend per creditBudgetWindow, counted from what Dune reports of "
+                    + "each finished execution this JVM saw; an execute that would go past it (at what the same query "
+                    + "cost last time) fails with a DuneBudgetExceededException before it is sent. Executions already "
+                    + "started are never cancelled. 0 turns the budget off.")
+    private double creditBudget;
+
+    @Metadata(
+            label = "advanced",
+            defaultValue = "1d",
+            javaType = "java.time.Duration",
+            description = "The rolling window of creditBudget.")
+    private long creditBudgetWindow = 86_400_000;
+
+    @Metadata(
+            label = "advanced",
             defaultValue = "false",
             description = "Check the API key when the first endpoint of each base URL and key starts, with one free "
                     + "request, and fail the start when Dune rejects it, instead of finding out on the first message.")
@@ -103,6 +118,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     private final DurationHistory durations = new DurationHistory();
     private final InFlight inFlight = new InFlight();
     private RequestGate gate;
+    private CreditBudget budget;
     private final ComponentStop stop = new ComponentStop(inFlight);
     private final ComponentThreads threads = new ComponentThreads(this);
 
@@ -111,18 +127,10 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     private record TransportKey(long connectTimeout, SSLContextParameters ssl) {}
 
-    /** A component for one Dune API base URL and key, e.g. to add to a context under a name of its own. */
-    public static DuneComponent of(String baseUrl, String apiKey) {
-        DuneComponent component = new DuneComponent();
-        component.getConfiguration().setBaseUrl(baseUrl);
-        component.getConfiguration().setApiKey(apiKey);
-        return component;
-    }
-
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         DuneConfiguration config = configuration.copy();
-        config.setOperation(operation(remaining));
+        config.setOperation(DuneOperation.of(remaining));
         DuneEndpoint endpoint = new DuneEndpoint(uri, this, config);
         Map<String, Object> queryParameters = PropertiesHelper.extractProperties(parameters, "param.");
         Map<String, Object> raw = new HashMap<>(parameters);
@@ -136,21 +144,15 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         // before any route runs: a mistake must fail the start, not bill an execution per message
         OptionChecks.component(workerPoolSize, rateLimitWrite, rateLimitRead, maxAnswerSize);
         OptionChecks.atLeast("maxRequestsInFlight", maxRequestsInFlight, 0);
+        if (creditBudget < 0) {
+            OptionChecks.atLeast("creditBudget", -1, 0);
+        }
+        OptionChecks.atLeast("creditBudgetWindow", creditBudgetWindow, 1);
         OptionChecks.endpoint(config, raw);
         if (config.getSslContextParameters() == null && useGlobalSslContextParameters) {
             config.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
         return endpoint;
-    }
-
-    private static DuneOperation operation(String remaining) {
-        for (DuneOperation op : DuneOperation.values()) {
-            if (op.name().equals(remaining)) {
-                return op;
-            }
-        }
-        throw new IllegalArgumentException("Unknown dune operation '" + remaining + "'; valid operations are "
-                + java.util.Arrays.toString(DuneOperation.values()));
     }
 
     /** The shared HTTP pool for an endpoint's connect timeout and TLS settings. */
@@ -205,7 +207,10 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         if (gate == null) {
             gate = new RequestGate(maxRequestsInFlight);
         }
-        return new SharedResources(poller(), rateLimiter(), inFlight, gate);
+        if (budget == null && creditBudget > 0) {
+            budget = new CreditBudget(BigDecimal.valueOf(creditBudget), Duration.ofMillis(creditBudgetWindow));
+        }
+        return new SharedResources(poller(), rateLimiter(), inFlight, gate, budget);
     }
 
     /** How long each saved query took last time, shared by the endpoints so their first polls come at the end. */
@@ -287,6 +292,22 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         this.rateLimitRead = rateLimitRead;
     }
 
+    public double getCreditBudget() {
+        return creditBudget;
+    }
+
+    public void setCreditBudget(double creditBudget) {
+        this.creditBudget = creditBudget;
+    }
+
+    public long getCreditBudgetWindow() {
+        return creditBudgetWindow;
+    }
+
+    public void setCreditBudgetWindow(long creditBudgetWindow) {
+        this.creditBudgetWindow = creditBudgetWindow;
+    }
+
     public int getMaxRequestsInFlight() {
         return maxRequestsInFlight;
     }
@@ -317,17 +338,5 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     public void setWorkerPoolSize(int workerPoolSize) {
         this.workerPoolSize = workerPoolSize;
-    }
-
-    private static String version() {
-        try (InputStream in = DuneComponent.class.getResourceAsStream("camel-dune.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "dev");
-        } catch (IOException e) {
-            return "dev";
-        }
     }
 }

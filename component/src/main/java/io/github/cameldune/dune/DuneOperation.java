@@ -19,5 +19,16 @@ public enum DuneOperation {
     /** Executes (a saved query, or SQL), waits without holding a thread, and fetches the results. */
     run,
     /** Reads the account's credits used and included per billing period: {@code POST /v1/usage}. Free. */
-    usage
+    usage;
+
+    /** The operation of a URI's first part, e.g. {@code run}; an unknown one is named with the valid ones. */
+    static DuneOperation of(String remaining) {
+        for (DuneOperation op : values()) {
+            if (op.name().equals(remaining)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("Unknown dune operation '" + remaining + "'; valid operations are "
+                + java.util.Arrays.toString(values()));
+    }
 }

@@ -39,6 +39,14 @@ abstract class DuneTestSupport extends CamelTestSupport {
         return emulator().executionsCreated() - executionsBefore;
     }
 
+    /** A component for one base URL and key, for tests with an emulator of their own. */
+    static DuneComponent component(String baseUrl, String apiKey) {
+        DuneComponent component = new DuneComponent();
+        component.getConfiguration().setBaseUrl(baseUrl);
+        component.getConfiguration().setApiKey(apiKey);
+        return component;
+    }
+
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();

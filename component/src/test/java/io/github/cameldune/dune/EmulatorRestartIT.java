@@ -43,7 +43,7 @@ class EmulatorRestartIT extends CamelTestSupport {
         Files.writeString(queries.resolve("slow.sql"), "-- id: 4343\n-- min_duration: 60s\nSELECT 1 AS one");
         dune = start();
         CamelContext context = super.createCamelContext();
-        context.addComponent("dune", DuneComponent.of(dune.baseUrl(), KEY));
+        context.addComponent("dune", DuneTestSupport.component(dune.baseUrl(), KEY));
         return context;
     }
 

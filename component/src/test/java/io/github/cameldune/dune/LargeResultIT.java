@@ -50,7 +50,7 @@ class LargeResultIT extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.addComponent("dune", DuneComponent.of(dune.baseUrl(), KEY));
+        context.addComponent("dune", DuneTestSupport.component(dune.baseUrl(), KEY));
         return context;
     }
 

@@ -43,7 +43,7 @@ class ManyInFlightIT extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.addComponent("dune", DuneComponent.of(dune.baseUrl(), KEY));
+        context.addComponent("dune", DuneTestSupport.component(dune.baseUrl(), KEY));
         return context;
     }
 

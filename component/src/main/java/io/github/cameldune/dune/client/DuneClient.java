@@ -29,6 +29,7 @@ public final class DuneClient {
 
     private final DuneUrls urls;
     private final Sender sender;
+    private final CreditBudget budget;
 
     /**
      * A client of one Dune API base URL that retries as its policy says and keeps to the component's limits, every
@@ -50,12 +51,14 @@ public final class DuneClient {
             SharedResources shared) {
         this(
                 new DuneUrls(baseUrl, apiKey, apiKeyLocation),
-                new Sender(transport, apiKey, apiKeyLocation, responseTimeout, maxAnswerSize, retries, shared));
+                new Sender(transport, apiKey, apiKeyLocation, responseTimeout, maxAnswerSize, retries, shared),
+                shared.budget());
     }
 
-    private DuneClient(DuneUrls urls, Sender sender) {
+    private DuneClient(DuneUrls urls, Sender sender, CreditBudget budget) {
         this.urls = urls;
         this.sender = sender;
+        this.budget = budget;
     }
 
     /**
@@ -63,7 +66,7 @@ public final class DuneClient {
      * does, so that a status poll is retried in one layer only.
      */
     public DuneClient withoutRetries() {
-        return new DuneClient(urls, sender.withoutRetries());
+        return new DuneClient(urls, sender.withoutRetries(), budget);
     }
 
     /**
@@ -92,6 +95,10 @@ public final class DuneClient {
 
     private CompletableFuture<DuneExecution> execute(
             DuneCall call, Long queryId, List<String> path, Map<String, Object> body, String performance) {
+        if (budget != null) {
+            // before anything is sent: a refused execute bills nothing
+            budget.check(call, queryId);
+        }
         if (performance != null) {
             body.put("performance", performance);
         }
@@ -112,6 +119,9 @@ public final class DuneClient {
         return sender.send(new ApiRequest(DuneCall.STATUS, null, executionId, http), answer -> {
             ExecutionStatus status = answer.read(ExecutionStatus.class);
             answer.require(status.state() != null, "state");
+            if (budget != null) {
+                budget.record(status);
+            }
             return status;
         });
     }

@@ -17,6 +17,9 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class HttpTransport implements AutoCloseable {
 
+    /** The User-Agent sent with every request: {@code camel-dune/<version>}. */
+    public static final String USER_AGENT = "camel-dune/" + version();
+
     private final CloseableHttpAsyncClient client;
 
     /**
@@ -59,5 +62,18 @@ public final class HttpTransport implements AutoCloseable {
     @Override
     public void close() {
         client.close(CloseMode.GRACEFUL);
+    }
+
+    private static String version() {
+        try (java.io.InputStream in =
+                HttpTransport.class.getResourceAsStream("/io/github/cameldune/dune/camel-dune.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev");
+        } catch (java.io.IOException e) {
+            return "dev";
+        }
     }
 }

@@ -10,6 +10,11 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param limiter   the rate limiter, or null for none
  * @param inFlight  the work in flight, ended typed when the component stops
  * @param gate      at most so many requests in flight; the rest wait without a thread
+ * @param budget    the credit budget executes must keep to, or null for none
  */
 public record SharedResources(
-        ScheduledExecutorService scheduler, RateLimiter limiter, InFlight inFlight, RequestGate gate) {}
+        ScheduledExecutorService scheduler,
+        RateLimiter limiter,
+        InFlight inFlight,
+        RequestGate gate,
+        CreditBudget budget) {}

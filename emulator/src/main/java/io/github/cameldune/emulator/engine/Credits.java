@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the emulator bills, in Dune's credits, by one documented formula: an execution costs 10 credits on the medium
- * tier (the default) and 20 on large, whether it completed, was cancelled or expired; one that failed on its SQL costs
- * nothing (Dune does not charge SQL errors); each megabyte of results read (JSON or CSV) costs
+ * tier (the default) and 20 on large ({@link #prices}), whether it completed, was cancelled or expired; one that failed
+ * on its SQL costs nothing (Dune does not charge SQL errors); each megabyte of results read (JSON or CSV) costs
  * {@link Settings#exportCreditsPerMb(int)} credits (20, the Free plan's rate).
  */
 public final class Credits {
@@ -18,13 +18,22 @@ public final class Credits {
     public static final int LARGE = 20;
 
     private final AtomicLong exportedBytes = new AtomicLong();
+    private volatile int medium = MEDIUM;
+    private volatile int large = LARGE;
+
+    /** Sets what an execution costs on each tier, e.g. to test a budget; {@link #reset()} restores 10 and 20. */
+    public Credits prices(int mediumCredits, int largeCredits) {
+        this.medium = mediumCredits;
+        this.large = largeCredits;
+        return this;
+    }
 
     /** What one execution costs, as its status reports it in {@code execution_cost_credits}. */
-    public static int executionCost(Execution.Snapshot s) {
+    public int cost(Execution.Snapshot s) {
         if (s.state() == ExecutionState.FAILED) {
             return 0;
         }
-        return "large".equals(s.performance()) ? LARGE : MEDIUM;
+        return "large".equals(s.performance()) ? large : medium;
     }
 
     /** Counts the bytes of a page of results sent to a client. */
@@ -39,8 +48,10 @@ public final class Credits {
                 .divide(BigDecimal.valueOf(1_000_000), 4, RoundingMode.HALF_UP);
     }
 
-    /** Forgets the exports (each test starts from zero). */
+    /** Forgets the exports and restores the prices (each test starts from zero). */
     void reset() {
         exportedBytes.set(0);
+        medium = MEDIUM;
+        large = LARGE;
     }
 }

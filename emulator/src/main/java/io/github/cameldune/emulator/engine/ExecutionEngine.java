@@ -192,7 +192,7 @@ public final class ExecutionEngine implements AutoCloseable {
         long used = 0;
         for (Execution e : executions.values()) {
             if (e.createdNanos() >= from) {
-                used += Credits.executionCost(e.snapshot());
+                used += credits.cost(e.snapshot());
             }
         }
         return java.math.BigDecimal.valueOf(used).add(credits.exportCredits(settings.exportCreditsPerMb));

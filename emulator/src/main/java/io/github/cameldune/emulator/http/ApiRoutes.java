@@ -117,7 +117,7 @@ final class ApiRoutes {
         int position = s.state() == ExecutionState.PENDING ? engine.queuePosition(execution) : 0;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = ApiExchange.JSON.getFactory().createGenerator(out)) {
-            ExecutionJson.writeStatus(g, s, position);
+            ExecutionJson.writeStatus(g, s, position, engine.credits().cost(s));
         }
         ex.send(200, "application/json", out.toByteArray());
     }

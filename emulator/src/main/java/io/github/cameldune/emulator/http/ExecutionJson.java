@@ -1,7 +1,6 @@
 package io.github.cameldune.emulator.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.github.cameldune.emulator.engine.Credits;
 import io.github.cameldune.emulator.engine.Execution;
 import io.github.cameldune.emulator.engine.ExecutionState;
 import io.github.cameldune.emulator.engine.ResultPage;
@@ -54,8 +53,8 @@ final class ExecutionJson {
         }
     }
 
-    /** {@code GET /v1/execution/{id}/status}. */
-    static void writeStatus(JsonGenerator g, Execution.Snapshot s, int queuePosition) throws IOException {
+    /** {@code GET /v1/execution/{id}/status}, with what the execution cost (once it is over). */
+    static void writeStatus(JsonGenerator g, Execution.Snapshot s, int queuePosition, int cost) throws IOException {
         g.writeStartObject();
         writeCommon(g, s);
         if (s.state() == ExecutionState.PENDING) {
@@ -76,7 +75,7 @@ final class ExecutionJson {
             g.writeEndObject();
         }
         if (s.state().isFinished() && s.state() != ExecutionState.CANCELLED) {
-            g.writeNumberField("execution_cost_credits", Credits.executionCost(s));
+            g.writeNumberField("execution_cost_credits", cost);
         }
         g.writeEndObject();
     }
