@@ -17,9 +17,39 @@ public final class Credits {
     /** An execution on the large tier. */
     public static final int LARGE = 20;
 
+    private final Settings settings;
+    private final java.util.function.Supplier<java.util.Collection<Execution>> executions;
     private final AtomicLong exportedBytes = new AtomicLong();
+    private volatile long since = Long.MIN_VALUE;
     private volatile int medium = MEDIUM;
     private volatile int large = LARGE;
+
+    Credits(Settings settings, java.util.function.Supplier<java.util.Collection<Execution>> executions) {
+        this.settings = settings;
+        this.executions = executions;
+    }
+
+    /** Credits used since start (or the last reset): every execution created since, at its cost, and the exports. */
+    public BigDecimal used() {
+        long used = 0;
+        for (Execution e : executions.get()) {
+            if (e.createdNanos() >= since) {
+                used += cost(e.snapshot());
+            }
+        }
+        return BigDecimal.valueOf(used).add(exportCredits(settings.exportCreditsPerMb));
+    }
+
+    /** Whether the plan's credit limit is reached: further executes are refused with a 402. */
+    public boolean limitReached() {
+        int limit = settings.creditLimit;
+        return limit > 0 && used().compareTo(BigDecimal.valueOf(limit)) >= 0;
+    }
+
+    /** Credits the billing period includes. */
+    public int included() {
+        return settings.creditsIncluded;
+    }
 
     /** Sets what an execution costs on each tier, e.g. to test a budget; {@link #reset()} restores 10 and 20. */
     public Credits prices(int mediumCredits, int largeCredits) {
@@ -41,8 +71,7 @@ public final class Credits {
         exportedBytes.addAndGet(bytes);
     }
 
-    /** The credits the exports so far cost. */
-    BigDecimal exportCredits(int perMb) {
+    private BigDecimal exportCredits(int perMb) {
         return BigDecimal.valueOf(exportedBytes.get())
                 .multiply(BigDecimal.valueOf(perMb))
                 .divide(BigDecimal.valueOf(1_000_000), 4, RoundingMode.HALF_UP);
@@ -50,6 +79,7 @@ public final class Credits {
 
     /** Forgets the exports and restores the prices (each test starts from zero). */
     void reset() {
+        since = System.nanoTime();
         exportedBytes.set(0);
         medium = MEDIUM;
         large = LARGE;

@@ -42,8 +42,7 @@ public final class ExecutionEngine implements AutoCloseable {
     private final ExecutorService sqlWorkers;
     private final ScheduledExecutorService timer;
     private final AtomicLong created = new AtomicLong();
-    private final Credits credits = new Credits();
-    private volatile long creditsFrom = Long.MIN_VALUE;
+    private final Credits credits;
     private int running;
 
     /** An engine over a database and a query catalog. */
@@ -52,6 +51,7 @@ public final class ExecutionEngine implements AutoCloseable {
         this.catalog = catalog;
         this.settings = settings;
         this.pages = new PageReader(database, settings);
+        this.credits = new Credits(settings, executions::values);
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -174,39 +174,12 @@ public final class ExecutionEngine implements AutoCloseable {
     /** Counts executions created, and credits used, from zero again; the executions themselves stay. */
     public void resetCount() {
         created.set(0);
-        creditsFrom = System.nanoTime();
         credits.reset();
     }
 
     /** The engine's billing: what executions and exports cost. */
     public Credits credits() {
         return credits;
-    }
-
-    /**
-     * Credits used since start (or the last {@link #resetCount()}): every execution submitted since, at its cost, and
-     * the results exported.
-     */
-    public java.math.BigDecimal creditsUsed() {
-        long from = creditsFrom;
-        long used = 0;
-        for (Execution e : executions.values()) {
-            if (e.createdNanos() >= from) {
-                used += credits.cost(e.snapshot());
-            }
-        }
-        return java.math.BigDecimal.valueOf(used).add(credits.exportCredits(settings.exportCreditsPerMb));
-    }
-
-    /** Whether the plan's credit limit is reached: further executes are refused. */
-    public boolean creditLimitReached() {
-        int limit = settings.creditLimit;
-        return limit > 0 && creditsUsed().compareTo(java.math.BigDecimal.valueOf(limit)) >= 0;
-    }
-
-    /** Credits the billing period includes. */
-    public int creditsIncluded() {
-        return settings.creditsIncluded;
     }
 
     /** The 1-based place of a pending execution in the queue, or 0 when it is not queued. */

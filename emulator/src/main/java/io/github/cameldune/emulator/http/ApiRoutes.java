@@ -147,7 +147,7 @@ final class ApiRoutes {
 
     /** Dune's answer once the plan's credits (and the configured extra) are spent. */
     private void refuseOverCreditLimit() {
-        if (engine.creditLimitReached()) {
+        if (engine.credits().limitReached()) {
             throw new ApiException(402, BILLING_LIMIT);
         }
     }
@@ -158,29 +158,7 @@ final class ApiRoutes {
      */
     private void usage(ApiExchange ex, Matcher path) throws IOException {
         gate.pass(ex, ApiEndpoint.USAGE, null);
-        ObjectNode request = parseBody(ex.body);
-        for (String field : List.of("start_date", "end_date")) {
-            JsonNode date = request.get(field);
-            if (date != null
-                    && !date.isNull()
-                    && !(date.isTextual() && date.asText().matches("\\d{4}-\\d{2}-\\d{2}"))) {
-                throw ApiException.badRequest("invalid " + field + ": expected YYYY-MM-DD");
-            }
-        }
-        java.time.LocalDate month =
-                java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1);
-        ObjectNode usage = ApiExchange.JSON.createObjectNode();
-        usage.putArray("billing_periods")
-                .addObject()
-                .put("start_date", month.toString())
-                .put("end_date", month.plusMonths(1).toString())
-                .put("credits_used", engine.creditsUsed())
-                .put("credits_included", engine.creditsIncluded());
-        usage.put("bytes_allowed", 100_000_000L)
-                .put("bytes_used", 0)
-                .put("private_dashboards", 0)
-                .put("private_queries", 0);
-        ex.sendJson(200, usage);
+        ex.sendJson(200, ExecutionJson.usage(parseBody(ex.body), engine.credits()));
     }
 
     /** The execution of a path; faults stand in front of the API, so they answer for unknown executions too. */

@@ -1,15 +1,20 @@
 package io.github.cameldune.emulator.http;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldune.emulator.engine.Credits;
 import io.github.cameldune.emulator.engine.Execution;
 import io.github.cameldune.emulator.engine.ExecutionState;
 import io.github.cameldune.emulator.engine.ResultPage;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * The JSON shapes of status and results, in one place so the invariants Dune's SDKs check hold everywhere:
@@ -157,5 +162,32 @@ final class ExecutionJson {
         if (time != null) {
             g.writeStringField(field, TIME.format(time));
         }
+    }
+
+    /**
+     * {@code POST /v1/usage}: the current billing period (the calendar month, UTC) with the credits used, in Dune's
+     * shape (snake_case {@code billing_periods}, whatever Dune's docs example spells).
+     */
+    static ObjectNode usage(ObjectNode request, Credits credits) {
+        for (String field : List.of("start_date", "end_date")) {
+            JsonNode date = request.get(field);
+            if (date != null
+                    && !date.isNull()
+                    && !(date.isTextual() && date.asText().matches("\\d{4}-\\d{2}-\\d{2}"))) {
+                throw ApiException.badRequest("invalid " + field + ": expected YYYY-MM-DD");
+            }
+        }
+        LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1);
+        ObjectNode usage = ApiExchange.JSON.createObjectNode();
+        usage.putArray("billing_periods")
+                .addObject()
+                .put("start_date", month.toString())
+                .put("end_date", month.plusMonths(1).toString())
+                .put("credits_used", credits.used())
+                .put("credits_included", credits.included());
+        return usage.put("bytes_allowed", 100_000_000L)
+                .put("bytes_used", 0)
+                .put("private_dashboards", 0)
+                .put("private_queries", 0);
     }
 }
