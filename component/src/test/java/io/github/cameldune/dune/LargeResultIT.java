@@ -2,7 +2,7 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cameldune.emulator.DuneEmulatorProcess;
+import io.github.cameldune.emulator.DuneEmulatorProcessExtension;
 import java.io.BufferedReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -18,9 +18,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A result of 1,000,000 rows of 8 columns flows through {@code stream} and through {@code resultsCsv} to a file, in a
@@ -32,25 +31,18 @@ class LargeResultIT extends CamelTestSupport {
     private static final int ROWS = 1_000_000;
     private static final String KEY = "large-result-key";
     private static final Path OUT = Path.of("target", "large-result");
-    private static DuneEmulatorProcess dune;
+
+    @RegisterExtension
+    static final DuneEmulatorProcessExtension DUNE =
+            new DuneEmulatorProcessExtension(List.of("-Xmx1g"), "--api-key", KEY);
 
     private final AtomicLong streamed = new AtomicLong();
     private final AtomicReference<Map<String, Object>> lastRow = new AtomicReference<>();
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        dune = DuneEmulatorProcess.start(List.of("-Xmx1g"), "--api-key", KEY);
-    }
-
-    @AfterAll
-    static void stopEmulator() throws Exception {
-        dune.close();
-    }
-
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.addComponent("dune", DuneTestSupport.component(dune.baseUrl(), KEY));
+        context.addComponent("dune", DuneTestSupport.component(DUNE.process().baseUrl(), KEY));
         return context;
     }
 

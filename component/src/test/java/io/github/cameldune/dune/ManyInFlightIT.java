@@ -2,7 +2,7 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cameldune.emulator.DuneEmulatorProcess;
+import io.github.cameldune.emulator.DuneEmulatorProcessExtension;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,9 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 20,000 executes from a seda route with 50 consumers and the default options, in a JVM of 256 MB (failsafe): every
@@ -25,25 +24,18 @@ class ManyInFlightIT extends CamelTestSupport {
 
     private static final int MESSAGES = 20_000;
     private static final String KEY = "many-in-flight-key";
-    private static DuneEmulatorProcess dune;
+
+    @RegisterExtension
+    static final DuneEmulatorProcessExtension DUNE =
+            new DuneEmulatorProcessExtension(List.of("-Xmx2g"), "--api-key", KEY, "--max-concurrent", "50");
 
     private final AtomicInteger ok = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
 
-    @BeforeAll
-    static void startEmulator() throws Exception {
-        dune = DuneEmulatorProcess.start(List.of("-Xmx2g"), "--api-key", KEY, "--max-concurrent", "50");
-    }
-
-    @AfterAll
-    static void stopEmulator() throws Exception {
-        dune.close();
-    }
-
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        context.addComponent("dune", DuneTestSupport.component(dune.baseUrl(), KEY));
+        context.addComponent("dune", DuneTestSupport.component(DUNE.process().baseUrl(), KEY));
         return context;
     }
 
@@ -72,7 +64,8 @@ class ManyInFlightIT extends CamelTestSupport {
         long seconds = (System.nanoTime() - start) / 1_000_000_000;
         String stats = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(dune.baseUrl().replaceFirst("/api$", "") + "/emulator/stats"))
+                        HttpRequest.newBuilder(URI.create(
+                                        DUNE.process().baseUrl().replaceFirst("/api$", "") + "/emulator/stats"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
