@@ -2,6 +2,7 @@ package io.github.cameldune.dune;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.ThreadPoolProfile;
 
@@ -27,6 +28,11 @@ final class ComponentThreads {
             // one task per waiting execution: Camel's default bound of 1,000 queued tasks would refuse the 1,001st
             profile.setMaxQueueSize(-1);
             poller = manager.newScheduledThreadPool(owner, "DunePoller", profile);
+            // a deadline or a wait's bound is cancelled when its work ends: drop it from the queue then, rather
+            // than keep it (and the request it refers to) until it would have fired
+            if (poller instanceof ScheduledThreadPoolExecutor pool) {
+                pool.setRemoveOnCancelPolicy(true);
+            }
         }
         return poller;
     }

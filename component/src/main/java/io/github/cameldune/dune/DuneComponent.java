@@ -6,6 +6,7 @@ import io.github.cameldune.dune.client.InFlight;
 import io.github.cameldune.dune.client.RateLimiter;
 import io.github.cameldune.dune.client.RequestGate;
 import io.github.cameldune.dune.client.SharedResources;
+import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.waiting.DurationHistory;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -145,7 +146,8 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         OptionChecks.component(workerPoolSize, rateLimitWrite, rateLimitRead, maxAnswerSize);
         OptionChecks.atLeast("maxRequestsInFlight", maxRequestsInFlight, 0);
         if (creditBudget < 0) {
-            OptionChecks.atLeast("creditBudget", -1, 0);
+            throw new DuneInvalidInputException(
+                    "Invalid creditBudget '" + creditBudget + "': expected zero (no budget) or more");
         }
         OptionChecks.atLeast("creditBudgetWindow", creditBudgetWindow, 1);
         OptionChecks.endpoint(config, raw);

@@ -123,28 +123,29 @@ final class Calls {
 
     private CompletableFuture<ExecutionStatus> cancelOnTimeout(Throwable error, String executionId) {
         Throwable cause = Futures.cause(error);
-        if (cause instanceof DuneShutdownException stopped && config.isCancelOnTimeout()) {
-            // best effort, bounded: the component waits a moment for these before it closes its connections
-            return client.withoutRetries()
-                    .cancel(executionId)
-                    .orTimeout(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS)
-                    .handle((cancelled, cancelError) -> {
-                        throw stopped;
-                    });
-        }
-        if (!(cause instanceof DuneTimeoutException timeout) || !config.isCancelOnTimeout()) {
+        if (!config.isCancelOnTimeout()) {
             return CompletableFuture.failedFuture(cause);
         }
-        // one attempt, bounded: the cancel must not stretch waitTimeout by more than its grace
-        return client.withoutRetries()
-                .cancel(executionId)
-                .orTimeout(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((cancelled, cancelError) -> {
-                    DuneTimeoutException after = timeout.afterCancel(Boolean.TRUE.equals(cancelled));
-                    if (cancelError != null) {
-                        after.addSuppressed(cancelError);
-                    }
-                    throw after;
-                });
+        if (cause instanceof DuneShutdownException stopped) {
+            // best effort: the component waits a moment for these before it closes its connections
+            return cancelOnce(executionId).handle((cancelled, cancelError) -> {
+                throw stopped;
+            });
+        }
+        if (!(cause instanceof DuneTimeoutException timeout)) {
+            return CompletableFuture.failedFuture(cause);
+        }
+        return cancelOnce(executionId).handle((cancelled, cancelError) -> {
+            DuneTimeoutException after = timeout.afterCancel(Boolean.TRUE.equals(cancelled));
+            if (cancelError != null) {
+                after.addSuppressed(cancelError);
+            }
+            throw after;
+        });
+    }
+
+    /** One cancel attempt, bounded: it must not stretch the wait by more than its grace. */
+    private CompletableFuture<Boolean> cancelOnce(String executionId) {
+        return client.withoutRetries().cancel(executionId).orTimeout(CANCEL_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

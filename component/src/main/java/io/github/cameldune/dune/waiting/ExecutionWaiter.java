@@ -31,8 +31,11 @@ public final class ExecutionWaiter {
     /** Runs a task after a delay; the component's scheduler, or a fake clock's in a test. */
     @FunctionalInterface
     interface Timer {
-        /** Schedules the task; throws {@link java.util.concurrent.RejectedExecutionException} when stopping. */
-        void after(Duration delay, Runnable task);
+        /**
+         * Schedules the task, which the returned future cancels; throws
+         * {@link java.util.concurrent.RejectedExecutionException} when stopping.
+         */
+        java.util.concurrent.Future<?> after(Duration delay, Runnable task);
     }
 
     /** How long a status request in flight when the wait times out may still answer. */
@@ -93,7 +96,9 @@ public final class ExecutionWaiter {
                 () -> new DuneShutdownException(operation, queryId, executionId, wait.lastState));
         try {
             // the bound of the whole wait, whatever a status request in flight does
-            timer.after(policy.timeout().plus(GRACE), wait::timeUp);
+            java.util.concurrent.Future<?> bound = timer.after(policy.timeout().plus(GRACE), wait::timeUp);
+            // a wait that ended sooner drops its bound, which would otherwise hold it until waitTimeout
+            wait.result.whenComplete((status, error) -> bound.cancel(false));
         } catch (RuntimeException stopping) {
             wait.result.completeExceptionally(stopping);
             return wait.result;

@@ -54,6 +54,7 @@ class ExecutionWaiterTest {
                     delays.add(delay);
                 }
                 due.add(new Task(now + delay.toNanos(), scheduled, task));
+                return new CompletableFuture<Void>();
             },
             history,
             () -> now,
