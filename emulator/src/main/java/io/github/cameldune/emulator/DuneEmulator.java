@@ -260,6 +260,12 @@ public final class DuneEmulator implements AutoCloseable {
             return this;
         }
 
+        /** Any other setting, e.g. {@code settings(s -> s.creditLimit(100))}. */
+        public Builder settings(java.util.function.Consumer<Settings> change) {
+            change.accept(settings);
+            return this;
+        }
+
         /** How many requests to keep for {@link DuneEmulator#requests()} (default 10,000). */
         public Builder maxRecordedRequests(int value) {
             maxRecordedRequests = value;

@@ -29,6 +29,12 @@ public final class DuneEmulatorMain {
               --faults <file>         faults and rate limits to start with, as JSON (see FaultPlan); repeatable
               --fault <json>          one fault, e.g. '{"endpoint":"status","status":503,"rate":0.1}'; repeatable
               --rate-limits <limits>  Dune plan limits: free, or write=15,read=40[,window=1m]
+              --credit-limit <n>      past n credits used, executes are answered 402 (default 0: no limit)
+              --execution-credits <prices>
+                                      an execution's cost: base by tier plus per second run, e.g.
+                                      medium=10,large=20,medium-per-second=1,large-per-second=2 (default %d, %d, 0, 0)
+              --export-credits-per-mb <n>
+                                      credits per MB of results read (default %d)
             Faults can also be read, added and cleared while it runs: GET/POST/DELETE /emulator/faults;
             GET /emulator/stats counts executions created and requests per endpoint;
             GET /emulator/queries lists the saved queries and their parameters.
@@ -36,7 +42,10 @@ public final class DuneEmulatorMain {
                     DuneEmulator.DEFAULT_API_KEY,
                     Settings.DEFAULT_MAX_CONCURRENT,
                     Settings.DEFAULT_MAX_PAGE_SIZE,
-                    Settings.DEFAULT_RETENTION.toDays());
+                    Settings.DEFAULT_RETENTION.toDays(),
+                    Settings.DEFAULT_MEDIUM_CREDITS,
+                    Settings.DEFAULT_LARGE_CREDITS,
+                    Settings.DEFAULT_EXPORT_CREDITS_PER_MB);
 
     private DuneEmulatorMain() {}
 
@@ -91,6 +100,18 @@ public final class DuneEmulatorMain {
                 case "--faults" -> faultDocuments.add(Files.readString(folderOrFile(arg, value(args, i++))));
                 case "--fault" -> faultDocuments.add(value(args, i++));
                 case "--rate-limits" -> faultDocuments.add(rateLimitsDocument(value(args, i++)));
+                case "--credit-limit" -> {
+                    int limit = number(arg, value(args, i++));
+                    builder.settings(s -> s.creditLimit(limit));
+                }
+                case "--execution-credits" -> {
+                    int[] prices = executionCredits(value(args, i++));
+                    builder.settings(s -> s.executionCredits(prices[0], prices[1], prices[2], prices[3]));
+                }
+                case "--export-credits-per-mb" -> {
+                    int perMb = number(arg, value(args, i++));
+                    builder.settings(s -> s.exportCreditsPerMb(perMb));
+                }
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -141,6 +162,22 @@ public final class DuneEmulatorMain {
             }
         }
         return why.toString().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    /** {@code medium=10,large=20,medium-per-second=1,large-per-second=2} (any of them) as those four prices. */
+    static int[] executionCredits(String spec) {
+        List<String> keys = List.of("medium", "large", "medium-per-second", "large-per-second");
+        int[] prices = {Settings.DEFAULT_MEDIUM_CREDITS, Settings.DEFAULT_LARGE_CREDITS, 0, 0};
+        for (String part : spec.split(",")) {
+            String[] kv = part.split("=", 2);
+            int at = kv.length == 2 ? keys.indexOf(kv[0].trim()) : -1;
+            if (at < 0) {
+                throw new IllegalArgumentException(
+                        "--execution-credits takes " + String.join("=N,", keys) + "=N (any of them), not " + spec);
+            }
+            prices[at] = number("--execution-credits " + kv[0].trim(), kv[1].trim());
+        }
+        return prices;
     }
 
     /** {@code free} or {@code write=15,read=40,window=1m} as a {@link FaultPlan} document. */

@@ -5,24 +5,18 @@ import java.math.RoundingMode;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the emulator bills, in Dune's credits, by one documented formula: an execution costs 10 credits on the medium
- * tier (the default) and 20 on large ({@link #prices}), whether it completed, was cancelled or expired; one that failed
- * on its SQL costs nothing (Dune does not charge SQL errors); each megabyte of results read (JSON or CSV) costs
- * {@link Settings#exportCreditsPerMb(int)} credits (20, the Free plan's rate).
+ * What the emulator bills, in Dune's credits, by one documented formula. An execution costs its tier's base price
+ * plus its tier's price per second for each second, or part of one, it ran ({@link Settings#executionCredits}: 10 on
+ * medium, the default tier, and 20 on large, 0 per second, by default), whatever its end: completed, failed, cancelled
+ * or expired (Dune charges failed executions); a cancelled one that never started costs its base price. Each megabyte
+ * of results read (JSON or CSV) costs {@link Settings#exportCreditsPerMb(int)} credits (20, the Free plan's rate).
  */
 public final class Credits {
-
-    /** An execution on the medium tier (or with no tier). */
-    public static final int MEDIUM = 10;
-    /** An execution on the large tier. */
-    public static final int LARGE = 20;
 
     private final Settings settings;
     private final java.util.function.Supplier<java.util.Collection<Execution>> executions;
     private final AtomicLong exportedBytes = new AtomicLong();
     private volatile long since = Long.MIN_VALUE;
-    private volatile int medium = MEDIUM;
-    private volatile int large = LARGE;
 
     Credits(Settings settings, java.util.function.Supplier<java.util.Collection<Execution>> executions) {
         this.settings = settings;
@@ -51,19 +45,19 @@ public final class Credits {
         return settings.creditsIncluded;
     }
 
-    /** Sets what an execution costs on each tier, e.g. to test a budget; {@link #reset()} restores 10 and 20. */
+    /** Sets the base price of an execution on each tier, none per second, e.g. to test a budget. */
     public Credits prices(int mediumCredits, int largeCredits) {
-        this.medium = mediumCredits;
-        this.large = largeCredits;
+        settings.executionCredits(mediumCredits, largeCredits, 0, 0);
         return this;
     }
 
-    /** What one execution costs, as its status reports it in {@code execution_cost_credits}. */
+    /** What one execution costs, as its status reports it in {@code execution_cost_credits}: the formula above. */
     public int cost(Execution.Snapshot s) {
-        if (s.state() == ExecutionState.FAILED) {
-            return 0;
-        }
-        return "large".equals(s.performance()) ? large : medium;
+        boolean large = "large".equals(s.performance());
+        long seconds = (s.executionMillis() + 999) / 1000;
+        long cost = (large ? settings.largeCredits : settings.mediumCredits)
+                + seconds * (large ? settings.largeCreditsPerSecond : settings.mediumCreditsPerSecond);
+        return (int) Math.min(Integer.MAX_VALUE, cost);
     }
 
     /** Counts the bytes of a page of results sent to a client. */
@@ -77,11 +71,9 @@ public final class Credits {
                 .divide(BigDecimal.valueOf(1_000_000), 4, RoundingMode.HALF_UP);
     }
 
-    /** Forgets the exports and restores the prices (each test starts from zero). */
+    /** Forgets the executions and exports so far (each test starts from zero); the prices are the settings'. */
     void reset() {
         since = System.nanoTime();
         exportedBytes.set(0);
-        medium = MEDIUM;
-        large = LARGE;
     }
 }

@@ -16,6 +16,15 @@ public final class Settings {
     /** Credits per megabyte of results read by default: the Free plan's rate. */
     public static final int DEFAULT_EXPORT_CREDITS_PER_MB = 20;
 
+    /** An execution's base price on the medium tier (or with no tier) by default: Dune's historic 10 credits. */
+    public static final int DEFAULT_MEDIUM_CREDITS = 10;
+    /** An execution's base price on the large tier by default: Dune's historic 20 credits. */
+    public static final int DEFAULT_LARGE_CREDITS = 20;
+
+    volatile int mediumCredits = DEFAULT_MEDIUM_CREDITS;
+    volatile int largeCredits = DEFAULT_LARGE_CREDITS;
+    volatile int mediumCreditsPerSecond;
+    volatile int largeCreditsPerSecond;
     volatile int creditsIncluded = DEFAULT_CREDITS_INCLUDED;
     volatile int exportCreditsPerMb = DEFAULT_EXPORT_CREDITS_PER_MB;
     /** Past this many credits used, executes are refused with a 402; 0 for no limit. */
@@ -61,8 +70,25 @@ public final class Settings {
         return this;
     }
 
+    /**
+     * What an execution costs (see {@link Credits#cost}): {@code medium} or {@code large} credits by tier, plus
+     * {@code perSecond} credits of its tier for each second (or part of one) it ran. Defaults 10 and 20, and 0 per
+     * second.
+     */
+    public Settings executionCredits(int medium, int large, int mediumPerSecond, int largePerSecond) {
+        mediumCredits = Math.max(0, medium);
+        largeCredits = Math.max(0, large);
+        mediumCreditsPerSecond = Math.max(0, mediumPerSecond);
+        largeCreditsPerSecond = Math.max(0, largePerSecond);
+        return this;
+    }
+
     /** Takes every value of another settings object, e.g. to restore the configured ones. */
     public Settings copyFrom(Settings other) {
+        mediumCredits = other.mediumCredits;
+        largeCredits = other.largeCredits;
+        mediumCreditsPerSecond = other.mediumCreditsPerSecond;
+        largeCreditsPerSecond = other.largeCreditsPerSecond;
         creditsIncluded = other.creditsIncluded;
         exportCreditsPerMb = other.exportCreditsPerMb;
         creditLimit = other.creditLimit;

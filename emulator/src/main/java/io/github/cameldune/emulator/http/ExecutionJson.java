@@ -79,7 +79,8 @@ final class ExecutionJson {
                     r.totalResultSetBytes());
             g.writeEndObject();
         }
-        if (s.state().isFinished() && s.state() != ExecutionState.CANCELLED) {
+        // every end is billed (Dune charges failed executions), cancelled ones too
+        if (s.state().isFinished()) {
             g.writeNumberField("execution_cost_credits", cost);
         }
         g.writeEndObject();
