@@ -52,10 +52,14 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "creditBudget": target.setCreditBudget(property(camelContext, double.class, value)); return true;
         case "creditbudgetwindow":
         case "creditBudgetWindow": target.setCreditBudgetWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "creditreconcileinterval":
+        case "creditReconcileInterval": target.setCreditReconcileInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "enddate":
         case "endDate": getOrCreateConfiguration(target).setEndDate(property(camelContext, java.lang.String.class, value)); return true;
         case "executionid":
         case "executionId": getOrCreateConfiguration(target).setExecutionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "exportcreditspermb":
+        case "exportCreditsPerMb": target.setExportCreditsPerMb(property(camelContext, double.class, value)); return true;
         case "fetchall":
         case "fetchAll": getOrCreateConfiguration(target).setFetchAll(property(camelContext, boolean.class, value)); return true;
         case "filters": getOrCreateConfiguration(target).setFilters(property(camelContext, java.lang.String.class, value)); return true;
@@ -70,6 +74,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "longwaitthreshold":
+        case "longWaitThreshold": getOrCreateConfiguration(target).setLongWaitThreshold(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxage":
         case "maxAge": getOrCreateConfiguration(target).setMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxanswersize":
@@ -153,10 +159,14 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "creditBudget": return double.class;
         case "creditbudgetwindow":
         case "creditBudgetWindow": return long.class;
+        case "creditreconcileinterval":
+        case "creditReconcileInterval": return long.class;
         case "enddate":
         case "endDate": return java.lang.String.class;
         case "executionid":
         case "executionId": return java.lang.String.class;
+        case "exportcreditspermb":
+        case "exportCreditsPerMb": return double.class;
         case "fetchall":
         case "fetchAll": return boolean.class;
         case "filters": return java.lang.String.class;
@@ -171,6 +181,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return java.lang.Integer.class;
+        case "longwaitthreshold":
+        case "longWaitThreshold": return long.class;
         case "maxage":
         case "maxAge": return long.class;
         case "maxanswersize":
@@ -255,10 +267,14 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "creditBudget": return target.getCreditBudget();
         case "creditbudgetwindow":
         case "creditBudgetWindow": return target.getCreditBudgetWindow();
+        case "creditreconcileinterval":
+        case "creditReconcileInterval": return target.getCreditReconcileInterval();
         case "enddate":
         case "endDate": return getOrCreateConfiguration(target).getEndDate();
         case "executionid":
         case "executionId": return getOrCreateConfiguration(target).getExecutionId();
+        case "exportcreditspermb":
+        case "exportCreditsPerMb": return target.getExportCreditsPerMb();
         case "fetchall":
         case "fetchAll": return getOrCreateConfiguration(target).isFetchAll();
         case "filters": return getOrCreateConfiguration(target).getFilters();
@@ -273,6 +289,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return getOrCreateConfiguration(target).getLimit();
+        case "longwaitthreshold":
+        case "longWaitThreshold": return getOrCreateConfiguration(target).getLongWaitThreshold();
         case "maxage":
         case "maxAge": return getOrCreateConfiguration(target).getMaxAge();
         case "maxanswersize":

@@ -44,6 +44,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "columns": target.getConfiguration().setColumns(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "creditbudget":
+        case "creditBudget": target.setCreditBudget(property(camelContext, double.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "enddate":
         case "endDate": target.getConfiguration().setEndDate(property(camelContext, java.lang.String.class, value)); return true;
@@ -66,6 +68,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "longwaitthreshold":
+        case "longWaitThreshold": target.getConfiguration().setLongWaitThreshold(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxage":
         case "maxAge": target.getConfiguration().setMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxpollinterval":
@@ -153,6 +157,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "columns": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "creditbudget":
+        case "creditBudget": return double.class;
         case "delay": return long.class;
         case "enddate":
         case "endDate": return java.lang.String.class;
@@ -175,6 +181,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return java.lang.Integer.class;
+        case "longwaitthreshold":
+        case "longWaitThreshold": return long.class;
         case "maxage":
         case "maxAge": return long.class;
         case "maxpollinterval":
@@ -263,6 +271,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "columns": return target.getConfiguration().getColumns();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "creditbudget":
+        case "creditBudget": return target.getCreditBudget();
         case "delay": return target.getDelay();
         case "enddate":
         case "endDate": return target.getConfiguration().getEndDate();
@@ -285,6 +295,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
+        case "longwaitthreshold":
+        case "longWaitThreshold": return target.getConfiguration().getLongWaitThreshold();
         case "maxage":
         case "maxAge": return target.getConfiguration().getMaxAge();
         case "maxpollinterval":

@@ -24,7 +24,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(57);
+        Set<String> props = new HashSet<>(59);
         props.add("allowInsecureHttp");
         props.add("allowPartialResults");
         props.add("apiKey");
@@ -36,6 +36,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("cancelOnTimeout");
         props.add("columns");
         props.add("connectTimeout");
+        props.add("creditBudget");
         props.add("delay");
         props.add("endDate");
         props.add("exceptionHandler");
@@ -49,6 +50,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("limit");
+        props.add("longWaitThreshold");
         props.add("maxAge");
         props.add("maxPollInterval");
         props.add("maxRetries");

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.apache.camel.CamelContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,13 @@ final class ComponentHealth {
      * stable across starts: {@code producer:dune-<component>-<host and path>}, with {@code -2}, {@code -3}... for
      * further keys on the same URL, in the order routes start.
      */
-    synchronized DuneHealthCheck check(DuneEndpoint endpoint, String componentName) {
+    synchronized DuneHealthCheck check(DuneEndpoint endpoint, CamelContext context, DuneComponent component) {
+        String componentName = "dune";
+        for (String name : context.getComponentNames()) {
+            if (context.hasComponent(name) == component) {
+                componentName = name;
+            }
+        }
         KeyedUrl key = KeyedUrl.of(endpoint);
         SharedCheck shared = checks.get(key);
         if (shared == null) {

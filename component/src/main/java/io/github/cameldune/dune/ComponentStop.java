@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.CamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,21 @@ final class ComponentStop {
 
     ComponentStop(InFlight inFlight) {
         this.inFlight = inFlight;
+    }
+
+    /** Listens for the context's stop, to end open waits before its shutdown timeout. */
+    void watch(CamelContext context) {
+        context.getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                contextStopping(context);
+            }
+
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStoppingEvent;
+            }
+        });
     }
 
     /** The context started to stop: plans the end of what will still be open at its shutdown timeout. */

@@ -1,29 +1,26 @@
 package io.github.cameldune.dune;
 
 import io.github.cameldune.dune.client.CreditBudget;
+import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.HttpTransport;
 import io.github.cameldune.dune.client.InFlight;
 import io.github.cameldune.dune.client.RateLimiter;
 import io.github.cameldune.dune.client.RequestGate;
 import io.github.cameldune.dune.client.SharedResources;
-import io.github.cameldune.dune.exception.DuneInvalidInputException;
+import io.github.cameldune.dune.metrics.DuneMetrics;
+import io.github.cameldune.dune.metrics.MicrometerBinding;
 import io.github.cameldune.dune.waiting.DurationHistory;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import javax.net.ssl.SSLContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
-import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
-import org.apache.camel.support.SimpleEventNotifierSupport;
-import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.PropertiesHelper;
 
 /**
@@ -34,12 +31,12 @@ import org.apache.camel.util.PropertiesHelper;
 @Component("dune")
 // failed consumer polls always reach the route's error handler (see DuneConsumer)
 @Metadata(excludeProperties = "bridgeErrorHandler")
-public class DuneComponent extends HealthCheckComponent implements SSLContextParametersAware {
+@ManagedResource(description = "Managed Dune component")
+public class DuneComponent extends HealthCheckComponent implements SSLContextParametersAware, ManagedDuneComponent {
 
     /** The User-Agent sent with every request: {@code camel-dune/<version>}. */
     public static final String USER_AGENT = HttpTransport.USER_AGENT;
 
-    private static final int MAX_CONNECTIONS = 200;
     private static final long DEFAULT_MAX_ANSWER_SIZE = 64L * 1024 * 1024;
 
     @Metadata(description = "The options shared by every endpoint of this component.")
@@ -94,9 +91,11 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
             label = "advanced",
             defaultValue = "0",
             description = "Credits this component may spend per creditBudgetWindow, counted from what Dune reports of "
-                    + "each finished execution this JVM saw; an execute that would go past it (at what the same query "
-                    + "cost last time) fails with a DuneBudgetExceededException before it is sent. Executions already "
-                    + "started are never cancelled. 0 turns the budget off.")
+                    + "each finished execution this JVM saw and the estimated export credits, and reconciled every "
+                    + "creditReconcileInterval with the account's usage (what other replicas and tools spent counts "
+                    + "too); an execute that would go past it (at what the same query cost last time) fails with a "
+                    + "DuneBudgetExceededException before it is sent. Executions already started are never "
+                    + "cancelled. 0 turns the budget off.")
     private double creditBudget;
 
     @Metadata(
@@ -105,6 +104,21 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
             javaType = "java.time.Duration",
             description = "The rolling window of creditBudget.")
     private long creditBudgetWindow = 86_400_000;
+
+    @Metadata(
+            label = "advanced",
+            defaultValue = "5m",
+            javaType = "java.time.Duration",
+            description = "How often the creditBudget is reconciled with the account's usage (POST /v1/usage, free), "
+                    + "so that credits spent elsewhere count against it; 0 counts only what this JVM saw.")
+    private long creditReconcileInterval = 300_000;
+
+    @Metadata(
+            label = "advanced",
+            defaultValue = "20",
+            description = "Your plan's export rate, in credits per MB of results read (Free 20, Analyst 10, Plus 2), "
+                    + "from which the export credits of the metrics and the budget are estimated.")
+    private double exportCreditsPerMb = 20;
 
     @Metadata(
             label = "advanced",
@@ -119,14 +133,11 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     private final DurationHistory durations = new DurationHistory();
     private final InFlight inFlight = new InFlight();
     private RequestGate gate;
-    private CreditBudget budget;
+    private final ComponentCredits credits = new ComponentCredits();
     private final ComponentStop stop = new ComponentStop(inFlight);
     private final ComponentThreads threads = new ComponentThreads(this);
 
-    /** One pool per distinct connect timeout and TLS configuration; normally there is exactly one. */
-    private final Map<TransportKey, HttpTransport> transports = new HashMap<>();
-
-    private record TransportKey(long connectTimeout, SSLContextParameters ssl) {}
+    private final ComponentTransports transports = new ComponentTransports();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -143,14 +154,9 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
             config.setQueryParameters(merged);
         }
         // before any route runs: a mistake must fail the start, not bill an execution per message
-        OptionChecks.component(workerPoolSize, rateLimitWrite, rateLimitRead, maxAnswerSize);
-        OptionChecks.atLeast("maxRequestsInFlight", maxRequestsInFlight, 0);
-        if (creditBudget < 0) {
-            throw new DuneInvalidInputException(
-                    "Invalid creditBudget '" + creditBudget + "': expected zero (no budget) or more");
-        }
-        OptionChecks.atLeast("creditBudgetWindow", creditBudgetWindow, 1);
+        OptionChecks.component(this);
         OptionChecks.endpoint(config, raw);
+        OptionChecks.notNegative("creditBudget", endpoint.getCreditBudget(), "zero (no budget) or more");
         if (config.getSslContextParameters() == null && useGlobalSslContextParameters) {
             config.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
@@ -158,15 +164,8 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     }
 
     /** The shared HTTP pool for an endpoint's connect timeout and TLS settings. */
-    synchronized HttpTransport transport(DuneConfiguration config) throws Exception {
-        TransportKey key = new TransportKey(config.getConnectTimeout(), config.getSslContextParameters());
-        HttpTransport transport = transports.get(key);
-        if (transport == null) {
-            SSLContext ssl = key.ssl() == null ? null : key.ssl().createSSLContext(getCamelContext());
-            transport = new HttpTransport(Duration.ofMillis(key.connectTimeout()), ssl, MAX_CONNECTIONS, USER_AGENT);
-            transports.put(key, transport);
-        }
-        return transport;
+    HttpTransport transport(DuneConfiguration config) throws Exception {
+        return transports.transport(config, getCamelContext());
     }
 
     /** The rate limiter shared by the component's endpoints, or null when no limit is set. */
@@ -179,7 +178,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     /** The health check of an endpoint's base URL and key, shared by the producers that use them. */
     DuneHealthCheck healthCheck(DuneEndpoint endpoint) {
-        return health.check(endpoint, componentName());
+        return health.check(endpoint, getCamelContext(), this);
     }
 
     /** Whether the producer giving up its check was the last to use it, which may then be unregistered. */
@@ -194,25 +193,33 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         }
     }
 
-    /** The name this component is registered under, {@code dune} unless added under another. */
-    private String componentName() {
-        for (String name : getCamelContext().getComponentNames()) {
-            if (getCamelContext().hasComponent(name) == this) {
-                return name;
-            }
-        }
-        return "dune";
-    }
-
     /** What the component's endpoints share to talk to Dune. */
     synchronized SharedResources shared() {
         if (gate == null) {
             gate = new RequestGate(maxRequestsInFlight);
         }
-        if (budget == null && creditBudget > 0) {
-            budget = new CreditBudget(BigDecimal.valueOf(creditBudget), Duration.ofMillis(creditBudgetWindow));
-        }
-        return new SharedResources(poller(), rateLimiter(), inFlight, gate, budget);
+        return new SharedResources(
+                poller(),
+                rateLimiter(),
+                inFlight,
+                gate,
+                credits.ledger(creditBudget, creditBudgetWindow, exportCreditsPerMb),
+                credits.metrics());
+    }
+
+    /** Starts reconciling the component's budget with the account's usage, through the first endpoint's client. */
+    void reconcileBudget(DuneClient client) {
+        credits.reconcile(client, poller(), creditReconcileInterval);
+    }
+
+    @Override
+    public DuneMetrics metrics() {
+        return credits.metrics();
+    }
+
+    @Override
+    public CreditBudget creditBudget() {
+        return credits.budget();
     }
 
     /** How long each saved query took last time, shared by the endpoints so their first polls come at the end. */
@@ -233,28 +240,17 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        getCamelContext().getManagementStrategy().addEventNotifier(new SimpleEventNotifierSupport() {
-            @Override
-            public void notify(CamelEvent event) {
-                if (event instanceof CamelEvent.CamelContextStoppingEvent) {
-                    stop.contextStopping(getCamelContext());
-                }
-            }
-
-            @Override
-            public boolean isEnabled(CamelEvent event) {
-                return event instanceof CamelEvent.CamelContextStoppingEvent;
-            }
-        });
+        MicrometerBinding.bindIfPresent(getCamelContext(), credits.metrics());
+        stop.watch(getCamelContext());
     }
 
     @Override
     protected void doStop() throws Exception {
         // before the connections close and the threads stop: no exchange may be left pending
         stop.componentStopping();
+        credits.stop();
         synchronized (this) {
-            transports.values().forEach(HttpTransport::close);
-            transports.clear();
+            transports.close();
             threads.shutdown(getCamelContext().getExecutorServiceManager());
         }
         super.doStop();
@@ -308,6 +304,22 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     public void setCreditBudgetWindow(long creditBudgetWindow) {
         this.creditBudgetWindow = creditBudgetWindow;
+    }
+
+    public long getCreditReconcileInterval() {
+        return creditReconcileInterval;
+    }
+
+    public void setCreditReconcileInterval(long creditReconcileInterval) {
+        this.creditReconcileInterval = creditReconcileInterval;
+    }
+
+    public double getExportCreditsPerMb() {
+        return exportCreditsPerMb;
+    }
+
+    public void setExportCreditsPerMb(double exportCreditsPerMb) {
+        this.exportCreditsPerMb = exportCreditsPerMb;
     }
 
     public int getMaxRequestsInFlight() {

@@ -178,6 +178,14 @@ public class DuneConfiguration implements Cloneable {
     private long waitTimeout = 1_800_000;
 
     @UriParam(
+            label = "advanced",
+            defaultValue = "5m",
+            javaType = "java.time.Duration",
+            description = "A wait for an execution longer than this is logged once at INFO, with the execution id, "
+                    + "its state and its queue position; 0 never logs.")
+    private long longWaitThreshold = 300_000;
+
+    @UriParam(
             label = "producer",
             defaultValue = "false",
             description = "With run: cancel the execution when waitTimeout is reached, so it stops costing credits.")
@@ -447,6 +455,14 @@ public class DuneConfiguration implements Cloneable {
 
     public void setPollInterval(long pollInterval) {
         this.pollInterval = pollInterval;
+    }
+
+    public long getLongWaitThreshold() {
+        return longWaitThreshold;
+    }
+
+    public void setLongWaitThreshold(long longWaitThreshold) {
+        this.longWaitThreshold = longWaitThreshold;
     }
 
     public long getMaxPollInterval() {

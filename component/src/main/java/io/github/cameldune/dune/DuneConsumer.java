@@ -115,7 +115,7 @@ public class DuneConsumer extends ScheduledPollConsumer implements ShutdownAware
             }
             return 1;
         } catch (Exception e) {
-            toRoute.handleException("Dune latestResults poll failed", exchange, e);
+            report("Dune latestResults poll failed", exchange, e);
             throw new ReportedFailure(e);
         } finally {
             releaseExchange(exchange, false);
@@ -137,7 +137,7 @@ public class DuneConsumer extends ScheduledPollConsumer implements ShutdownAware
             run = ((RunHandler) getEndpoint().handler()).handle(exchange);
         } catch (RuntimeException e) {
             running.set(false);
-            toRoute.handleException("Dune run poll failed", exchange, e);
+            report("Dune run poll failed", exchange, e);
             releaseExchange(exchange, false);
             throw new ReportedFailure(e);
         }
@@ -147,7 +147,7 @@ public class DuneConsumer extends ScheduledPollConsumer implements ShutdownAware
                 .execute(() -> {
                     try {
                         if (error != null) {
-                            toRoute.handleException("Dune run poll failed", exchange, Futures.cause(error));
+                            report("Dune run poll failed", exchange, Futures.cause(error));
                             if (getBackoffErrorThreshold() > 0) {
                                 failedRun.set(Futures.cause(error));
                             }
@@ -163,6 +163,15 @@ public class DuneConsumer extends ScheduledPollConsumer implements ShutdownAware
                     }
                 }));
         return 1;
+    }
+
+    /** Hands a failed poll to the route's error handler, and keeps it among the component's last errors. */
+    private void report(String message, Exchange exchange, Throwable error) {
+        getEndpoint()
+                .getComponent()
+                .metrics()
+                .error(getEndpoint().getConfiguration().getOperation().name(), error);
+        toRoute.handleException(message, exchange, error);
     }
 
     /** A failed poll the route's error handler has seen already; thrown so that Camel counts it for backoff. */

@@ -1,10 +1,12 @@
 package io.github.cameldune.dune;
 
+import io.github.cameldune.dune.client.CreditBudget;
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.RetryPolicy;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.handler.OperationHandler;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -37,6 +39,15 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
     @UriParam
     private final DuneConfiguration configuration;
 
+    @UriParam(
+            label = "advanced",
+            defaultValue = "0",
+            description = "Credits this endpoint's executions may spend per the component's creditBudgetWindow, "
+                    + "besides the component's creditBudget: an execute that would go past it fails with a "
+                    + "DuneBudgetExceededException before it is sent. 0 for none.")
+    private double creditBudget;
+
+    private CreditBudget budget;
     private DuneClient client;
     private OperationHandler handler;
 
@@ -87,8 +98,10 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                 Duration.ofMillis(configuration.getResponseTimeout()),
                 getComponent().getMaxAnswerSize(),
                 retries,
-                getComponent().shared());
+                getComponent().shared(),
+                budget());
         getComponent().validateApiKey(this);
+        getComponent().reconcileBudget(client);
         handler = OperationHandler.of(
                 configuration,
                 client,
@@ -96,7 +109,27 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                         client,
                         getComponent().poller(),
                         getComponent().durations(),
-                        getComponent().shared().inFlight()));
+                        getComponent().shared().inFlight(),
+                        getComponent().metrics()));
+    }
+
+    /** The endpoint's own budget, kept across restarts, or null. */
+    private synchronized CreditBudget budget() {
+        if (budget == null && creditBudget > 0) {
+            budget = new CreditBudget(
+                    "endpoint",
+                    BigDecimal.valueOf(creditBudget),
+                    Duration.ofMillis(getComponent().getCreditBudgetWindow()));
+        }
+        return budget;
+    }
+
+    public double getCreditBudget() {
+        return creditBudget;
+    }
+
+    public void setCreditBudget(double creditBudget) {
+        this.creditBudget = creditBudget;
     }
 
     @Override

@@ -64,7 +64,7 @@ public class DuneProducer extends DefaultAsyncProducer {
             work = getEndpoint().handler().handle(exchange);
         } catch (RuntimeException e) {
             // bad input: rejected before any request is sent
-            exchange.setException(e);
+            failed(exchange, e);
             callback.done(true);
             return true;
         }
@@ -72,14 +72,14 @@ public class DuneProducer extends DefaultAsyncProducer {
             try {
                 work.join();
             } catch (CompletionException | CancellationException e) {
-                exchange.setException(Futures.cause(e));
+                failed(exchange, Futures.cause(e));
             }
             callback.done(true);
             return true;
         }
         work.whenComplete((ignored, error) -> {
             if (error != null) {
-                exchange.setException(Futures.cause(error));
+                failed(exchange, Futures.cause(error));
             }
             try {
                 getEndpoint().getComponent().workers().execute(() -> callback.done(false));
@@ -89,5 +89,14 @@ public class DuneProducer extends DefaultAsyncProducer {
             }
         });
         return false;
+    }
+
+    /** Fails the exchange, and keeps the error among the component's last errors. */
+    private void failed(Exchange exchange, Throwable error) {
+        getEndpoint()
+                .getComponent()
+                .metrics()
+                .error(getEndpoint().getConfiguration().getOperation().name(), error);
+        exchange.setException(error);
     }
 }

@@ -112,11 +112,23 @@ public final class OptionChecks {
     }
 
     /** Checks the component's own options. */
-    static void component(int workerPoolSize, int rateLimitWrite, int rateLimitRead, long maxAnswerSize) {
-        atLeast("workerPoolSize", workerPoolSize, 1);
-        atLeast("maxAnswerSize", maxAnswerSize, 1024);
-        atLeast("rateLimitWrite", rateLimitWrite, 0);
-        atLeast("rateLimitRead", rateLimitRead, 0);
+    static void component(DuneComponent c) {
+        atLeast("workerPoolSize", c.getWorkerPoolSize(), 1);
+        atLeast("maxAnswerSize", c.getMaxAnswerSize(), 1024);
+        atLeast("rateLimitWrite", c.getRateLimitWrite(), 0);
+        atLeast("rateLimitRead", c.getRateLimitRead(), 0);
+        atLeast("maxRequestsInFlight", c.getMaxRequestsInFlight(), 0);
+        notNegative("creditBudget", c.getCreditBudget(), "zero (no budget) or more");
+        notNegative("exportCreditsPerMb", c.getExportCreditsPerMb(), "zero or more");
+        atLeast("creditBudgetWindow", c.getCreditBudgetWindow(), 1);
+        atLeast("creditReconcileInterval", c.getCreditReconcileInterval(), 0);
+    }
+
+    /** A number of credits, zero or more. */
+    static void notNegative(String option, double value, String allowed) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw invalid(option, value, allowed);
+        }
     }
 
     /** A performance tier in lower case, or null for none; {@code source} names the option or header. */

@@ -1,29 +1,29 @@
 package io.github.cameldune.dune.client;
 
 /**
- * Each Dune API endpoint camel-dune calls, with the two facts that decide how a failed attempt is handled: whether
- * it is a write and which rate-limit bucket it counts against. These are properties of the call, never derived from a
+ * Each Dune API endpoint camel-dune calls, with the facts that decide how a failed attempt is handled and counted:
+ * whether it is a write, which rate-limit bucket it counts against and what Dune bills for it. These are properties of the call, never derived from a
  * name, so renaming or adding an operation cannot turn on the re-sending of a billed request.
  */
 public enum DuneCall {
     /** {@code POST /v1/query/{id}/execute}: starts a billed execution. */
-    EXECUTE_QUERY("execute", true),
+    EXECUTE_QUERY("execute", true, Billing.EXECUTION),
     /** {@code POST /v1/sql/execute}: starts a billed execution of raw SQL. */
-    EXECUTE_SQL("executeSql", true),
+    EXECUTE_SQL("executeSql", true, Billing.EXECUTION),
     /** {@code GET /v1/execution/{id}/status}: free. */
-    STATUS("status", false),
+    STATUS("status", false, Billing.FREE),
     /** {@code GET /v1/execution/{id}/results}. */
-    RESULTS("results", false),
+    RESULTS("results", false, Billing.EXPORT),
     /** {@code GET /v1/execution/{id}/results/csv}. */
-    RESULTS_CSV("resultsCsv", false),
+    RESULTS_CSV("resultsCsv", false, Billing.EXPORT),
     /** {@code GET /v1/query/{id}/results}: the latest result of a saved query. */
-    LATEST_RESULTS("latestResults", false),
+    LATEST_RESULTS("latestResults", false, Billing.EXPORT),
     /** {@code GET /v1/query/{id}/results/csv}. */
-    LATEST_RESULTS_CSV("latestResultsCsv", false),
+    LATEST_RESULTS_CSV("latestResultsCsv", false, Billing.EXPORT),
     /** {@code POST /v1/execution/{id}/cancel}: changes nothing billed, and cancelling twice is harmless. */
-    CANCEL("cancel", false),
+    CANCEL("cancel", false, Billing.FREE),
     /** {@code POST /v1/usage}: a free read of the account's credits, despite the POST. */
-    USAGE("usage", false);
+    USAGE("usage", false, Billing.FREE);
 
     /** Dune's two per-minute rate limits, counted apart. */
     public enum Bucket {
@@ -33,12 +33,29 @@ public enum DuneCall {
         READ
     }
 
+    /** What Dune bills for a call (see the billing docs: executions, and each megabyte of results exported). */
+    public enum Billing {
+        /** Nothing. */
+        FREE,
+        /** An execution's credits, reported in its status once it ends. */
+        EXECUTION,
+        /** Credits per megabyte of the answer, at the plan's rate. */
+        EXPORT
+    }
+
     private final String operationName;
     private final boolean write;
+    private final Billing billing;
 
-    DuneCall(String operationName, boolean write) {
+    DuneCall(String operationName, boolean write, Billing billing) {
         this.operationName = operationName;
         this.write = write;
+        this.billing = billing;
+    }
+
+    /** What Dune bills for the call. */
+    public Billing billing() {
+        return billing;
     }
 
     /** The name used in messages and logs, e.g. {@code execute}. */

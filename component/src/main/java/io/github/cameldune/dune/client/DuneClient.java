@@ -29,7 +29,8 @@ public final class DuneClient {
 
     private final DuneUrls urls;
     private final Sender sender;
-    private final CreditBudget budget;
+    private final SharedResources shared;
+    private final CreditBudget endpointBudget;
 
     /**
      * A client of one Dune API base URL that retries as its policy says and keeps to the component's limits, every
@@ -38,7 +39,9 @@ public final class DuneClient {
      * @param baseUrl         e.g. {@code https://api.dune.com/api}
      * @param responseTimeout how long to wait for each whole answer
      * @param maxAnswerSize   the largest answer body kept, in bytes; a larger one fails the request
-     * @param shared          the scheduler, rate limiter, work in flight and request gate of the component
+     * @param shared          the scheduler, rate limiter, work in flight, request gate, credits and figures of the
+     *                        component
+     * @param endpointBudget  the endpoint's own credit budget, or null for none
      */
     public DuneClient(
             HttpTransport transport,
@@ -48,17 +51,20 @@ public final class DuneClient {
             Duration responseTimeout,
             long maxAnswerSize,
             RetryPolicy retries,
-            SharedResources shared) {
+            SharedResources shared,
+            CreditBudget endpointBudget) {
         this(
                 new DuneUrls(baseUrl, apiKey, apiKeyLocation),
                 new Sender(transport, apiKey, apiKeyLocation, responseTimeout, maxAnswerSize, retries, shared),
-                shared.budget());
+                shared,
+                endpointBudget);
     }
 
-    private DuneClient(DuneUrls urls, Sender sender, CreditBudget budget) {
+    private DuneClient(DuneUrls urls, Sender sender, SharedResources shared, CreditBudget endpointBudget) {
         this.urls = urls;
         this.sender = sender;
-        this.budget = budget;
+        this.shared = shared;
+        this.endpointBudget = endpointBudget;
     }
 
     /**
@@ -66,7 +72,7 @@ public final class DuneClient {
      * does, so that a status poll is retried in one layer only.
      */
     public DuneClient withoutRetries() {
-        return new DuneClient(urls, sender.withoutRetries(), budget);
+        return new DuneClient(urls, sender.withoutRetries(), shared, endpointBudget);
     }
 
     /**
@@ -95,9 +101,12 @@ public final class DuneClient {
 
     private CompletableFuture<DuneExecution> execute(
             DuneCall call, Long queryId, List<String> path, Map<String, Object> body, String performance) {
-        if (budget != null) {
-            // before anything is sent: a refused execute bills nothing
-            budget.check(call, queryId);
+        // before anything is sent: a refused execute bills nothing
+        if (shared.credits().budget() != null) {
+            shared.credits().budget().check(call, queryId);
+        }
+        if (endpointBudget != null) {
+            endpointBudget.check(call, queryId);
         }
         if (performance != null) {
             body.put("performance", performance);
@@ -108,6 +117,7 @@ public final class DuneClient {
         return sender.send(new ApiRequest(call, queryId, null, http), answer -> {
             DuneExecution execution = answer.read(DuneExecution.class);
             answer.require(execution.executionId() != null && execution.state() != null, "execution_id or state");
+            shared.metrics().executionStarted(queryId == null ? 0L : queryId);
             return execution;
         });
     }
@@ -119,8 +129,9 @@ public final class DuneClient {
         return sender.send(new ApiRequest(DuneCall.STATUS, null, executionId, http), answer -> {
             ExecutionStatus status = answer.read(ExecutionStatus.class);
             answer.require(status.state() != null, "state");
-            if (budget != null) {
-                budget.record(status);
+            java.math.BigDecimal credits = shared.credits().execution(status);
+            if (credits != null && endpointBudget != null) {
+                endpointBudget.add(credits, status.queryId());
             }
             return status;
         });
@@ -222,6 +233,7 @@ public final class DuneClient {
         return sender.send(request(target, false, url), answer -> {
             ResultPage page = answer.read(ResultPage.class);
             answer.require(page.state() != null, "state");
+            shared.metrics().resultRows(page.rows().size());
             return page;
         });
     }

@@ -123,6 +123,9 @@ final class Sender {
     private <T> void attempt(ApiRequest request, Function<Answer, T> reader, int attempt, CompletableFuture<T> result) {
         Duration wait =
                 limiter == null ? Duration.ZERO : limiter.reserve(request.call().bucket());
+        if (limiter != null) {
+            shared.metrics().rateLimiterWait(request.call().bucket().name().toLowerCase(Locale.ROOT), wait);
+        }
         if (!wait.isZero()) {
             LIMITED.warn("Dune " + request.call().operationName() + " waits " + wait.toMillis() + " ms for the "
                     + request.call().bucket().name().toLowerCase(Locale.ROOT)
@@ -157,6 +160,7 @@ final class Sender {
         }
         if (error instanceof DuneApiException failure && retries.shouldRetry(failure, request.call(), attempt)) {
             Duration delay = retries.delay(failure, attempt);
+            shared.metrics().retry(failure.getHttpResponseCode());
             RETRIES.warn("Dune " + request.call().operationName() + " failed with "
                     + (failure.getHttpResponseCode() == 0 ? "no answer" : "HTTP " + failure.getHttpResponseCode())
                     + Failures.ids(request) + "; attempt " + (attempt + 2) + " of " + (retries.maxRetries() + 1)
@@ -215,6 +219,10 @@ final class Sender {
                             public void completed(Message<HttpResponse, ChunkedBody> message) {
                                 Answer answer = new Answer(request, message.getHead(), message.getBody());
                                 LOG.debug("Dune {}: {} answered {}", operation, target, answer.code());
+                                if (answer.isSuccess() && request.call().billing() == DuneCall.Billing.EXPORT) {
+                                    // Dune bills each megabyte of results it sends, whether or not it is read
+                                    shared.credits().exported(message.getBody().length());
+                                }
                                 try {
                                     future.complete(
                                             answer.isSuccess()

@@ -1,20 +1,23 @@
 package io.github.cameldune.dune.client;
 
+import io.github.cameldune.dune.metrics.DuneMetrics;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * What the endpoints of one component share to talk to Dune: where waits are scheduled, the rate limiter, the record
- * of work in flight and the gate that bounds it.
+ * of work in flight and the gate that bounds it, the credits and the figures.
  *
  * @param scheduler where retries, rate-limit waits and deadlines are scheduled (no thread is held for them)
  * @param limiter   the rate limiter, or null for none
  * @param inFlight  the work in flight, ended typed when the component stops
  * @param gate      at most so many requests in flight; the rest wait without a thread
- * @param budget    the credit budget executes must keep to, or null for none
+ * @param credits   the credits counted, and the budget executes must keep to
+ * @param metrics   where calls, waits and credits are counted
  */
 public record SharedResources(
         ScheduledExecutorService scheduler,
         RateLimiter limiter,
         InFlight inFlight,
         RequestGate gate,
-        CreditBudget budget) {}
+        CreditLedger credits,
+        DuneMetrics metrics) {}

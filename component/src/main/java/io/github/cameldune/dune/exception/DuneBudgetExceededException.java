@@ -16,16 +16,26 @@ public class DuneBudgetExceededException extends DuneException {
     private final Instant freesAt;
 
     /**
+     * @param scope   whose budget: {@code component} or {@code endpoint}
      * @param counted the credits counted in the window so far
      * @param freesAt when the oldest credits counted leave the window
      */
     public DuneBudgetExceededException(
-            String operation, Long queryId, BigDecimal budget, Duration window, BigDecimal counted, Instant freesAt) {
+            String operation,
+            Long queryId,
+            String scope,
+            BigDecimal budget,
+            Duration window,
+            BigDecimal counted,
+            Instant freesAt) {
         super(
-                "Dune " + operation + " refused before sending" + ids(queryId, null) + ": the credit budget of "
+                "Dune " + operation + " refused before sending" + ids(queryId, null) + ": the " + scope
+                        + "'s credit budget of "
                         + budget.stripTrailingZeros().toPlainString() + " credits per " + window
                         + " would be exceeded ("
-                        + counted.stripTrailingZeros().toPlainString() + " counted); it frees up from " + freesAt,
+                        + counted.setScale(2, java.math.RoundingMode.HALF_UP)
+                                .stripTrailingZeros()
+                                .toPlainString() + " counted); it frees up from " + freesAt,
                 null,
                 operation,
                 queryId,

@@ -43,7 +43,8 @@ final class Calls {
                 Duration.ofMillis(config.getPollInitialDelay()),
                 Duration.ofMillis(config.getPollInterval()),
                 Duration.ofMillis(config.getMaxPollInterval()),
-                Duration.ofMillis(config.getWaitTimeout()));
+                Duration.ofMillis(config.getWaitTimeout()),
+                config.getLongWaitThreshold() == 0 ? null : Duration.ofMillis(config.getLongWaitThreshold()));
     }
 
     /** The name of the endpoint's operation, for errors. */

@@ -39,6 +39,14 @@ public final class DurationHistory {
         return shortest;
     }
 
+    /** Each query's recent completed runs, the newest first (for the dev console). */
+    public Map<Long, java.util.List<Duration>> recent() {
+        Map<Long, java.util.List<Duration>> copy = new java.util.TreeMap<>();
+        recent.forEach((id, runs) -> copy.put(
+                id, java.util.Arrays.stream(runs.clone()).filter(d -> d != null).toList()));
+        return copy;
+    }
+
     /** Remembers a finished execution's duration when it completed and Dune timed it. */
     public void record(Long queryId, ExecutionStatus status) {
         Duration took = status.times().ran();

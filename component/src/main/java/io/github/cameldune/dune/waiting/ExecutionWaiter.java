@@ -7,6 +7,9 @@ import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.dune.exception.DuneRateLimitException;
 import io.github.cameldune.dune.exception.DuneShutdownException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
+import io.github.cameldune.dune.metrics.DuneMetrics;
+import io.github.cameldune.dune.metrics.Outcome;
+import io.github.cameldune.dune.metrics.WaitingExecution;
 import io.github.cameldune.dune.model.ExecutionState;
 import io.github.cameldune.dune.model.ExecutionStatus;
 import java.time.Duration;
@@ -50,16 +53,25 @@ public final class ExecutionWaiter {
     private final DurationHistory history;
     private final LongSupplier nanoClock;
     private final InFlight inFlight;
+    private final DuneMetrics metrics;
 
-    /** A waiter polling through a client, scheduling on a shared scheduler, learning durations into a history. */
+    /**
+     * A waiter polling through a client, scheduling on a shared scheduler, learning durations into a history and
+     * counting its polls and outcomes in the component's figures.
+     */
     public ExecutionWaiter(
-            DuneClient client, ScheduledExecutorService scheduler, DurationHistory history, InFlight inFlight) {
+            DuneClient client,
+            ScheduledExecutorService scheduler,
+            DurationHistory history,
+            InFlight inFlight,
+            DuneMetrics metrics) {
         this(
                 client.withoutRetries()::status,
                 (delay, task) -> scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS),
                 history,
                 System::nanoTime,
-                inFlight);
+                inFlight,
+                metrics);
     }
 
     ExecutionWaiter(
@@ -67,8 +79,10 @@ public final class ExecutionWaiter {
             Timer timer,
             DurationHistory history,
             LongSupplier nanoClock,
-            InFlight inFlight) {
+            InFlight inFlight,
+            DuneMetrics metrics) {
         this.inFlight = inFlight;
+        this.metrics = metrics;
         this.status = status;
         this.timer = timer;
         this.history = history;
@@ -89,6 +103,10 @@ public final class ExecutionWaiter {
             String operation, String executionId, Long queryId, WaitPolicy policy) {
         Duration expected = history.expected(queryId);
         Wait wait = new Wait(operation, executionId, queryId, policy, expected, nanoClock.getAsLong());
+        // listed while it waits, counted by how it ends
+        wait.result.whenComplete(wait::ended);
+        Runnable unlist = metrics.waiting(wait);
+        wait.result.whenComplete((status, error) -> unlist.run());
         // a stop of the component ends the wait, typed, instead of leaving the exchange pending
         inFlight.track(
                 wait.result,
@@ -107,7 +125,7 @@ public final class ExecutionWaiter {
         return wait.result;
     }
 
-    private final class Wait {
+    private final class Wait implements WaitingExecution {
         final String operation;
         final String executionId;
         final Long queryId;
@@ -120,6 +138,11 @@ public final class ExecutionWaiter {
         /** The last state a status answer gave, null until one came. */
         volatile ExecutionState lastState;
 
+        volatile Integer queuePosition;
+        volatile Long reportedQueryId;
+        /** Whether the long wait was logged. */
+        boolean logged;
+
         Wait(String operation, String executionId, Long queryId, WaitPolicy policy, Duration expected, long start) {
             this.operation = operation;
             this.executionId = executionId;
@@ -129,8 +152,42 @@ public final class ExecutionWaiter {
             this.start = start;
         }
 
-        Duration elapsed() {
+        @Override
+        public Duration elapsed() {
             return Duration.ofNanos(nanoClock.getAsLong() - start);
+        }
+
+        @Override
+        public String executionId() {
+            return executionId;
+        }
+
+        @Override
+        public Long queryId() {
+            return queryId != null ? queryId : reportedQueryId;
+        }
+
+        @Override
+        public String operation() {
+            return operation;
+        }
+
+        @Override
+        public ExecutionState state() {
+            return lastState;
+        }
+
+        @Override
+        public Integer queuePosition() {
+            return queuePosition;
+        }
+
+        void ended(ExecutionStatus status, Throwable error) {
+            if (status != null) {
+                metrics.executionEnded(queryId(), Outcome.of(status.state()), status.times());
+            } else {
+                metrics.executionEnded(queryId(), Outcome.of(Futures.cause(error)), null);
+            }
         }
 
         void schedule(Duration delay) {
@@ -153,6 +210,7 @@ public final class ExecutionWaiter {
             if (result.isDone()) {
                 return;
             }
+            metrics.poll();
             try {
                 status.apply(executionId).whenComplete((answer, error) -> {
                     try {
@@ -172,6 +230,10 @@ public final class ExecutionWaiter {
 
         void onStatus(ExecutionStatus answer) {
             lastState = answer.state();
+            queuePosition = answer.queuePosition();
+            if (answer.queryId() != null) {
+                reportedQueryId = answer.queryId();
+            }
             if (answer.state().isTerminal()) {
                 history.record(queryId, answer);
                 result.complete(answer);
@@ -184,6 +246,16 @@ public final class ExecutionWaiter {
                                 + "ends or the wait times out",
                         answer.state(),
                         executionId);
+            }
+            if (!logged && policy.longWait() != null && elapsed().compareTo(policy.longWait()) > 0) {
+                logged = true;
+                LOG.info(
+                        "Dune execution {}{} is still {} after {} s{} (longWaitThreshold)",
+                        executionId,
+                        queryId() == null ? "" : " of query " + queryId(),
+                        answer.state(),
+                        elapsed().toSeconds(),
+                        queuePosition == null ? "" : ", queue position " + queuePosition);
             }
             // Dune's own timestamps say how long it queued (null while it still does)
             next(policy.nextDelay(elapsed(), expected, answer.times().queued()));

@@ -11,8 +11,15 @@ import java.time.Duration;
  * @param interval     the shortest interval between polls
  * @param maxInterval  the longest interval between polls
  * @param timeout      how long to wait in all
+ * @param longWait     a wait longer than this is logged once at INFO; null never
  */
-public record WaitPolicy(Duration initialDelay, Duration interval, Duration maxInterval, Duration timeout) {
+public record WaitPolicy(
+        Duration initialDelay, Duration interval, Duration maxInterval, Duration timeout, Duration longWait) {
+
+    /** A policy that never logs a long wait. */
+    public WaitPolicy(Duration initialDelay, Duration interval, Duration maxInterval, Duration timeout) {
+        this(initialDelay, interval, maxInterval, timeout, null);
+    }
 
     /** Checks the durations. */
     public WaitPolicy {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,26 @@ class RetryPolicyTest {
                         .isFalse();
             }
         }
+    }
+
+    @Test
+    void whatDuneBillsIsAPropertyOfEachCall() {
+        Map<DuneCall, DuneCall.Billing> expected = new java.util.EnumMap<>(DuneCall.class);
+        expected.put(DuneCall.EXECUTE_QUERY, DuneCall.Billing.EXECUTION);
+        expected.put(DuneCall.EXECUTE_SQL, DuneCall.Billing.EXECUTION);
+        expected.put(DuneCall.STATUS, DuneCall.Billing.FREE);
+        expected.put(DuneCall.RESULTS, DuneCall.Billing.EXPORT);
+        expected.put(DuneCall.RESULTS_CSV, DuneCall.Billing.EXPORT);
+        expected.put(DuneCall.LATEST_RESULTS, DuneCall.Billing.EXPORT);
+        expected.put(DuneCall.LATEST_RESULTS_CSV, DuneCall.Billing.EXPORT);
+        expected.put(DuneCall.CANCEL, DuneCall.Billing.FREE);
+        expected.put(DuneCall.USAGE, DuneCall.Billing.FREE);
+        assertThat(expected).as("every call has its row").hasSize(DuneCall.values().length);
+        expected.forEach((call, billing) -> {
+            assertThat(call.billing()).as(call.name()).isEqualTo(billing);
+            // only the calls that start an execution are writes
+            assertThat(call.isWrite()).as(call.name()).isEqualTo(billing == DuneCall.Billing.EXECUTION);
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.InFlight;
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
+import io.github.cameldune.dune.metrics.DuneMetrics;
 import io.github.cameldune.dune.model.ExecutionState;
 import io.github.cameldune.dune.model.ExecutionStatus;
 import io.github.cameldune.dune.model.ExecutionTimes;
@@ -40,6 +41,7 @@ class ExecutionWaiterTest {
     private final Deque<Supplier<CompletableFuture<ExecutionStatus>>> answers = new ArrayDeque<>();
     private final DurationHistory history = new DurationHistory();
     private int scheduled;
+    private final DuneMetrics metrics = new DuneMetrics();
     private final ExecutionWaiter waiter = new ExecutionWaiter(
             id -> {
                 assertThat(id).isEqualTo(ID);
@@ -58,7 +60,8 @@ class ExecutionWaiterTest {
             },
             history,
             () -> now,
-            new InFlight());
+            new InFlight(),
+            metrics);
 
     /** A task of the fake clock, due at a time; ties in the order they were scheduled. */
     private record Task(long at, int order, Runnable run) implements Comparable<Task> {
@@ -188,7 +191,8 @@ class ExecutionWaiterTest {
                 },
                 history,
                 () -> now,
-                new InFlight());
+                new InFlight(),
+                new DuneMetrics());
         assertThat(failure(stopping.await("run", ID, null, POLICY)))
                 .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
     }

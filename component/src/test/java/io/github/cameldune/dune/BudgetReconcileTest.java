@@ -1,0 +1,67 @@
+package io.github.cameldune.dune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.cameldune.dune.exception.DuneBudgetExceededException;
+import java.math.BigDecimal;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A budget reconciled with the account's usage ({@code POST /v1/usage}, every 100 ms here): what another component of
+ * the same account spent, which this one never saw, counts against its budget, and its own executions count once.
+ */
+class BudgetReconcileTest extends DuneTestSupport {
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
+        dune.setCreditBudget(100);
+        dune.setCreditBudgetWindow(60_000);
+        dune.setCreditReconcileInterval(100);
+        dune.setExportCreditsPerMb(0);
+        context.addComponent("other", component(emulator().baseUrl(), emulator().apiKey()));
+        return context;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:run").to("dune:run?queryId=1001&pollInitialDelay=20ms&pollInterval=20ms");
+                from("direct:other").to("other:run?queryId=1002&pollInitialDelay=20ms&pollInterval=20ms");
+            }
+        };
+    }
+
+    @Test
+    void creditsAnotherComponentSpentCountOnceReconciledWithTheAccountsUsage() throws Exception {
+        emulator().engine().credits().prices(30, 60);
+        emulator().settings().exportCreditsPerMb(0);
+        assertThat(template.request("direct:run", e -> {}).getException()).isNull();
+        // another client of the same account: this component never sees its executions
+        for (int run = 0; run < 2; run++) {
+            assertThat(template.request("direct:other", e -> {}).getException()).isNull();
+        }
+        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
+        // a reconciliation between an execution's end and its status reaching this JVM counts it once too many, until
+        // the next one takes it back: wait for the figure to settle
+        for (int i = 0; i < 100 && dune.creditBudget().othersCounted().compareTo(BigDecimal.valueOf(60)) != 0; i++) {
+            Thread.sleep(20);
+        }
+        assertThat(dune.creditBudget().othersCounted()).isEqualByComparingTo("60");
+        emulator().clearRequests();
+        Exchange refused = template.request("direct:run", e -> {});
+        assertThat(refused.getException())
+                .isInstanceOf(DuneBudgetExceededException.class)
+                .hasMessageContaining("(90 counted)");
+        assertThat(requests()).as("refused before sending").isEmpty();
+        // its own executions, counted when their status came, are not counted a second time from the usage
+        Thread.sleep(300);
+        assertThat(dune.creditBudget().spent()).isEqualByComparingTo("90");
+    }
+}
