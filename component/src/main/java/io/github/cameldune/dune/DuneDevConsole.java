@@ -70,7 +70,7 @@ public class DuneDevConsole extends AbstractDevConsole {
                         .append(meter.get("tags"))
                         .append(" = ")
                         .append(meter.get("value"))
-                        .append(meter.containsKey("count") ? " (" + meter.get("count") + " times)" : "")
+                        .append(meter.containsKey("count") ? " ms in all, " + meter.get("count") + " times" : "")
                         .append('\n');
             }
             text.append("  Last errors:\n");

@@ -13,7 +13,8 @@ import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API key appears in no log line at any level, no exception, and no printed endpoint URI. With
+ * The API key appears in no log line at any level, no exception, no printed endpoint URI, no meter and not in the dev
+ * console. With
  * {@code apiKeyLocation=query} the key is part of the request URI, which HttpClient's own DEBUG log prints (as proxies
  * and access logs do); camel-dune and Camel still never print it.
  */
@@ -98,6 +99,30 @@ class SecretsTest extends DuneTestSupport {
         assertThat(endpoint.getEndpointBaseUri()).doesNotContain(KEY_IN_URI);
         assertThat(context.getEndpoints())
                 .allSatisfy(e -> assertThat(e.toString()).doesNotContain(KEY_IN_URI));
+    }
+
+    @Test
+    void theKeyIsInNoMeterNorTheDevConsole() throws Exception {
+        everyOperation(new ArrayList<>());
+        org.apache.camel.console.DevConsole console = org.apache.camel.support.PluginHelper.getDevConsoleResolver(
+                        context)
+                .resolveDevConsole("dune");
+        org.apache.camel.support.service.ServiceHelper.startService(console);
+        String json = org.apache.camel.util.json.Jsoner.serialize(
+                console.call(org.apache.camel.console.DevConsole.MediaType.JSON));
+        String text = (String) console.call(org.apache.camel.console.DevConsole.MediaType.TEXT);
+        assertThat(json)
+                .as("the console lists the endpoints and the errors")
+                .contains("execute?apiKey=xxxxxx", "errors");
+        String meters = context.getComponent("dune", DuneComponent.class).metrics().series().stream()
+                .map(m -> m.name() + m.tags())
+                .toList()
+                .toString();
+        for (String figures : List.of(json, text, meters)) {
+            assertThat(figures)
+                    .doesNotContain(KEY_IN_URI)
+                    .doesNotContain(emulator().apiKey());
+        }
     }
 
     /** Every operation once as it should go, and failing: unknown ids, faults, a failed and a timed-out run. */

@@ -18,9 +18,7 @@ import org.apache.camel.util.json.Jsoner;
 
 /**
  * A small HTTP server, started and stopped with Camel: {@code GET /metrics} is the Prometheus scrape, and
- * {@code GET /q/dev/dune} the {@code dune} dev console as JSON ({@code ?format=text} for text). In an application
- * with Camel's platform HTTP server, {@code camel.server.metricsEnabled} and {@code camel.server.devConsoleEnabled}
- * do the same.
+ * {@code GET /q/dev/dune} the {@code dune} dev console as JSON ({@code ?format=text} for text).
  */
 public final class MetricsHttpServer extends ServiceSupport implements CamelContextAware {
 
