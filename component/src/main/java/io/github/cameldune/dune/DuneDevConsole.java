@@ -1,6 +1,8 @@
 package io.github.cameldune.dune;
 
 import io.github.cameldune.dune.client.CreditBudget;
+import io.github.cameldune.dune.client.DuneCall;
+import io.github.cameldune.dune.client.RateLimiter;
 import io.github.cameldune.dune.metrics.DuneMetrics;
 import io.github.cameldune.dune.metrics.Series;
 import io.github.cameldune.dune.metrics.WaitingExecution;
@@ -141,6 +143,14 @@ public class DuneDevConsole extends AbstractDevConsole {
         JsonObject limits = new JsonObject();
         limits.put("write", dune.getRateLimitWrite());
         limits.put("read", dune.getRateLimitRead());
+        RateLimiter limiter = dune.rateLimiter();
+        if (limiter != null) {
+            // how long the next request of each bucket would wait for its slot
+            limits.put(
+                    "writeBacklogMillis", limiter.backlog(DuneCall.Bucket.WRITE).toMillis());
+            limits.put(
+                    "readBacklogMillis", limiter.backlog(DuneCall.Bucket.READ).toMillis());
+        }
         json.put("rateLimits", limits);
         JsonObject credits = new JsonObject();
         credits.put("execution", metrics.total("dune.credits", Map.of("kind", "execution")));

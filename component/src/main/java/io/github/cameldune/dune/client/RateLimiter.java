@@ -33,6 +33,11 @@ public final class RateLimiter {
         return (bucket == DuneCall.Bucket.WRITE ? write : read).reserve();
     }
 
+    /** How long a request of the bucket would wait for its slot now, without taking one: the backlog. */
+    public Duration backlog(DuneCall.Bucket bucket) {
+        return (bucket == DuneCall.Bucket.WRITE ? write : read).backlog();
+    }
+
     private static final class Bucket {
         private final long interval;
         private final LongSupplier clock;
@@ -42,6 +47,10 @@ public final class RateLimiter {
             this.interval = perMinute <= 0 ? 0 : Duration.ofMinutes(1).toNanos() / perMinute;
             this.clock = clock;
             this.nextFree = new AtomicLong(clock.getAsLong());
+        }
+
+        Duration backlog() {
+            return Duration.ofNanos(Math.max(0, nextFree.get() - clock.getAsLong()));
         }
 
         Duration reserve() {

@@ -21,6 +21,11 @@ class RateLimiterTest {
         assertThat(limiter.reserve(WRITE)).isEqualTo(Duration.ofSeconds(8));
         assertThat(limiter.reserve(READ)).as("reads count apart").isZero();
         assertThat(limiter.reserve(READ)).isEqualTo(Duration.ofSeconds(1));
+        // the next write waits 12 s: the backlog says so without taking the slot
+        assertThat(limiter.backlog(WRITE)).isEqualTo(Duration.ofSeconds(12));
+        assertThat(limiter.backlog(WRITE)).isEqualTo(Duration.ofSeconds(12));
+        now.addAndGet(Duration.ofSeconds(20).toNanos());
+        assertThat(limiter.backlog(WRITE)).isZero();
     }
 
     @Test
