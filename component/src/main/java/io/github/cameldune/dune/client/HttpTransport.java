@@ -4,6 +4,7 @@ import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
@@ -38,20 +39,34 @@ public final class HttpTransport implements AutoCloseable {
             connections.setTlsStrategy(
                     ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildAsync());
         }
-        client = HttpAsyncClients.custom()
+        HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(connections.build())
                 .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(2).build())
                 // retrying is camel-dune's decision: a re-sent execute is a second billed execution
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                // no Accept-Encoding: a small gzip answer can inflate without bound (maxAnswerSize counts bytes read)
-                .disableContentCompression()
                 // no wire logging: it would print the X-Dune-Api-Key header at DEBUG
                 .setIoSessionDecorator(session -> session)
-                .setUserAgent(userAgent)
-                .build();
+                .setUserAgent(userAgent);
+        withoutCompression(builder);
+        client = builder.build();
         client.start();
+    }
+
+    /**
+     * No Accept-Encoding: a small gzip answer can inflate without bound (maxAnswerSize counts bytes read). HttpClient
+     * 5.6 (Camel 4.22) added compression to the async client, on by default; 5.5 and older (Camel 4.18 and 4.17) have
+     * neither the feature nor the switch, so the switch is looked up rather than linked.
+     */
+    private static void withoutCompression(HttpAsyncClientBuilder builder) {
+        try {
+            HttpAsyncClientBuilder.class.getMethod("disableContentCompression").invoke(builder);
+        } catch (NoSuchMethodException olderClient) {
+            // never asks for compressed answers
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot turn off HttpClient's content compression", e);
+        }
     }
 
     /** The started client. */

@@ -29,7 +29,7 @@ public final class MicrometerBinding implements Consumer<Series> {
 
     /**
      * Binds the figures to the {@code MeterRegistry} of the Camel registry, when Micrometer is on the class path and
-     * there is one (with several, the one named {@code meterRegistry}, else none).
+     * there is one (with several, their composite, as Spring Boot makes, else the one named {@code meterRegistry}).
      */
     public static void bindIfPresent(CamelContext context, DuneMetrics metrics) {
         try {
@@ -48,6 +48,12 @@ public final class MicrometerBinding implements Consumer<Series> {
         var all = context.getRegistry().findByTypeWithName(MeterRegistry.class);
         if (all.size() == 1) {
             return all.values().iterator().next();
+        }
+        // Spring Boot with several registries adds a composite of them all
+        for (MeterRegistry registry : all.values()) {
+            if (registry instanceof io.micrometer.core.instrument.composite.CompositeMeterRegistry) {
+                return registry;
+            }
         }
         return all.get("meterRegistry");
     }

@@ -1,0 +1,785 @@
+package io.github.cameldune.dune.springboot;
+
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The options of the {@code dune} component under {@code camel.component.dune}, in {@code application.yml} or
+ * {@code .properties}: every component option of camel-dune, with its description and default.
+ *
+ * <p>Generated from the component's {@code dune.json} by {@code StarterMetadataTest}; do not edit.
+ */
+@ConfigurationProperties(prefix = "camel.component.dune")
+public class DuneComponentConfiguration extends ComponentConfigurationPropertiesCommon {
+
+    /** Whether to configure the dune component from these properties (on by default). */
+    private Boolean enabled;
+
+    /**
+     * The base URL of the Dune API, without the /v1 version; point it at the emulator or a proxy.
+     */
+    private String baseUrl = "https://api.dune.com/api";
+
+    /**
+     * The options shared by every endpoint of this component.
+     */
+    private io.github.cameldune.dune.DuneConfiguration configuration;
+
+    /**
+     * Remembers the execution ids a latestResults consumer has emitted, so that a restart does not emit the
+     * same result again (e.g. a file or JDBC idempotent repository).
+     */
+    private org.apache.camel.spi.IdempotentRepository idempotentRepository;
+
+    /**
+     * Read a result Dune truncated (QUERY_STATE_COMPLETED_PARTIAL) instead of failing.
+     */
+    private Boolean allowPartialResults = false;
+
+    /**
+     * With run: cancel the execution when waitTimeout is reached, so it stops costing credits.
+     */
+    private Boolean cancelOnTimeout = false;
+
+    /**
+     * The result columns to return, comma-separated; fewer columns cost fewer credits.
+     */
+    private String columns;
+
+    /**
+     * With usage: the last day of the usage to read, as YYYY-MM-DD.
+     */
+    private String endDate;
+
+    /**
+     * The execution to read or cancel (status, results, resultsCsv, cancel); a String body is used when
+     * neither this nor the CamelDuneExecutionId header is set.
+     */
+    private String executionId;
+
+    /**
+     * With outputType=rows, follow the pages to the end instead of returning one page.
+     */
+    private Boolean fetchAll = false;
+
+    /**
+     * Rows to return, as Dune's SQL-WHERE-like filter, e.g. amount_usd 1000 AND project = 'uniswap'.
+     */
+    private String filters;
+
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this
+     * to allow CamelContext and routes to startup in situations where a producer may otherwise fail during
+     * starting and cause the route to fail being started. By deferring this startup to be lazy then the
+     * startup failure can be handled during routing messages via Camel's routing error handlers. Beware that
+     * when the first message is processed then creating and starting the producer may take a little time and
+     * prolong the total processing time of the processing.
+     */
+    private Boolean lazyStartProducer = false;
+
+    /**
+     * Rows per page of results (Dune may send fewer).
+     */
+    private Integer limit;
+
+    /**
+     * With latestResults: when the latest result ended longer ago than this, or there is none, execute the
+     * query and wait for a fresh result instead. Not set: the latest result as it is. A duration: 500ms, 30s,
+     * 5m, 1h30m, or milliseconds.
+     */
+    private String maxAge;
+
+    /**
+     * With run: the longest interval between status polls. A duration: 500ms, 30s, 5m, 1h30m, or
+     * milliseconds.
+     */
+    private String maxPollInterval = "30s";
+
+    /**
+     * How many times a failed request is sent again at the most: reads and cancel after a transient failure
+     * (429, 500, 502, 503, 504, no answer); execute only on 429 or when the connection failed before sending
+     * (see retryExecuteOnServerError). Status polls of run are not retried: the next poll is their retry. 0
+     * turns retries off.
+     */
+    private Integer maxRetries = 3;
+
+    /**
+     * The first row of the page of results, 0-based.
+     */
+    private Long offset;
+
+    /**
+     * The form of the results: rows (a List of Maps, keys in column order), stream (a lazy Iterator over
+     * every row of every page, for split().streaming()), json (one page's response text) or csv (an
+     * InputStream over every page, header once).
+     */
+    private io.github.cameldune.dune.OutputType outputType = io.github.cameldune.dune.OutputType.rows;
+
+    /**
+     * The performance tier of the execution. When not set, none is sent and Dune's default applies.
+     */
+    private String performance;
+
+    /**
+     * With run: the wait before the first status poll. When the saved query's recent executions all ran
+     * longer, polls wait until the shortest of those run times (and a twentieth) has passed since it started,
+     * so a query that runs as long as before costs one poll. A duration: 500ms, 30s, 5m, 1h30m, or
+     * milliseconds.
+     */
+    private String pollInitialDelay = "1s";
+
+    /**
+     * With run: the shortest interval between status polls. The interval grows with the time already waited
+     * (a tenth of it) up to maxPollInterval. A duration: 500ms, 30s, 5m, 1h30m, or milliseconds.
+     */
+    private String pollInterval = "1s";
+
+    /**
+     * The saved query to execute (a positive number).
+     */
+    private Long queryId;
+
+    /**
+     * Query parameter values, as param.name=value options, e.g. param.wallet=0xabc. This is a multi-value
+     * option with prefix: param.
+     */
+    private java.util.Map<java.lang.String, java.lang.Object> queryParameters;
+
+    /**
+     * Also send an execute again after a 5xx or a lost answer. Dune has no idempotency key: the first attempt
+     * may have created an execution, so this can run, and bill, the query twice.
+     */
+    private Boolean retryExecuteOnServerError = false;
+
+    /**
+     * The delay before the first retry; it doubles at each retry (with jitter), and is at least Dune's
+     * Retry-After (or, without one, the reset of its RateLimit header). A duration: 500ms, 30s, 5m, 1h30m, or
+     * milliseconds.
+     */
+    private String retryInitialDelay = "1s";
+
+    /**
+     * The longest delay between two attempts of a request. A duration: 500ms, 30s, 5m, 1h30m, or
+     * milliseconds.
+     */
+    private String retryMaxDelay = "30s";
+
+    /**
+     * Return a uniform random sample of about this many rows; not with limit, offset or filters.
+     */
+    private Integer sampleCount;
+
+    /**
+     * The order of the rows, as Dune's SQL-ORDER-BY-like list, e.g. amount_usd desc, block_time.
+     */
+    private String sortBy;
+
+    /**
+     * The SQL of executeSql, and of run instead of a saved query; a String body is used when neither this nor
+     * the CamelDuneSql header is set.
+     */
+    private String sql;
+
+    /**
+     * With usage: the first day of the usage to read, as YYYY-MM-DD. Not set: the current billing period.
+     */
+    private String startDate;
+
+    /**
+     * With results and resultsCsv: wait, as run does, until the execution has finished before reading it (for
+     * an execution started elsewhere, e.g. by dune:execute in another route).
+     */
+    private Boolean waitForCompletion = false;
+
+    /**
+     * With run: how long to wait for the execution to end before failing with a DuneTimeoutException. The
+     * query is never executed again. A duration: 500ms, 30s, 5m, 1h30m, or milliseconds.
+     */
+    private String waitTimeout = "30m";
+
+    /**
+     * Lift Dune's default cap of 250,000 datapoints per results request.
+     */
+    private Boolean ignoreMaxDatapointsPerRequest = false;
+
+    /**
+     * Wait for the answer on the thread that sent the exchange and continue there, instead of continuing on a
+     * component worker thread. Saves a thread hand-off (tens of microseconds) when that thread waits anyway
+     * (ProducerTemplate.requestBody, a synchronous route), but holds it for the whole call, including the
+     * wait of run.
+     */
+    private Boolean synchronous = false;
+
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked
+     * as autowired) by looking up in the registry to find if there is a single instance of matching type,
+     * which then gets configured on the component. This can be used for automatic configuring JDBC data
+     * sources, JMS connection factories, AWS Clients, etc.
+     */
+    private Boolean autowiredEnabled = true;
+
+    /**
+     * Credits this component may spend per creditBudgetWindow, counted from what Dune reports of each
+     * finished execution this JVM saw and the estimated export credits, and reconciled every
+     * creditReconcileInterval with the account's usage (what other replicas and tools spent counts too); an
+     * execute that would go past it (at what the same query cost last time) fails with a
+     * DuneBudgetExceededException before it is sent. Executions already started are never cancelled. 0 turns
+     * the budget off.
+     */
+    private Double creditBudget = 0.0;
+
+    /**
+     * The rolling window of creditBudget. A duration: 500ms, 30s, 5m, 1h30m, or milliseconds.
+     */
+    private String creditBudgetWindow = "1d";
+
+    /**
+     * How often the creditBudget is reconciled with the account's usage (POST /v1/usage, free), so that
+     * credits spent elsewhere count against it; 0 counts only what this JVM saw. A duration: 500ms, 30s, 5m,
+     * 1h30m, or milliseconds.
+     */
+    private String creditReconcileInterval = "5m";
+
+    /**
+     * Your plan's export rate, in credits per MB of results read (Free 20, Analyst 10, Plus 2), from which
+     * the export credits of the metrics and the budget are estimated.
+     */
+    private Double exportCreditsPerMb = 20.0;
+
+    /**
+     * A wait for an execution longer than this is logged once at INFO, with the execution id, its state and
+     * its queue position; 0 never logs. A duration: 500ms, 30s, 5m, 1h30m, or milliseconds.
+     */
+    private String longWaitThreshold = "5m";
+
+    /**
+     * The largest answer body, in bytes, camel-dune keeps of one request (64 MiB: Dune's largest pages are a
+     * few MiB). A larger answer aborts the request and fails the exchange with a DuneAnswerTooLargeException,
+     * before it can fill the heap. Answers are never compressed.
+     */
+    private Long maxAnswerSize = 67108864L;
+
+    /**
+     * Requests this component has in flight to Dune at most; the next ones wait in a queue, holding no thread
+     * and no buffer, and go out as earlier ones complete (0: no limit). 20,000 executes from 50 concurrent
+     * consumers run in a heap of 256 MB with the default.
+     */
+    private Integer maxRequestsInFlight = 10000;
+
+    /**
+     * Requests per minute this component sends to Dune's read endpoints (status, results, CSV, latest
+     * results, cancel), spaced evenly and shared by all its endpoints; 0 for no limit. Set it to your plan's
+     * high limit (e.g. 40 on Free).
+     */
+    private Integer rateLimitRead = 0;
+
+    /**
+     * Requests per minute this component sends to Dune's write endpoints (execute, executeSql), spaced evenly
+     * and shared by all its endpoints; 0 for no limit. Set it to your plan's low limit (e.g. 15 on Free) to
+     * avoid 429s.
+     */
+    private Integer rateLimitWrite = 0;
+
+    /**
+     * Check the API key when the first endpoint of each base URL and key starts, with one free request, and
+     * fail the start when Dune rejects it, instead of finding out on the first message.
+     */
+    private Boolean validateApiKeyOnStart = false;
+
+    /**
+     * Threads that continue exchanges once Dune has answered, and read further pages of streamed results;
+     * created when needed. No thread waits for Dune.
+     */
+    private Integer workerPoolSize = 10;
+
+    /**
+     * Used for enabling or disabling all consumer based health checks from this component
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has
+     * by default disabled all producer based health-checks. You can turn on producer checks globally by
+     * setting camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled = true;
+
+    /**
+     * Allow a plain http:// baseUrl to a host other than this machine. The API key would travel unencrypted;
+     * only for a trusted proxy on a private network.
+     */
+    private Boolean allowInsecureHttp = false;
+
+    /**
+     * The Dune API key. Keep it out of URIs: set it on the component, e.g.
+     * camel.component.dune.api-key={{env:DUNE_API_KEY}}.
+     */
+    private String apiKey;
+
+    /**
+     * Where the API key is sent: the X-Dune-Api-Key header, or the api_key query parameter (which ends up in
+     * proxy and access logs).
+     */
+    private io.github.cameldune.dune.client.ApiKeyLocation apiKeyLocation = io.github.cameldune.dune.client.ApiKeyLocation.header;
+
+    /**
+     * TLS configuration for the connection to Dune.
+     */
+    private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
+
+    /**
+     * Use Camel's global SSL context parameters when no sslContextParameters are set.
+     */
+    private Boolean useGlobalSslContextParameters = false;
+
+    /**
+     * How long to wait for a connection to Dune. A duration: 500ms, 30s, 5m, 1h30m, or milliseconds.
+     */
+    private String connectTimeout = "30s";
+
+    /**
+     * How long to wait for Dune's whole answer to each request, from sending it to the last byte; a body that
+     * trickles in fails at this deadline too. A duration: 500ms, 30s, 5m, 1h30m, or milliseconds.
+     */
+    private String responseTimeout = "60s";
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public io.github.cameldune.dune.DuneConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(io.github.cameldune.dune.DuneConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public org.apache.camel.spi.IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(org.apache.camel.spi.IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public Boolean getAllowPartialResults() {
+        return allowPartialResults;
+    }
+
+    public void setAllowPartialResults(Boolean allowPartialResults) {
+        this.allowPartialResults = allowPartialResults;
+    }
+
+    public Boolean getCancelOnTimeout() {
+        return cancelOnTimeout;
+    }
+
+    public void setCancelOnTimeout(Boolean cancelOnTimeout) {
+        this.cancelOnTimeout = cancelOnTimeout;
+    }
+
+    public String getColumns() {
+        return columns;
+    }
+
+    public void setColumns(String columns) {
+        this.columns = columns;
+    }
+
+    public String getEndDate() {
+        return endDate;
+    }
+
+    public void setEndDate(String endDate) {
+        this.endDate = endDate;
+    }
+
+    public String getExecutionId() {
+        return executionId;
+    }
+
+    public void setExecutionId(String executionId) {
+        this.executionId = executionId;
+    }
+
+    public Boolean getFetchAll() {
+        return fetchAll;
+    }
+
+    public void setFetchAll(Boolean fetchAll) {
+        this.fetchAll = fetchAll;
+    }
+
+    public String getFilters() {
+        return filters;
+    }
+
+    public void setFilters(String filters) {
+        this.filters = filters;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Integer getLimit() {
+        return limit;
+    }
+
+    public void setLimit(Integer limit) {
+        this.limit = limit;
+    }
+
+    public String getMaxAge() {
+        return maxAge;
+    }
+
+    public void setMaxAge(String maxAge) {
+        this.maxAge = maxAge;
+    }
+
+    public String getMaxPollInterval() {
+        return maxPollInterval;
+    }
+
+    public void setMaxPollInterval(String maxPollInterval) {
+        this.maxPollInterval = maxPollInterval;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Long getOffset() {
+        return offset;
+    }
+
+    public void setOffset(Long offset) {
+        this.offset = offset;
+    }
+
+    public io.github.cameldune.dune.OutputType getOutputType() {
+        return outputType;
+    }
+
+    public void setOutputType(io.github.cameldune.dune.OutputType outputType) {
+        this.outputType = outputType;
+    }
+
+    public String getPerformance() {
+        return performance;
+    }
+
+    public void setPerformance(String performance) {
+        this.performance = performance;
+    }
+
+    public String getPollInitialDelay() {
+        return pollInitialDelay;
+    }
+
+    public void setPollInitialDelay(String pollInitialDelay) {
+        this.pollInitialDelay = pollInitialDelay;
+    }
+
+    public String getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(String pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public Long getQueryId() {
+        return queryId;
+    }
+
+    public void setQueryId(Long queryId) {
+        this.queryId = queryId;
+    }
+
+    public java.util.Map<java.lang.String, java.lang.Object> getQueryParameters() {
+        return queryParameters;
+    }
+
+    public void setQueryParameters(java.util.Map<java.lang.String, java.lang.Object> queryParameters) {
+        this.queryParameters = queryParameters;
+    }
+
+    public Boolean getRetryExecuteOnServerError() {
+        return retryExecuteOnServerError;
+    }
+
+    public void setRetryExecuteOnServerError(Boolean retryExecuteOnServerError) {
+        this.retryExecuteOnServerError = retryExecuteOnServerError;
+    }
+
+    public String getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(String retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public String getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(String retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public Integer getSampleCount() {
+        return sampleCount;
+    }
+
+    public void setSampleCount(Integer sampleCount) {
+        this.sampleCount = sampleCount;
+    }
+
+    public String getSortBy() {
+        return sortBy;
+    }
+
+    public void setSortBy(String sortBy) {
+        this.sortBy = sortBy;
+    }
+
+    public String getSql() {
+        return sql;
+    }
+
+    public void setSql(String sql) {
+        this.sql = sql;
+    }
+
+    public String getStartDate() {
+        return startDate;
+    }
+
+    public void setStartDate(String startDate) {
+        this.startDate = startDate;
+    }
+
+    public Boolean getWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    public void setWaitForCompletion(Boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public String getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    public void setWaitTimeout(String waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    public Boolean getIgnoreMaxDatapointsPerRequest() {
+        return ignoreMaxDatapointsPerRequest;
+    }
+
+    public void setIgnoreMaxDatapointsPerRequest(Boolean ignoreMaxDatapointsPerRequest) {
+        this.ignoreMaxDatapointsPerRequest = ignoreMaxDatapointsPerRequest;
+    }
+
+    public Boolean getSynchronous() {
+        return synchronous;
+    }
+
+    public void setSynchronous(Boolean synchronous) {
+        this.synchronous = synchronous;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Double getCreditBudget() {
+        return creditBudget;
+    }
+
+    public void setCreditBudget(Double creditBudget) {
+        this.creditBudget = creditBudget;
+    }
+
+    public String getCreditBudgetWindow() {
+        return creditBudgetWindow;
+    }
+
+    public void setCreditBudgetWindow(String creditBudgetWindow) {
+        this.creditBudgetWindow = creditBudgetWindow;
+    }
+
+    public String getCreditReconcileInterval() {
+        return creditReconcileInterval;
+    }
+
+    public void setCreditReconcileInterval(String creditReconcileInterval) {
+        this.creditReconcileInterval = creditReconcileInterval;
+    }
+
+    public Double getExportCreditsPerMb() {
+        return exportCreditsPerMb;
+    }
+
+    public void setExportCreditsPerMb(Double exportCreditsPerMb) {
+        this.exportCreditsPerMb = exportCreditsPerMb;
+    }
+
+    public String getLongWaitThreshold() {
+        return longWaitThreshold;
+    }
+
+    public void setLongWaitThreshold(String longWaitThreshold) {
+        this.longWaitThreshold = longWaitThreshold;
+    }
+
+    public Long getMaxAnswerSize() {
+        return maxAnswerSize;
+    }
+
+    public void setMaxAnswerSize(Long maxAnswerSize) {
+        this.maxAnswerSize = maxAnswerSize;
+    }
+
+    public Integer getMaxRequestsInFlight() {
+        return maxRequestsInFlight;
+    }
+
+    public void setMaxRequestsInFlight(Integer maxRequestsInFlight) {
+        this.maxRequestsInFlight = maxRequestsInFlight;
+    }
+
+    public Integer getRateLimitRead() {
+        return rateLimitRead;
+    }
+
+    public void setRateLimitRead(Integer rateLimitRead) {
+        this.rateLimitRead = rateLimitRead;
+    }
+
+    public Integer getRateLimitWrite() {
+        return rateLimitWrite;
+    }
+
+    public void setRateLimitWrite(Integer rateLimitWrite) {
+        this.rateLimitWrite = rateLimitWrite;
+    }
+
+    public Boolean getValidateApiKeyOnStart() {
+        return validateApiKeyOnStart;
+    }
+
+    public void setValidateApiKeyOnStart(Boolean validateApiKeyOnStart) {
+        this.validateApiKeyOnStart = validateApiKeyOnStart;
+    }
+
+    public Integer getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(Integer workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
+    }
+
+    public Boolean getAllowInsecureHttp() {
+        return allowInsecureHttp;
+    }
+
+    public void setAllowInsecureHttp(Boolean allowInsecureHttp) {
+        this.allowInsecureHttp = allowInsecureHttp;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public io.github.cameldune.dune.client.ApiKeyLocation getApiKeyLocation() {
+        return apiKeyLocation;
+    }
+
+    public void setApiKeyLocation(io.github.cameldune.dune.client.ApiKeyLocation apiKeyLocation) {
+        this.apiKeyLocation = apiKeyLocation;
+    }
+
+    public org.apache.camel.support.jsse.SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(org.apache.camel.support.jsse.SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public Boolean getUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    public void setUseGlobalSslContextParameters(Boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
+    }
+
+    public String getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(String connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public String getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(String responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public Boolean getEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(Boolean enabled) {
+        this.enabled = enabled;
+    }
+}
