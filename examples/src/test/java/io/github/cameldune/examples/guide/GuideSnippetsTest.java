@@ -34,7 +34,8 @@ class GuideSnippetsTest {
                 "src/test/java/io/github/cameldune/examples/guide",
                 "src/test/resources/guide",
                 "src/main/java",
-                "src/main/resources")) {
+                "src/main/resources",
+                "../examples-spring-boot/src/main/resources")) {
             try (Stream<Path> files = Files.walk(Path.of(root))) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     sources.add(normalize(Files.readString(f, StandardCharsets.UTF_8)));
