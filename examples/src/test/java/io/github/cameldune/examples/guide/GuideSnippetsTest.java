@@ -35,7 +35,8 @@ class GuideSnippetsTest {
                 "src/test/resources/guide",
                 "src/main/java",
                 "src/main/resources",
-                "../examples-spring-boot/src/main/resources")) {
+                "../examples-spring-boot/src/main/resources",
+                "../kamelet-main-tests/src/test/java")) {
             try (Stream<Path> files = Files.walk(Path.of(root))) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     sources.add(normalize(Files.readString(f, StandardCharsets.UTF_8)));
