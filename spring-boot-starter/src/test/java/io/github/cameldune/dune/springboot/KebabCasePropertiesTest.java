@@ -42,6 +42,9 @@ class KebabCasePropertiesTest {
     @Autowired
     IdempotentRepository seenResults;
 
+    @Autowired
+    org.apache.camel.support.jsse.SSLContextParameters duneSsl;
+
     @Test
     void everyKindOfOptionBindsAndARouteRunsAQuery() {
         DuneComponent dune = camel.getComponent("dune", DuneComponent.class);
@@ -53,6 +56,7 @@ class KebabCasePropertiesTest {
         assertThat(dune.getConfiguration().getPollInterval()).isEqualTo(50L);
         assertThat(dune.getConfiguration().getOutputType()).isEqualTo(OutputType.rows);
         assertThat(dune.getConfiguration().getIdempotentRepository()).isSameAs(seenResults);
+        assertThat(dune.getConfiguration().getSslContextParameters()).isSameAs(duneSsl);
 
         ProducerTemplate template = camel.createProducerTemplate();
         List<?> rows = template.requestBody("dune:run?queryId=1001&pollInitialDelay=20ms", null, List.class);

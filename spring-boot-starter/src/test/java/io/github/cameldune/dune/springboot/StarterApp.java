@@ -19,6 +19,12 @@ public class StarterApp {
         return new SimpleMeterRegistry();
     }
 
+    /** The user's TLS settings, named in camel.component.dune.ssl-context-parameters. */
+    @Bean
+    public org.apache.camel.support.jsse.SSLContextParameters duneSsl() {
+        return new org.apache.camel.support.jsse.SSLContextParameters();
+    }
+
     /** The user's repository, named in camel.component.dune.idempotent-repository. */
     @Bean
     public IdempotentRepository seenResults() {
