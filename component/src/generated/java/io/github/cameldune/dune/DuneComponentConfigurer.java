@@ -112,6 +112,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "samplecount":
         case "sampleCount": getOrCreateConfiguration(target).setSampleCount(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "serverratelimit":
+        case "serverRateLimit": target.setServerRateLimit(property(camelContext, boolean.class, value)); return true;
         case "sortby":
         case "sortBy": getOrCreateConfiguration(target).setSortBy(property(camelContext, java.lang.String.class, value)); return true;
         case "sql": getOrCreateConfiguration(target).setSql(property(camelContext, java.lang.String.class, value)); return true;
@@ -219,6 +221,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "retryMaxDelay": return long.class;
         case "samplecount":
         case "sampleCount": return java.lang.Integer.class;
+        case "serverratelimit":
+        case "serverRateLimit": return boolean.class;
         case "sortby":
         case "sortBy": return java.lang.String.class;
         case "sql": return java.lang.String.class;
@@ -327,6 +331,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "samplecount":
         case "sampleCount": return getOrCreateConfiguration(target).getSampleCount();
+        case "serverratelimit":
+        case "serverRateLimit": return target.isServerRateLimit();
         case "sortby":
         case "sortBy": return getOrCreateConfiguration(target).getSortBy();
         case "sql": return getOrCreateConfiguration(target).getSql();

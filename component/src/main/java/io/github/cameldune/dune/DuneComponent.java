@@ -6,6 +6,7 @@ import io.github.cameldune.dune.client.HttpTransport;
 import io.github.cameldune.dune.client.InFlight;
 import io.github.cameldune.dune.client.RateLimiter;
 import io.github.cameldune.dune.client.RequestGate;
+import io.github.cameldune.dune.client.ServerPacing;
 import io.github.cameldune.dune.client.SharedResources;
 import io.github.cameldune.dune.metrics.DuneMetrics;
 import io.github.cameldune.dune.metrics.MicrometerBinding;
@@ -81,6 +82,15 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     @Metadata(
             label = "advanced",
+            defaultValue = "true",
+            description = "Pace requests by the RateLimit headers Dune answers with: below half of a bucket's quota "
+                    + "left, requests are spread over what remains of the window, and with none left they wait for "
+                    + "its reset. Dune counts every client of the account, so replicas sharing a plan share its quota "
+                    + "instead of each keeping all of it; rateLimitWrite and rateLimitRead stay an upper bound.")
+    private boolean serverRateLimit = true;
+
+    @Metadata(
+            label = "advanced",
             defaultValue = "10000",
             description = "Requests this component has in flight to Dune at most; the next ones wait in a queue, "
                     + "holding no thread and no buffer, and go out as earlier ones complete (0: no limit). 20,000 "
@@ -133,6 +143,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     private final DurationHistory durations = new DurationHistory();
     private final InFlight inFlight = new InFlight();
     private RequestGate gate;
+    private ServerPacing pacing;
     private final ComponentCredits credits = new ComponentCredits();
     private final ComponentStop stop = new ComponentStop(inFlight);
     private final ComponentThreads threads = new ComponentThreads(this);
@@ -197,6 +208,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     synchronized SharedResources shared() {
         if (gate == null) {
             gate = new RequestGate(maxRequestsInFlight);
+            pacing = serverRateLimit ? new ServerPacing() : null;
         }
         return new SharedResources(
                 poller(),
@@ -204,7 +216,8 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
                 inFlight,
                 gate,
                 credits.ledger(creditBudget, creditBudgetWindow, exportCreditsPerMb),
-                credits.metrics());
+                credits.metrics(),
+                pacing);
     }
 
     /** Starts reconciling the component's budget with the account's usage, through the first endpoint's client. */
@@ -320,6 +333,14 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     public void setExportCreditsPerMb(double exportCreditsPerMb) {
         this.exportCreditsPerMb = exportCreditsPerMb;
+    }
+
+    public boolean isServerRateLimit() {
+        return serverRateLimit;
+    }
+
+    public void setServerRateLimit(boolean serverRateLimit) {
+        this.serverRateLimit = serverRateLimit;
     }
 
     public int getMaxRequestsInFlight() {

@@ -25,6 +25,14 @@ class PlanRateLimitTest extends DuneTestSupport {
     private static final int EXCHANGES = 30;
 
     @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        // neither limiter: the client's nor the pace of Dune's headers (SharedPlanTest)
+        context.getComponent("dune", DuneComponent.class).setServerRateLimit(false);
+        return context;
+    }
+
+    @Override
     protected RouteBuilder createRouteBuilder() {
         return new RouteBuilder() {
             @Override
@@ -51,6 +59,7 @@ class PlanRateLimitTest extends DuneTestSupport {
             dune.getConfiguration().setApiKey(emulator().apiKey());
             // 9 a second: a little under the plan, as one would configure it
             dune.setRateLimitWrite(540);
+            dune.setServerRateLimit(false);
             limited.addComponent("dune", dune);
             limited.addRoutes(createRouteBuilder());
             limited.start();

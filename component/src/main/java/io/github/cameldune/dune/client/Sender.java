@@ -46,6 +46,7 @@ final class Sender {
     private final InFlight inFlight;
     private final RequestGate gate;
     private final SharedResources shared;
+    private final ServerPacing pacing;
 
     /**
      * @param shared what the component's endpoints share; without a scheduler there are no retries and no rate
@@ -94,6 +95,7 @@ final class Sender {
         this.retries = scheduler == null ? RetryPolicy.NONE : retries;
         this.scheduler = scheduler;
         this.limiter = scheduler == null ? null : shared.limiter();
+        this.pacing = scheduler == null ? null : shared.pacing();
     }
 
     /** The same sender, sending each request once (for callers that are themselves the retry, as polling is). */
@@ -123,6 +125,7 @@ final class Sender {
     private <T> void attempt(ApiRequest request, Function<Answer, T> reader, int attempt, CompletableFuture<T> result) {
         Duration wait =
                 limiter == null ? Duration.ZERO : limiter.reserve(request.call().bucket());
+
         if (limiter != null) {
             shared.metrics().rateLimiterWait(request.call().bucket().name().toLowerCase(Locale.ROOT), wait);
         }
@@ -131,7 +134,20 @@ final class Sender {
                     + request.call().bucket().name().toLowerCase(Locale.ROOT)
                     + " rate limit (rateLimitWrite/rateLimitRead)");
         }
-        if (wait.isZero() || !later(wait, () -> sendNow(request, reader, attempt, result))) {
+        if (wait.isZero() || !later(wait, () -> sendPaced(request, reader, attempt, result))) {
+            sendPaced(request, reader, attempt, result);
+        }
+    }
+
+    /** Sends when Dune's RateLimit headers say the plan, shared with other replicas, has room; else asks again later. */
+    private <T> void sendPaced(
+            ApiRequest request, Function<Answer, T> reader, int attempt, CompletableFuture<T> result) {
+        Duration paced =
+                pacing == null ? Duration.ZERO : pacing.delay(request.call().bucket());
+        if (result.isDone()) {
+            return;
+        }
+        if (paced.isZero() || !later(paced, () -> sendPaced(request, reader, attempt, result))) {
             sendNow(request, reader, attempt, result);
         }
     }
@@ -219,6 +235,12 @@ final class Sender {
                             public void completed(Message<HttpResponse, ChunkedBody> message) {
                                 Answer answer = new Answer(request, message.getHead(), message.getBody());
                                 LOG.debug("Dune {}: {} answered {}", operation, target, answer.code());
+                                if (pacing != null) {
+                                    pacing.observe(
+                                            request.call().bucket(),
+                                            answer.header("RateLimit"),
+                                            answer.header("RateLimit-Policy"));
+                                }
                                 if (answer.isSuccess() && request.call().billing() == DuneCall.Billing.EXPORT) {
                                     // Dune bills each megabyte of results it sends, whether or not it is read
                                     shared.credits().exported(message.getBody().length());

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param gate      at most so many requests in flight; the rest wait without a thread
  * @param credits   the credits counted, and the budget executes must keep to
  * @param metrics   where calls, waits and credits are counted
+ * @param pacing    the pace Dune's RateLimit headers set, shared by the component's requests, or null for none
  */
 public record SharedResources(
         ScheduledExecutorService scheduler,
@@ -20,4 +21,5 @@ public record SharedResources(
         InFlight inFlight,
         RequestGate gate,
         CreditLedger credits,
-        DuneMetrics metrics) {}
+        DuneMetrics metrics,
+        ServerPacing pacing) {}

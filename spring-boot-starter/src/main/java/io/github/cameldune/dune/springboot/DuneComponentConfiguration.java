@@ -281,6 +281,14 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
     private Integer rateLimitWrite = 0;
 
     /**
+     * Pace requests by the RateLimit headers Dune answers with: below half of a bucket's quota left, requests
+     * are spread over what remains of the window, and with none left they wait for its reset. Dune counts
+     * every client of the account, so replicas sharing a plan share its quota instead of each keeping all of
+     * it; rateLimitWrite and rateLimitRead stay an upper bound.
+     */
+    private Boolean serverRateLimit = true;
+
+    /**
      * Check the API key when the first endpoint of each base URL and key starts, with one free request, and
      * fail the start when Dune rejects it, instead of finding out on the first message.
      */
@@ -685,6 +693,14 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
 
     public void setRateLimitWrite(Integer rateLimitWrite) {
         this.rateLimitWrite = rateLimitWrite;
+    }
+
+    public Boolean getServerRateLimit() {
+        return serverRateLimit;
+    }
+
+    public void setServerRateLimit(Boolean serverRateLimit) {
+        this.serverRateLimit = serverRateLimit;
     }
 
     public Boolean getValidateApiKeyOnStart() {
