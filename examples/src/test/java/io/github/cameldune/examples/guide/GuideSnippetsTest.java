@@ -37,7 +37,8 @@ class GuideSnippetsTest {
                 "src/main/resources",
                 "../examples-spring-boot/src/main/resources",
                 "../kamelet-main-tests/src/test/java",
-                "../examples-quarkus/src/main/resources")) {
+                "../examples-quarkus/src/main/resources",
+                "../cluster-tests/src/test/java")) {
             try (Stream<Path> files = Files.walk(Path.of(root))) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     sources.add(normalize(Files.readString(f, StandardCharsets.UTF_8)));

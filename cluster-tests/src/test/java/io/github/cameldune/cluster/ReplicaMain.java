@@ -1,0 +1,42 @@
+package io.github.cameldune.cluster;
+
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
+import org.apache.camel.main.Main;
+
+/**
+ * One replica of an application with a scheduled {@code from("dune:run")}, run under leader election: Camel's
+ * {@link ClusteredRoutePolicy} over the file-lock cluster service, whose lock lives in a folder the replicas share.
+ * Arguments: base URL, API key, lock folder, replica name.
+ */
+public final class ReplicaMain {
+
+    private ReplicaMain() {}
+
+    /** Runs the replica until it is stopped or killed. */
+    public static void main(String[] args) throws Exception {
+        String replica = args[3];
+        Main main = new Main();
+        main.configure().addRoutesBuilder(new RouteBuilder() {
+            @Override
+            public void configure() throws Exception {
+                FileLockClusterService cluster = new FileLockClusterService();
+                cluster.setId(replica);
+                cluster.setRoot(args[2]);
+                cluster.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
+                cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
+                getContext().addService(cluster);
+
+                from("dune:run?queryId=1001&initialDelay=0&delay=2000&pollInitialDelay=50ms&pollInterval=50ms")
+                        .routeId("dune-refresh")
+                        .routePolicy(ClusteredRoutePolicy.forNamespace("dune-refresh"))
+                        .log("replica " + replica + " ran ${header.CamelDuneExecutionId}");
+            }
+        });
+        main.addOverrideProperty("camel.component.dune.base-url", args[0]);
+        main.addOverrideProperty("camel.component.dune.api-key", args[1]);
+        main.run();
+    }
+}
