@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.emulator.DuneEmulatorExtension;
 import io.github.cameldune.emulator.engine.Execution;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,25 +26,21 @@ class LeaderElectionTest {
     private static final Duration RUN = Duration.ofSeconds(30);
     private static final Duration PERIOD = Duration.ofSeconds(2);
 
-    private final Map<String, Process> replicas = new ConcurrentHashMap<>();
-    /** Each line "replica N ran ID" the replicas printed, in order. */
-    private final List<String> ran = new CopyOnWriteArrayList<>();
-
     @Test
     void oneReplicaRunsAtATimeAndAnotherTakesOverWhenTheLeaderIsKilled(@TempDir Path locks) throws Exception {
         long start = System.nanoTime();
-        try {
+        List<Replicas.Did> ran;
+        try (Replicas replicas = new Replicas()) {
             for (int r = 1; r <= 3; r++) {
-                start("r" + r, locks);
+                replicas.start("r" + r, DUNE.emulator().baseUrl(), DUNE.emulator().apiKey(), locks, "run");
             }
             sleepUntil(start, Duration.ofSeconds(10));
-            String leader = lastRunner();
+            String leader = replicas.last();
             assertThat(leader).as("a leader ran the query").isNotNull();
-            replicas.get(leader).destroyForcibly().waitFor();
+            replicas.kill(leader);
             sleepUntil(start, RUN);
-            assertThat(lastRunner()).as("another replica took over").isNotEqualTo(leader);
-        } finally {
-            replicas.values().forEach(Process::destroyForcibly);
+            assertThat(replicas.last()).as("another replica took over").isNotEqualTo(leader);
+            ran = replicas.done();
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
 
@@ -83,44 +73,7 @@ class LeaderElectionTest {
         assertThat((long) executions.size()).isBetween(periods - 4, periods + 1);
     }
 
-    private void start(String name, Path locks) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process process = new ProcessBuilder(
-                        java,
-                        "-Xmx128m",
-                        "-cp",
-                        classPath,
-                        ReplicaMain.class.getName(),
-                        DUNE.emulator().baseUrl(),
-                        DUNE.emulator().apiKey(),
-                        locks.toString(),
-                        name)
-                .redirectErrorStream(true)
-                .start();
-        replicas.put(name, process);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    int at = line.indexOf("replica " + name + " ran ");
-                    if (at >= 0) {
-                        ran.add(line.substring(at));
-                    }
-                }
-            } catch (java.io.IOException ended) {
-                // the replica was killed
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-    }
-
-    private String lastRunner() {
-        return ran.isEmpty() ? null : ran.get(ran.size() - 1).split(" ")[1];
-    }
-
-    private static void sleepUntil(long start, Duration at) throws InterruptedException {
+    static void sleepUntil(long start, Duration at) throws InterruptedException {
         long left = start + at.toNanos() - System.nanoTime();
         if (left > 0) {
             Thread.sleep(left / 1_000_000);

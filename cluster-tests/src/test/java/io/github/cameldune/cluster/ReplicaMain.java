@@ -5,11 +5,13 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.main.Main;
+import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 
 /**
- * One replica of an application with a scheduled {@code from("dune:run")}, run under leader election: Camel's
+ * One replica of an application with a scheduled Dune consumer, run under leader election: Camel's
  * {@link ClusteredRoutePolicy} over the file-lock cluster service, whose lock lives in a folder the replicas share.
- * Arguments: base URL, API key, lock folder, replica name.
+ * Arguments: base URL, API key, lock folder, replica name, {@code run} or {@code latest}, and for {@code latest} the
+ * Kafka bootstrap servers of the idempotent repository the replicas share.
  */
 public final class ReplicaMain {
 
@@ -29,10 +31,22 @@ public final class ReplicaMain {
                 cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
                 getContext().addService(cluster);
 
-                from("dune:run?queryId=1001&initialDelay=0&delay=2000&pollInitialDelay=50ms&pollInterval=50ms")
-                        .routeId("dune-refresh")
-                        .routePolicy(ClusteredRoutePolicy.forNamespace("dune-refresh"))
-                        .log("replica " + replica + " ran ${header.CamelDuneExecutionId}");
+                if (args[4].equals("run")) {
+                    from("dune:run?queryId=1001&initialDelay=0&delay=2000&pollInitialDelay=50ms&pollInterval=50ms")
+                            .routeId("dune-refresh")
+                            .routePolicy(ClusteredRoutePolicy.forNamespace("dune-refresh"))
+                            .log("replica " + replica + " ran ${header.CamelDuneExecutionId}");
+                } else {
+                    // what was emitted, on a Kafka topic every replica reads from its start: a new leader knows
+                    KafkaIdempotentRepository emitted =
+                            new KafkaIdempotentRepository("dune-emitted", args[5], "dune-emitted-" + replica);
+                    getContext().getRegistry().bind("emitted", emitted);
+                    getContext().addService(emitted);
+                    from("dune:latestResults?queryId=1002&initialDelay=0&delay=300&idempotentRepository=#emitted")
+                            .routeId("dune-latest")
+                            .routePolicy(ClusteredRoutePolicy.forNamespace("dune-latest"))
+                            .log("replica " + replica + " emitted ${header.CamelDuneExecutionId}");
+                }
             }
         });
         main.addOverrideProperty("camel.component.dune.base-url", args[0]);

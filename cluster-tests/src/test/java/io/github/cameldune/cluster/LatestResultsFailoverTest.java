@@ -1,0 +1,106 @@
+package io.github.cameldune.cluster;
+
+import static io.github.cameldune.cluster.LeaderElectionTest.sleepUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.cameldune.emulator.DuneEmulatorExtension;
+import io.github.cameldune.emulator.engine.Execution;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three replica JVMs run {@code from("dune:latestResults")} under leader election, with the results emitted kept in
+ * Camel's Kafka idempotent repository on a real broker; the leader is killed with SIGKILL once. Each new result of the
+ * query is emitted exactly once across the fail-over.
+ */
+class LatestResultsFailoverTest {
+
+    @RegisterExtension
+    static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension();
+
+    private static KafkaClusterTestKit kafka;
+
+    @BeforeAll
+    static void startKafka() throws Exception {
+        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void eachNewResultIsEmittedOnceAcrossTheFailOver(@TempDir Path locks) throws Exception {
+        long start = System.nanoTime();
+        List<Replicas.Did> emitted;
+        String killed;
+        try (Replicas replicas = new Replicas()) {
+            for (int r = 1; r <= 3; r++) {
+                replicas.start(
+                        "r" + r,
+                        DUNE.emulator().baseUrl(),
+                        DUNE.emulator().apiKey(),
+                        locks,
+                        "latest",
+                        kafka.bootstrapServers());
+            }
+            // the first result, emitted once a leader is up
+            DUNE.emulator().engine().executeQuery(1002, Map.of(), null);
+            for (int i = 0; i < 300 && replicas.last() == null; i++) {
+                Thread.sleep(50);
+            }
+            start = System.nanoTime();
+            // then a new result every 2 s; the leader is killed after 12 s
+            for (int i = 1; i <= 12; i++) {
+                DUNE.emulator().engine().executeQuery(1002, Map.of(), null);
+                sleepUntil(start, Duration.ofSeconds(2L * i));
+                if (i == 6) {
+                    killed = replicas.last();
+                    assertThat(killed).as("a leader emitted").isNotNull();
+                    replicas.kill(killed);
+                }
+            }
+            sleepUntil(start, Duration.ofSeconds(26));
+            emitted = replicas.done();
+        }
+
+        List<String> results = new ArrayList<>();
+        for (Execution e : DUNE.emulator().engine().executions()) {
+            results.add(e.snapshot().executionId());
+        }
+        Map<String, Long> times =
+                emitted.stream().collect(Collectors.groupingBy(Replicas.Did::executionId, Collectors.counting()));
+        System.out.printf("%d results, emitted: %s%n", results.size(), emitted);
+        assertThat(times).as("no result emitted twice").allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+        assertThat(emitted.stream().map(Replicas.Did::replica).distinct().count())
+                .as("more than one replica emitted: the fail-over happened")
+                .isGreaterThan(1);
+        // each result was the latest for 2 s, longer than a take-over: every one was emitted
+        assertThat(times.keySet()).containsExactlyInAnyOrderElementsOf(results);
+    }
+}
