@@ -47,6 +47,13 @@ class LatestResultsFailoverTest {
         kafka.format();
         kafka.startup();
         kafka.waitForReadyBrokers();
+        // the repository's topic, made before the replicas start rather than by the first of them
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("dune-emitted", 1, (short) 1)))
+                    .all()
+                    .get();
+        }
     }
 
     @AfterAll
@@ -71,9 +78,10 @@ class LatestResultsFailoverTest {
             }
             // the first result, emitted once a leader is up
             DUNE.emulator().engine().executeQuery(1002, Map.of(), null);
-            for (int i = 0; i < 300 && replicas.last() == null; i++) {
+            for (int i = 0; i < 600 && replicas.last() == null; i++) {
                 Thread.sleep(50);
             }
+            assertThat(replicas.last()).as("a leader emitted the first result:%n%s", replicas.output()).isNotNull();
             start = System.nanoTime();
             // then a new result every 2 s; the leader is killed after 12 s
             for (int i = 1; i <= 12; i++) {

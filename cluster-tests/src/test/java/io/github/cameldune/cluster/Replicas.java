@@ -21,6 +21,7 @@ final class Replicas implements AutoCloseable {
 
     private final Map<String, Process> processes = new ConcurrentHashMap<>();
     private final List<Did> done = new CopyOnWriteArrayList<>();
+    private final List<String> output = new CopyOnWriteArrayList<>();
 
     /** Starts a replica with these arguments after its name (see {@link ReplicaMain}). */
     void start(String name, String baseUrl, String apiKey, Path locks, String... more) throws Exception {
@@ -37,6 +38,7 @@ final class Replicas implements AutoCloseable {
             try (BufferedReader out =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
+                    output.add(name + " | " + line);
                     int at = line.indexOf(mark);
                     if (at >= 0) {
                         String[] words = line.substring(at).split(" ");
@@ -65,6 +67,12 @@ final class Replicas implements AutoCloseable {
     String last() {
         List<Did> all = done();
         return all.isEmpty() ? null : all.get(all.size() - 1).replica();
+    }
+
+    /** The replicas' output, each line after its replica's name: for the message of a failed assertion. */
+    String output() {
+        List<String> lines = List.copyOf(output);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
     }
 
     @Override
