@@ -48,8 +48,8 @@ class LatestResultsFailoverTest {
         kafka.startup();
         kafka.waitForReadyBrokers();
         // the repository's topic, made before the replicas start rather than by the first of them
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (org.apache.kafka.clients.admin.Admin admin =
+                org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("dune-emitted", 1, (short) 1)))
                     .all()
                     .get();
@@ -81,7 +81,9 @@ class LatestResultsFailoverTest {
             for (int i = 0; i < 600 && replicas.last() == null; i++) {
                 Thread.sleep(50);
             }
-            assertThat(replicas.last()).as("a leader emitted the first result:%n%s", replicas.output()).isNotNull();
+            assertThat(replicas.last())
+                    .as("a leader emitted the first result:%n%s", replicas.output())
+                    .isNotNull();
             start = System.nanoTime();
             // then a new result every 2 s; the leader is killed after 12 s
             for (int i = 1; i <= 12; i++) {
@@ -104,7 +106,9 @@ class LatestResultsFailoverTest {
         Map<String, Long> times =
                 emitted.stream().collect(Collectors.groupingBy(Replicas.Did::executionId, Collectors.counting()));
         System.out.printf("%d results, emitted: %s%n", results.size(), emitted);
-        assertThat(times).as("no result emitted twice").allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
+        assertThat(times)
+                .as("no result emitted twice")
+                .allSatisfy((id, n) -> assertThat(n).isEqualTo(1));
         assertThat(emitted.stream().map(Replicas.Did::replica).distinct().count())
                 .as("more than one replica emitted: the fail-over happened")
                 .isGreaterThan(1);

@@ -32,7 +32,8 @@ class LeaderElectionTest {
         List<Replicas.Did> ran;
         try (Replicas replicas = new Replicas()) {
             for (int r = 1; r <= 3; r++) {
-                replicas.start("r" + r, DUNE.emulator().baseUrl(), DUNE.emulator().apiKey(), locks, "run");
+                replicas.start(
+                        "r" + r, DUNE.emulator().baseUrl(), DUNE.emulator().apiKey(), locks, "run");
             }
             sleepUntil(start, Duration.ofSeconds(10));
             String leader = replicas.last();

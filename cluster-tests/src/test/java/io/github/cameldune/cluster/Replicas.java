@@ -28,7 +28,14 @@ final class Replicas implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(
-                java, "-Xmx128m", "-cp", classPath, ReplicaMain.class.getName(), baseUrl, apiKey, locks.toString(),
+                java,
+                "-Xmx128m",
+                "-cp",
+                classPath,
+                ReplicaMain.class.getName(),
+                baseUrl,
+                apiKey,
+                locks.toString(),
                 name));
         command.addAll(List.of(more));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -32,6 +32,8 @@ class DuneQuarkusTest {
         for (int i = 0; i < 100 && dune.getExecutionsCompleted() < 2; i++) {
             Thread.sleep(100);
         }
-        assertThat(dune.getExecutionsCompleted()).as("the scheduled run and this one").isEqualTo(2);
+        assertThat(dune.getExecutionsCompleted())
+                .as("the scheduled run and this one")
+                .isEqualTo(2);
     }
 }
