@@ -11,7 +11,8 @@ import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
  * One replica of an application with a scheduled Dune consumer, run under leader election: Camel's
  * {@link ClusteredRoutePolicy} over the file-lock cluster service, whose lock lives in a folder the replicas share.
  * Arguments: base URL, API key, lock folder, replica name, {@code run} or {@code latest}, and for {@code latest} the
- * Kafka bootstrap servers of the idempotent repository the replicas share.
+ * Kafka bootstrap servers of the idempotent repository the replicas share; or {@code load} and a number of executes
+ * to send, one every 300 ms, outside any leader election.
  */
 public final class ReplicaMain {
 
@@ -31,6 +32,14 @@ public final class ReplicaMain {
                 cluster.setAcquireLockInterval(200, TimeUnit.MILLISECONDS);
                 getContext().addService(cluster);
 
+                if (args[4].equals("load")) {
+                    // executes at a fixed pace, each one logged when Dune accepted it
+                    from("timer:load?period=300&repeatCount=" + args[5])
+                            .routeId("dune-load")
+                            .to("dune:execute?queryId=1005&maxRetries=20&retryMaxDelay=2s")
+                            .log("replica " + replica + " executed ${header.CamelDuneExecutionId}");
+                    return;
+                }
                 if (args[4].equals("run")) {
                     from("dune:run?queryId=1001&initialDelay=0&delay=2000&pollInitialDelay=50ms&pollInterval=50ms")
                             .routeId("dune-refresh")

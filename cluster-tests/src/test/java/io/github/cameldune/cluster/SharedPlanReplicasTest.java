@@ -1,0 +1,52 @@
+package io.github.cameldune.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.cameldune.emulator.DuneEmulatorExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three replica JVMs offer twice the emulated plan's rate of executes (10 a second against 10 per 2 s). Each paces
+ * itself by Dune's RateLimit headers: every exchange completes, and the 429s stay under 5% of the requests.
+ */
+class SharedPlanReplicasTest {
+
+    @RegisterExtension
+    static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension();
+
+    private static final int PER_REPLICA = 30;
+
+    @Test
+    void threeReplicasAtTwiceThePlanShareIt(@TempDir Path locks) throws Exception {
+        DUNE.emulator().rateLimits().write(10, Duration.ofSeconds(2));
+        try (Replicas replicas = new Replicas()) {
+            for (int r = 1; r <= 3; r++) {
+                replicas.start(
+                        "r" + r,
+                        DUNE.emulator().baseUrl(),
+                        DUNE.emulator().apiKey(),
+                        locks,
+                        "load",
+                        String.valueOf(PER_REPLICA));
+            }
+            for (int i = 0; i < 1200 && replicas.done().size() < 3 * PER_REPLICA; i++) {
+                Thread.sleep(50);
+            }
+            assertThat(replicas.done())
+                    .as("every exchange completed:%n%s", replicas.output())
+                    .hasSize(3 * PER_REPLICA);
+        }
+        long executions = DUNE.emulator().executionsCreated();
+        long requests = DUNE.emulator().requestCount();
+        double refused = (requests - executions) / (double) requests;
+        System.out.printf(
+                "3 replica JVMs, %d executes at twice the plan: %d requests, %.1f%% refused with 429%n",
+                executions, requests, refused * 100);
+        assertThat(executions).isEqualTo(3 * PER_REPLICA);
+        assertThat(refused).as("share of 429s").isLessThan(0.05);
+    }
+}
