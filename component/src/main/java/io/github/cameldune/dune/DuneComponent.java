@@ -83,9 +83,9 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     @Metadata(
             label = "advanced",
             defaultValue = "true",
-            description = "Pace requests by the RateLimit headers Dune answers with: below half of a bucket's quota "
-                    + "left, requests are spread over what remains of the window, and with none left they wait for "
-                    + "its reset. Dune counts every client of the account, so replicas sharing a plan share its quota "
+            description = "Pace requests by the RateLimit headers Dune answers with: below three quarters of a "
+                    + "bucket's quota left, each replica sends at the plan's rate times its share of the requests Dune "
+                    + "counted, and with none left they wait for its reset. Dune counts every client of the account, so replicas sharing a plan share its quota "
                     + "instead of each keeping all of it; rateLimitWrite and rateLimitRead stay an upper bound.")
     private boolean serverRateLimit = true;
 

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Paces requests from the rate limits Dune reports, so that replicas sharing one plan share its quota instead of each
  * keeping all of it. Every answer's {@code RateLimit} header ({@code "write";r=3;t=20}: 3 requests left in the window,
- * which resets in 20 s) updates its bucket; while more than half of the quota ({@code RateLimit-Policy}'s {@code q}
+ * which resets in 20 s) updates its bucket; while more than three quarters of the quota ({@code RateLimit-Policy}'s {@code q}
  * per {@code w} seconds) is left, requests go at once; below that, this client sends at the plan's rate times its
  * share of the requests the window holds (its own over Dune's count, which includes every other client of the
  * account), so that replicas together keep to the plan; with nothing left they wait for the reset. The client-side
