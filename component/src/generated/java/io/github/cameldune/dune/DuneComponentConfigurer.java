@@ -56,6 +56,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "creditReconcileInterval": target.setCreditReconcileInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "enddate":
         case "endDate": getOrCreateConfiguration(target).setEndDate(property(camelContext, java.lang.String.class, value)); return true;
+        case "executeuncertain":
+        case "executeUncertain": getOrCreateConfiguration(target).setExecuteUncertain(property(camelContext, boolean.class, value)); return true;
         case "executionid":
         case "executionId": getOrCreateConfiguration(target).setExecutionId(property(camelContext, java.lang.String.class, value)); return true;
         case "exportcreditspermb":
@@ -71,6 +73,7 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "ignoremaxdatapointsperrequest":
         case "ignoreMaxDatapointsPerRequest": getOrCreateConfiguration(target).setIgnoreMaxDatapointsPerRequest(property(camelContext, boolean.class, value)); return true;
+        case "journal": getOrCreateConfiguration(target).setJournal(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -102,6 +105,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "rateLimitRead": target.setRateLimitRead(property(camelContext, int.class, value)); return true;
         case "ratelimitwrite":
         case "rateLimitWrite": target.setRateLimitWrite(property(camelContext, int.class, value)); return true;
+        case "requestkey":
+        case "requestKey": getOrCreateConfiguration(target).setRequestKey(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryexecuteonservererror":
@@ -165,6 +170,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "creditReconcileInterval": return long.class;
         case "enddate":
         case "endDate": return java.lang.String.class;
+        case "executeuncertain":
+        case "executeUncertain": return boolean.class;
         case "executionid":
         case "executionId": return java.lang.String.class;
         case "exportcreditspermb":
@@ -180,6 +187,7 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "ignoremaxdatapointsperrequest":
         case "ignoreMaxDatapointsPerRequest": return boolean.class;
+        case "journal": return org.apache.camel.spi.StateRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return java.lang.Integer.class;
@@ -211,6 +219,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "rateLimitRead": return int.class;
         case "ratelimitwrite":
         case "rateLimitWrite": return int.class;
+        case "requestkey":
+        case "requestKey": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retryexecuteonservererror":
@@ -275,6 +285,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "creditReconcileInterval": return target.getCreditReconcileInterval();
         case "enddate":
         case "endDate": return getOrCreateConfiguration(target).getEndDate();
+        case "executeuncertain":
+        case "executeUncertain": return getOrCreateConfiguration(target).isExecuteUncertain();
         case "executionid":
         case "executionId": return getOrCreateConfiguration(target).getExecutionId();
         case "exportcreditspermb":
@@ -290,6 +302,7 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "ignoremaxdatapointsperrequest":
         case "ignoreMaxDatapointsPerRequest": return getOrCreateConfiguration(target).isIgnoreMaxDatapointsPerRequest();
+        case "journal": return getOrCreateConfiguration(target).getJournal();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return getOrCreateConfiguration(target).getLimit();
@@ -321,6 +334,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "rateLimitRead": return target.getRateLimitRead();
         case "ratelimitwrite":
         case "rateLimitWrite": return target.getRateLimitWrite();
+        case "requestkey":
+        case "requestKey": return getOrCreateConfiguration(target).getRequestKey();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retryexecuteonservererror":
@@ -358,6 +373,7 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "journal": return java.lang.String.class;
         case "queryparameters":
         case "queryParameters": return java.lang.Object.class;
         default: return null;

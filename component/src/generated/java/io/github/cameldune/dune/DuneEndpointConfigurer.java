@@ -53,6 +53,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "executeuncertain":
+        case "executeUncertain": target.getConfiguration().setExecuteUncertain(property(camelContext, boolean.class, value)); return true;
         case "executionid":
         case "executionId": target.getConfiguration().setExecutionId(property(camelContext, java.lang.String.class, value)); return true;
         case "fetchall":
@@ -65,6 +67,7 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "ignoreMaxDatapointsPerRequest": target.getConfiguration().setIgnoreMaxDatapointsPerRequest(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "journal": target.getConfiguration().setJournal(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -92,6 +95,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "queryParameters": target.getConfiguration().setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "requestkey":
+        case "requestKey": target.getConfiguration().setRequestKey(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retryexecuteonservererror":
@@ -166,6 +171,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "executeuncertain":
+        case "executeUncertain": return boolean.class;
         case "executionid":
         case "executionId": return java.lang.String.class;
         case "fetchall":
@@ -178,6 +185,7 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "ignoreMaxDatapointsPerRequest": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "journal": return org.apache.camel.spi.StateRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return java.lang.Integer.class;
@@ -205,6 +213,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "queryParameters": return java.util.Map.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "requestkey":
+        case "requestKey": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retryexecuteonservererror":
@@ -280,6 +290,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "executeuncertain":
+        case "executeUncertain": return target.getConfiguration().isExecuteUncertain();
         case "executionid":
         case "executionId": return target.getConfiguration().getExecutionId();
         case "fetchall":
@@ -292,6 +304,7 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "ignoreMaxDatapointsPerRequest": return target.getConfiguration().isIgnoreMaxDatapointsPerRequest();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "journal": return target.getConfiguration().getJournal();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getConfiguration().getLimit();
@@ -319,6 +332,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "queryParameters": return target.getConfiguration().getQueryParameters();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "requestkey":
+        case "requestKey": return target.getConfiguration().getRequestKey();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "retryexecuteonservererror":
@@ -363,6 +378,7 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "journal": return java.lang.String.class;
         case "queryparameters":
         case "queryParameters": return java.lang.Object.class;
         case "schedulerproperties":

@@ -24,7 +24,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(59);
+        Set<String> props = new HashSet<>(62);
         props.add("allowInsecureHttp");
         props.add("allowPartialResults");
         props.add("apiKey");
@@ -41,6 +41,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("endDate");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("executeUncertain");
         props.add("executionId");
         props.add("fetchAll");
         props.add("filters");
@@ -48,6 +49,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("idempotentRepository");
         props.add("ignoreMaxDatapointsPerRequest");
         props.add("initialDelay");
+        props.add("journal");
         props.add("lazyStartProducer");
         props.add("limit");
         props.add("longWaitThreshold");
@@ -64,6 +66,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("queryId");
         props.add("queryParameters");
         props.add("repeatCount");
+        props.add("requestKey");
         props.add("responseTimeout");
         props.add("retryExecuteOnServerError");
         props.add("retryInitialDelay");

@@ -167,6 +167,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         // before any route runs: a mistake must fail the start, not bill an execution per message
         OptionChecks.component(this);
         OptionChecks.endpoint(config, raw);
+        OptionChecks.journal(config, getCamelContext());
         OptionChecks.notNegative("creditBudget", endpoint.getCreditBudget(), "zero (no budget) or more");
         if (config.getSslContextParameters() == null && useGlobalSslContextParameters) {
             config.setSslContextParameters(retrieveGlobalSslContextParameters());

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
@@ -230,6 +231,30 @@ public class DuneConfiguration implements Cloneable {
             description = "Also send an execute again after a 5xx or a lost answer. Dune has no idempotency key: the "
                     + "first attempt may have created an execution, so this can run, and bill, the query twice.")
     private boolean retryExecuteOnServerError;
+
+    @UriParam(
+            label = "producer",
+            description = "The execution journal of execute and run: a Camel StateRepository the replicas share (for "
+                    + "instance camel-dune's KafkaStateRepository). Each message's requestKey is recorded before the "
+                    + "execute and its execution id after, so a redelivered message does not execute again: execute "
+                    + "answers with the recorded execution, run waits for it and reads its rows.")
+    private StateRepository<String, String> journal;
+
+    @UriParam(
+            label = "producer",
+            description = "With a journal: the request key of a message, as a Simple expression, e.g. "
+                    + "${header.orderId}. Not set: the CamelDuneRequestKey header, else a Kafka record's "
+                    + "topic-partition@offset, else the message id.")
+    private String requestKey;
+
+    @UriParam(
+            label = "producer",
+            defaultValue = "false",
+            description = "With a journal: execute again a request whose key was recorded without an execution id "
+                    + "(the attempt ended between its execute and Dune's answer). The first execution may exist, so "
+                    + "this can run, and bill, the query twice; by default such a message fails with a "
+                    + "DuneUncertainExecutionException that carries the key.")
+    private boolean executeUncertain;
 
     @UriParam(
             label = "producer",
@@ -519,6 +544,30 @@ public class DuneConfiguration implements Cloneable {
 
     public void setRetryExecuteOnServerError(boolean retryExecuteOnServerError) {
         this.retryExecuteOnServerError = retryExecuteOnServerError;
+    }
+
+    public StateRepository<String, String> getJournal() {
+        return journal;
+    }
+
+    public void setJournal(StateRepository<String, String> journal) {
+        this.journal = journal;
+    }
+
+    public String getRequestKey() {
+        return requestKey;
+    }
+
+    public void setRequestKey(String requestKey) {
+        this.requestKey = requestKey;
+    }
+
+    public boolean isExecuteUncertain() {
+        return executeUncertain;
+    }
+
+    public void setExecuteUncertain(boolean executeUncertain) {
+        this.executeUncertain = executeUncertain;
     }
 
     public IdempotentRepository getIdempotentRepository() {

@@ -170,5 +170,21 @@ public final class DuneConstants {
             javaType = "Long")
     public static final String NEXT_OFFSET = "CamelDuneNextOffset";
 
+    /** Input and output: the message's request key in the execution journal. */
+    @Metadata(
+            label = "execute executeSql run",
+            description = "With a journal: input, the message's request key (wins over the requestKey option); "
+                    + "output, the key the execution was recorded under.",
+            javaType = "String")
+    public static final String REQUEST_KEY = "CamelDuneRequestKey";
+
+    /** Output: whether the execution was the journal's, not started for this message. */
+    @Metadata(
+            label = "execute executeSql run",
+            description = "Output with a journal: true when the journal held an execution for the request key, "
+                    + "which was answered (execute) or waited for and read (run) instead of executing again.",
+            javaType = "Boolean")
+    public static final String RESUMED = "CamelDuneResumed";
+
     private DuneConstants() {}
 }

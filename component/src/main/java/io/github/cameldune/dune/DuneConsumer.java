@@ -134,7 +134,7 @@ public class DuneConsumer extends ScheduledPollConsumer implements ShutdownAware
         Exchange exchange = createExchange(false);
         CompletableFuture<Void> run;
         try {
-            run = ((RunHandler) getEndpoint().handler()).handle(exchange);
+            run = ((RunHandler) getEndpoint().handler()).poll(exchange);
         } catch (RuntimeException e) {
             running.set(false);
             report("Dune run poll failed", exchange, e);

@@ -100,6 +100,10 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                 retries,
                 getComponent().shared(),
                 budget());
+        if (configuration.getJournal() != null) {
+            // started once however many endpoints share it, stopped with the context, after the routes
+            getCamelContext().addService(configuration.getJournal(), true, true);
+        }
         getComponent().validateApiKey(this);
         getComponent().reconcileBudget(client);
         handler = OperationHandler.of(
@@ -110,7 +114,8 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                         getComponent().poller(),
                         getComponent().durations(),
                         getComponent().shared().inFlight(),
-                        getComponent().metrics()));
+                        getComponent().metrics()),
+                getComponent().workers());
     }
 
     /** The endpoint's own budget, kept across restarts, or null. */

@@ -101,6 +101,29 @@ public final class OptionChecks {
         baseUrl(c.getBaseUrl(), c.isAllowInsecureHttp());
     }
 
+    /** The journal's options: a requestKey that is a valid Simple expression, and nothing that needs a journal without one. */
+    static void journal(DuneConfiguration c, org.apache.camel.CamelContext context) {
+        if (c.getJournal() == null) {
+            if (c.getRequestKey() != null) {
+                throw invalid("requestKey", c.getRequestKey(), "no requestKey without a journal to record it in");
+            }
+            if (c.isExecuteUncertain()) {
+                throw invalid("executeUncertain", true, "no executeUncertain without a journal");
+            }
+            return;
+        }
+        if (c.getRequestKey() != null) {
+            try {
+                context.resolveLanguage("simple").createExpression(c.getRequestKey());
+            } catch (RuntimeException e) {
+                throw new DuneInvalidInputException(
+                        "Invalid requestKey '" + abbreviate(c.getRequestKey()) + "': expected a Simple expression such "
+                                + "as ${header.orderId} (" + e.getMessage() + ")",
+                        e);
+            }
+        }
+    }
+
     private static void date(String option, String value) {
         if (value != null) {
             try {

@@ -88,11 +88,13 @@ public class DuneApiException extends DuneException implements HttpResponseAware
     }
 
     /**
-     * Whether Dune certainly did nothing with the request: it refused it (429, before any work) or it never left this
-     * machine. Only then may a write be sent again without the risk of doing it twice.
+     * Whether Dune certainly did nothing with the request: it refused it (a 4xx other than 408, 429 included) or it
+     * never left this machine. A write may be sent again without the risk of doing it twice only then (and only a
+     * transient one is: a 429).
      */
+    @Override
     public boolean isNothingDone() {
-        return httpStatus == 429;
+        return httpStatus >= 400 && httpStatus < 500 && httpStatus != 408;
     }
 
     /** Everything known about the failure. */

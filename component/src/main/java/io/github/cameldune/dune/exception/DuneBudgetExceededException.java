@@ -65,4 +65,10 @@ public class DuneBudgetExceededException extends DuneException {
     public Instant getFreesAt() {
         return freesAt;
     }
+
+    /** True: nothing was sent. */
+    @Override
+    public boolean isNothingDone() {
+        return true;
+    }
 }

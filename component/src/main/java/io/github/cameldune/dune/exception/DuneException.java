@@ -53,6 +53,14 @@ public class DuneException extends RuntimeCamelException {
         return false;
     }
 
+    /**
+     * Whether the request certainly did nothing at Dune: refused before it was sent, or refused by Dune. Then no
+     * execution exists for it and nothing was billed; otherwise one may.
+     */
+    public boolean isNothingDone() {
+        return false;
+    }
+
     /** The ids as {@code " (queryId=1, executionId=01...)"}, or an empty string. */
     protected static String ids(Long queryId, String executionId) {
         if (queryId == null && executionId == null) {

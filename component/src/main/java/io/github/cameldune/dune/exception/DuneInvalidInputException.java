@@ -15,4 +15,10 @@ public class DuneInvalidInputException extends DuneException {
     public DuneInvalidInputException(String message, Throwable cause) {
         super(message, cause, null, null, null);
     }
+
+    /** True: nothing was sent. */
+    @Override
+    public boolean isNothingDone() {
+        return true;
+    }
 }

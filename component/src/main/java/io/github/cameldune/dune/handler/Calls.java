@@ -1,6 +1,7 @@
 package io.github.cameldune.dune.handler;
 
 import io.github.cameldune.dune.DuneConfiguration;
+import io.github.cameldune.dune.DuneConstants;
 import io.github.cameldune.dune.OutputType;
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.Futures;
@@ -10,20 +11,30 @@ import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.dune.exception.DuneExecutionException;
 import io.github.cameldune.dune.exception.DuneShutdownException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
+import io.github.cameldune.dune.exception.DuneUncertainExecutionException;
+import io.github.cameldune.dune.journal.ExecutionJournal;
+import io.github.cameldune.dune.journal.JournalEntry;
 import io.github.cameldune.dune.model.DuneExecution;
 import io.github.cameldune.dune.model.ExecutionStatus;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
 import io.github.cameldune.dune.waiting.WaitPolicy;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the handlers of one endpoint share: its options, its client and waiter, and the sequence several operations
  * are made of (an execution started or given, waited for, its results read).
  */
 final class Calls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Calls.class);
 
     /** How long cancelOnTimeout's cancel may add to a wait that timed out. */
     static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
@@ -33,11 +44,16 @@ final class Calls {
     final ResultsReader reader;
     private final ExecutionWaiter waiter;
     private final WaitPolicy waitPolicy;
+    private final ExecutionJournal journal;
+    private final Executor workers;
 
-    Calls(DuneConfiguration config, DuneClient client, ExecutionWaiter waiter) {
+    Calls(DuneConfiguration config, DuneClient client, ExecutionWaiter waiter, Executor workers) {
         this.config = config;
         this.client = client;
         this.waiter = waiter;
+        this.workers = workers;
+        this.journal =
+                config.getJournal() == null ? null : new ExecutionJournal(config.getJournal(), Clock.systemUTC());
         this.reader = new ResultsReader(client, Duration.ofMillis(config.getResponseTimeout()));
         this.waitPolicy = new WaitPolicy(
                 Duration.ofMillis(config.getPollInitialDelay()),
@@ -50,6 +66,80 @@ final class Calls {
     /** The name of the endpoint's operation, for errors. */
     String operation() {
         return config.getOperation().name();
+    }
+
+    /**
+     * Starts the execution of a message: sends the execute, or, with a journal, first looks the message's request key
+     * up. An execution recorded for it is answered instead (its state read, for free); a key recorded without one
+     * fails with {@link DuneUncertainExecutionException} unless executeUncertain is set; otherwise the key is recorded,
+     * the execute sent, and its execution id recorded once Dune answers. Input is read before this is called, so bad
+     * input records nothing.
+     */
+    CompletableFuture<DuneExecution> start(
+            Message message, Long queryId, Supplier<CompletableFuture<DuneExecution>> execute) {
+        if (journal == null) {
+            return execute.get();
+        }
+        String key = MessageInput.requestKey(message, config);
+        message.setHeader(DuneConstants.REQUEST_KEY, key);
+        JournalEntry entry = journal.lookup(key);
+        if (entry instanceof JournalEntry.Executed recorded) {
+            message.setHeader(DuneConstants.RESUMED, true);
+            String id = recorded.executionId();
+            return client.status(id).thenApply(status -> new DuneExecution(id, status.state()));
+        }
+        if (entry instanceof JournalEntry.Pending pending) {
+            if (!config.isExecuteUncertain()) {
+                throw new DuneUncertainExecutionException(operation(), queryId, key, pending.recordedAt());
+            }
+            LOG.warn(
+                    "Executing request key '{}' again (executeUncertain=true): an earlier attempt recorded it at {} "
+                            + "and may have executed it",
+                    key,
+                    pending.recordedAt());
+        }
+        message.setHeader(DuneConstants.RESUMED, false);
+        journal.pending(key);
+        CompletableFuture<DuneExecution> started;
+        try {
+            started = execute.get();
+        } catch (RuntimeException refused) {
+            forget(key, refused);
+            throw refused;
+        }
+        // the repository may block (a Kafka send): never on HttpClient's I/O threads
+        return started.whenComplete((execution, error) -> {
+                    if (error != null) {
+                        forget(key, Futures.cause(error));
+                    }
+                })
+                .thenApplyAsync(
+                        execution -> {
+                            try {
+                                journal.executed(key, execution.executionId());
+                            } catch (RuntimeException e) {
+                                // the execution goes on; a redelivery of this message will find its key uncertain, not
+                                // execute again
+                                LOG.warn(
+                                        "Execution {} of request key '{}' could not be recorded in the journal: {}",
+                                        execution.executionId(),
+                                        key,
+                                        e.getMessage());
+                            }
+                            return execution;
+                        },
+                        workers);
+    }
+
+    /** After a failed execute: a key whose execute certainly did nothing may be executed again. */
+    private void forget(String key, Throwable error) {
+        if (error instanceof DuneException known && known.isNothingDone()) {
+            try {
+                journal.refused(key);
+            } catch (RuntimeException e) {
+                LOG.warn("Request key '{}' stays uncertain in the journal: {}", key, e.getMessage());
+            }
+        }
     }
 
     /**

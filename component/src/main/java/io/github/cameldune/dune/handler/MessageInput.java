@@ -50,6 +50,41 @@ final class MessageInput {
         return id;
     }
 
+    /**
+     * The request key of the journal: the header, then the requestKey expression, then a Kafka record's
+     * topic-partition@offset (the same on every redelivery of the record), then the message id.
+     */
+    static String requestKey(Message message, DuneConfiguration config) {
+        String key = message.getHeader(DuneConstants.REQUEST_KEY, String.class);
+        if (key == null && config.getRequestKey() != null) {
+            try {
+                key = message.getExchange()
+                        .getContext()
+                        .resolveLanguage("simple")
+                        .createExpression(config.getRequestKey())
+                        .evaluate(message.getExchange(), String.class);
+            } catch (RuntimeException e) {
+                throw new DuneInvalidInputException(
+                        "The requestKey '" + config.getRequestKey() + "' could not be evaluated: " + e.getMessage(), e);
+            }
+        }
+        Object topic = message.getHeader("kafka.TOPIC");
+        if (key == null && topic != null && message.getHeader("kafka.OFFSET") != null) {
+            key = topic + "-" + message.getHeader("kafka.PARTITION") + "@" + message.getHeader("kafka.OFFSET");
+        }
+        if (key == null) {
+            key = message.getMessageId();
+        }
+        if (key == null || key.isBlank()) {
+            throw new DuneInvalidInputException("The request key is empty: set the " + DuneConstants.REQUEST_KEY
+                    + " header or a requestKey that gives a value"
+                    + (config.getRequestKey() == null
+                            ? ""
+                            : " (requestKey '" + config.getRequestKey() + "' gave none)"));
+        }
+        return key;
+    }
+
     /** The execution id: header, then option, then a String body; it must look like a Dune execution id (a ULID). */
     static String executionId(Message message, DuneConfiguration config) {
         Object value = message.getHeader(DuneConstants.EXECUTION_ID);

@@ -23,9 +23,17 @@ public interface OperationHandler {
      */
     CompletableFuture<?> handle(Exchange exchange);
 
-    /** The handler of an endpoint's operation, over its started client and waiter. */
-    static OperationHandler of(DuneConfiguration config, DuneClient client, ExecutionWaiter waiter) {
-        Calls calls = new Calls(config, client, waiter);
+    /**
+     * The handler of an endpoint's operation, over its started client and waiter.
+     *
+     * @param workers where work that may block (a journal's writes) runs, never on HttpClient's I/O threads
+     */
+    static OperationHandler of(
+            DuneConfiguration config,
+            DuneClient client,
+            ExecutionWaiter waiter,
+            java.util.concurrent.Executor workers) {
+        Calls calls = new Calls(config, client, waiter, workers);
         return switch (config.getOperation()) {
             case execute -> SingleCallHandlers.execute(calls);
             case executeSql -> SingleCallHandlers.executeSql(calls);

@@ -2,6 +2,7 @@ package io.github.cameldune.dune.handler;
 
 import io.github.cameldune.dune.DuneConstants;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
+import java.util.Map;
 import org.apache.camel.Message;
 
 /** The handlers of the operations that are one Dune call each. */
@@ -13,11 +14,10 @@ final class SingleCallHandlers {
     static OperationHandler execute(Calls calls) {
         return exchange -> {
             Message in = exchange.getMessage();
-            return calls.client
-                    .executeQuery(
-                            MessageInput.queryId(in, calls.config),
-                            MessageInput.queryParameters(in, calls.config),
-                            MessageInput.performance(in, calls.config))
+            long queryId = MessageInput.queryId(in, calls.config);
+            Map<String, Object> parameters = MessageInput.queryParameters(in, calls.config);
+            String performance = MessageInput.performance(in, calls.config);
+            return calls.start(in, queryId, () -> calls.client.executeQuery(queryId, parameters, performance))
                     .thenAccept(execution -> OutputHeaders.execution(in, execution));
         };
     }
@@ -31,8 +31,8 @@ final class SingleCallHandlers {
                 throw new DuneInvalidInputException(
                         "No SQL: set the " + DuneConstants.SQL + " header, the sql " + "option, or a String body");
             }
-            return calls.client
-                    .executeSql(sql, MessageInput.performance(in, calls.config))
+            String performance = MessageInput.performance(in, calls.config);
+            return calls.start(in, null, () -> calls.client.executeSql(sql, performance))
                     .thenAccept(execution -> OutputHeaders.execution(in, execution));
         };
     }

@@ -52,6 +52,14 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
     private String endDate;
 
     /**
+     * With a journal: execute again a request whose key was recorded without an execution id (the attempt
+     * ended between its execute and Dune's answer). The first execution may exist, so this can run, and bill,
+     * the query twice; by default such a message fails with a DuneUncertainExecutionException that carries
+     * the key.
+     */
+    private Boolean executeUncertain = false;
+
+    /**
      * The execution to read or cancel (status, results, resultsCsv, cancel); a String body is used when
      * neither this nor the CamelDuneExecutionId header is set.
      */
@@ -66,6 +74,14 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
      * Rows to return, as Dune's SQL-WHERE-like filter, e.g. amount_usd 1000 AND project = 'uniswap'.
      */
     private String filters;
+
+    /**
+     * The execution journal of execute and run: a Camel StateRepository the replicas share (for instance
+     * camel-dune's KafkaStateRepository). Each message's requestKey is recorded before the execute and its
+     * execution id after, so a redelivered message does not execute again: execute answers with the recorded
+     * execution, run waits for it and reads its rows.
+     */
+    private org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> journal;
 
     /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can use this
@@ -144,6 +160,12 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
      * option with prefix: param.
      */
     private java.util.Map<java.lang.String, java.lang.Object> queryParameters;
+
+    /**
+     * With a journal: the request key of a message, as a Simple expression, e.g. ${header.orderId}. Not set:
+     * the CamelDuneRequestKey header, else a Kafka record's topic-partitionoffset, else the message id.
+     */
+    private String requestKey;
 
     /**
      * Also send an execute again after a 5xx or a lost answer. Dune has no idempotency key: the first attempt
@@ -407,6 +429,14 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
         this.endDate = endDate;
     }
 
+    public Boolean getExecuteUncertain() {
+        return executeUncertain;
+    }
+
+    public void setExecuteUncertain(Boolean executeUncertain) {
+        this.executeUncertain = executeUncertain;
+    }
+
     public String getExecutionId() {
         return executionId;
     }
@@ -429,6 +459,14 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
 
     public void setFilters(String filters) {
         this.filters = filters;
+    }
+
+    public org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> getJournal() {
+        return journal;
+    }
+
+    public void setJournal(org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> journal) {
+        this.journal = journal;
     }
 
     public Boolean getLazyStartProducer() {
@@ -525,6 +563,14 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
 
     public void setQueryParameters(java.util.Map<java.lang.String, java.lang.Object> queryParameters) {
         this.queryParameters = queryParameters;
+    }
+
+    public String getRequestKey() {
+        return requestKey;
+    }
+
+    public void setRequestKey(String requestKey) {
+        this.requestKey = requestKey;
     }
 
     public Boolean getRetryExecuteOnServerError() {

@@ -27,6 +27,7 @@ public class DuneComponentConverter implements GenericConverter {
         return Set.of(
                 new ConvertiblePair(String.class, io.github.cameldune.dune.DuneConfiguration.class),
                 new ConvertiblePair(String.class, org.apache.camel.spi.IdempotentRepository.class),
+                new ConvertiblePair(String.class, org.apache.camel.spi.StateRepository.class),
                 new ConvertiblePair(String.class, org.apache.camel.support.jsse.SSLContextParameters.class));
     }
 
