@@ -65,6 +65,11 @@ final class Replicas implements AutoCloseable {
         processes.get(name).destroyForcibly().waitFor();
     }
 
+    /** Whether a replica's JVM is running. */
+    boolean alive(String name) {
+        return processes.get(name).isAlive();
+    }
+
     /** Everything the replicas did so far, in order. */
     List<Did> done() {
         return List.copyOf(done);

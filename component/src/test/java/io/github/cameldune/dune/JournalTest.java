@@ -173,9 +173,9 @@ class JournalTest extends DuneTestSupport {
                 template.request("direct:byOrder", e -> e.getMessage().setHeader("orderId", 42));
         assertThat(byOrder.getMessage().getHeader(DuneConstants.REQUEST_KEY)).isEqualTo("order-42");
         Exchange record = template.request("direct:execute", e -> {
-            e.getMessage().setHeader("kafka.TOPIC", "requests");
-            e.getMessage().setHeader("kafka.PARTITION", 2);
-            e.getMessage().setHeader("kafka.OFFSET", 17L);
+            e.getMessage().setHeader("CamelKafkaTopic", "requests");
+            e.getMessage().setHeader("CamelKafkaPartition", 2);
+            e.getMessage().setHeader("CamelKafkaOffset", 17L);
         });
         assertThat(record.getMessage().getHeader(DuneConstants.REQUEST_KEY)).isEqualTo("requests-2@17");
         Exchange plain = template.request("direct:execute", e -> {});

@@ -68,9 +68,9 @@ final class MessageInput {
                         "The requestKey '" + config.getRequestKey() + "' could not be evaluated: " + e.getMessage(), e);
             }
         }
-        Object topic = message.getHeader("kafka.TOPIC");
-        if (key == null && topic != null && message.getHeader("kafka.OFFSET") != null) {
-            key = topic + "-" + message.getHeader("kafka.PARTITION") + "@" + message.getHeader("kafka.OFFSET");
+        Object topic = message.getHeader("CamelKafkaTopic");
+        if (key == null && topic != null && message.getHeader("CamelKafkaOffset") != null) {
+            key = topic + "-" + message.getHeader("CamelKafkaPartition") + "@" + message.getHeader("CamelKafkaOffset");
         }
         if (key == null) {
             key = message.getMessageId();
