@@ -56,6 +56,9 @@ public final class CreditBudget {
     private BigDecimal countedSinceReconcile = BigDecimal.ZERO;
     private BigDecimal othersCounted = BigDecimal.ZERO;
     private Instant reconciledAt;
+    /** When the baseline usage read was sent: what was submitted before may be in its figure. */
+    private Instant baselineSentAt;
+
     private ScheduledFuture<?> reconciling;
 
     /**
@@ -76,8 +79,20 @@ public final class CreditBudget {
 
     /** Counts credits spent now; {@code queryId}, when known, remembers them as what that query costs. */
     synchronized void add(BigDecimal credits, Long queryId) {
+        add(credits, queryId, null);
+    }
+
+    /**
+     * Counts credits of an execution submitted at {@code submittedAt} (null: now). One submitted before the baseline
+     * usage read was sent may be in the baseline's figure, which counts nothing: it is not counted as this budget's own
+     * growth, so that it cannot hide what others spend. (If Dune counted it only later, it is counted twice for a
+     * while, the safe way.)
+     */
+    synchronized void add(BigDecimal credits, Long queryId, Instant submittedAt) {
         spends.addLast(new Spend(clock.instant(), credits, false));
-        countedSinceReconcile = countedSinceReconcile.add(credits);
+        if (submittedAt == null || baselineSentAt == null || !submittedAt.isBefore(baselineSentAt)) {
+            countedSinceReconcile = countedSinceReconcile.add(credits);
+        }
         if (queryId != null && queryId > 0) {
             lastCost.remove(queryId);
             lastCost.put(queryId, credits);
@@ -103,10 +118,16 @@ public final class CreditBudget {
      * did not count itself counts now. The first call only sets the baseline; a smaller figure is a new period.
      */
     synchronized void reconcile(BigDecimal used) {
+        reconcile(used, clock.instant());
+    }
+
+    /** The same, for a usage read whose request was sent at {@code sentAt}. */
+    synchronized void reconcile(BigDecimal used, Instant sentAt) {
         Instant now = clock.instant();
         reconciledAt = now;
         if (accountUsed == null) {
             accountUsed = used;
+            baselineSentAt = sentAt;
             countedSinceReconcile = BigDecimal.ZERO;
             return;
         }
@@ -145,18 +166,21 @@ public final class CreditBudget {
             return;
         }
         reconciling = scheduler.scheduleWithFixedDelay(
-                () -> client.usage(null, null).whenComplete((usage, error) -> {
-                    if (error != null) {
-                        LOG.warn(
-                                "Dune usage for the credit budget failed; counting on without it: {}",
-                                Futures.cause(error).getMessage());
-                    } else if (!usage.billingPeriods().isEmpty()) {
-                        Usage.BillingPeriod current = usage.billingPeriods().get(0);
-                        if (current.creditsUsed() != null) {
-                            reconcile(current.creditsUsed());
+                () -> {
+                    Instant sent = clock.instant();
+                    client.usage(null, null).whenComplete((usage, error) -> {
+                        if (error != null) {
+                            LOG.warn(
+                                    "Dune usage for the credit budget failed; counting on without it: {}",
+                                    Futures.cause(error).getMessage());
+                        } else if (!usage.billingPeriods().isEmpty()) {
+                            Usage.BillingPeriod current = usage.billingPeriods().get(0);
+                            if (current.creditsUsed() != null) {
+                                reconcile(current.creditsUsed(), sent);
+                            }
                         }
-                    }
-                }),
+                    });
+                },
                 0,
                 period.toNanos(),
                 TimeUnit.NANOSECONDS);

@@ -48,7 +48,7 @@ public final class CreditLedger {
         }
         metrics.credits("execution", credits);
         if (budget != null) {
-            budget.add(credits, status.queryId());
+            budget.add(credits, status.queryId(), status.times().submittedAt());
         }
         return credits;
     }

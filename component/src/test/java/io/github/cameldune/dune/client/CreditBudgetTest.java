@@ -74,4 +74,18 @@ class CreditBudgetTest {
         assertThat(budget.remaining()).isEqualByComparingTo("50");
         assertThat(budget.reconciledAt()).isEqualTo(now);
     }
+
+    @Test
+    void anExecutionInTheBaselineThatIsCountedHereAfterItDoesNotHideOthersSpend() {
+        Instant submittedBeforeTheBaseline = now.minusSeconds(1);
+        budget.reconcile(BigDecimal.valueOf(500), now);
+        now = now.plusSeconds(1);
+        // its status reaches this budget after the baseline read, which held it
+        budget.add(BigDecimal.valueOf(10), 1001L, submittedBeforeTheBaseline);
+        now = now.plusSeconds(60);
+        // another replica spent 20 since the baseline
+        budget.reconcile(BigDecimal.valueOf(520), now);
+        assertThat(budget.othersCounted()).isEqualByComparingTo("20");
+        assertThat(budget.spent()).isEqualByComparingTo("30");
+    }
 }
