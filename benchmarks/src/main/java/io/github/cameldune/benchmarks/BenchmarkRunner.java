@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * mvn -B -Pbench -DskipTests verify                          # all, about 10 minutes on 2 cores
- * mvn -B -Pbench -DskipTests verify -Dbench.only=overhead    # some: overhead,concurrency,large,polling,capacity
+ * mvn -B -Pbench -DskipTests verify -Dbench.only=overhead    # some: overhead,concurrency,large,polling,capacity,replicas
  * </pre>
  */
 public final class BenchmarkRunner {
@@ -51,7 +51,9 @@ public final class BenchmarkRunner {
             new Program("large", LargeResultBenchmark.class, "-Xmx256m"),
             // room for all six executions at once: the figures are about polling, not about a queue
             new Program("polling", PollingBenchmark.class, "-Xmx256m", "--max-concurrent", "20"),
-            new Program("capacity", EmulatorCapacityBenchmark.class, "-Xmx256m"));
+            new Program("capacity", EmulatorCapacityBenchmark.class, "-Xmx256m"),
+            // the broker runs in the program's JVM, the replicas in JVMs of their own
+            new Program("replicas", ReplicasBenchmark.class, "-Xmx512m", "--max-concurrent", "100"));
 
     private BenchmarkRunner() {}
 

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaRequestsFailoverTest {
 
     private static final int REQUESTS = 3_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final DuneEmulatorProcessExtension DUNE =
@@ -50,7 +52,7 @@ class KafkaRequestsFailoverTest {
     static void startKafka() throws Exception {
         kafka = Broker.start();
         Broker.createTopics(kafka, 6, "dune-requests");
-        Broker.createTopics(kafka, 1, "dune-results", "dune-dlt");
+        Broker.createTopics(kafka, 1, "dune-results", "dune-dead-letters");
     }
 
     @AfterAll
@@ -70,7 +72,7 @@ class KafkaRequestsFailoverTest {
             }
         }
         long started = System.nanoTime();
-        Map<String, Set<String>> results;
+        Map<String, List<String>> results;
         Map<String, String> deadLetters;
         long inFlightWhenKilled;
         String killed = "r2";
@@ -102,10 +104,14 @@ class KafkaRequestsFailoverTest {
                 while (covered(results, deadLetters) < REQUESTS && System.nanoTime() < deadline) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                         if (record.topic().equals("dune-results")) {
-                            results.computeIfAbsent(record.key(), k -> new HashSet<>())
-                                    .add(record.value());
+                            // the row's number, and the execution it came from
+                            results.computeIfAbsent(record.key(), k -> new ArrayList<>())
+                                    .add(JSON.readTree(record.value())
+                                                    .get(0)
+                                                    .get("number")
+                                                    .asText() + " " + header(record, "dune-execution-id"));
                         } else {
-                            deadLetters.put(record.key(), record.value());
+                            deadLetters.put(record.key(), header(record, "dune-error"));
                         }
                     }
                 }
@@ -137,7 +143,7 @@ class KafkaRequestsFailoverTest {
         });
         assertThat(deadLetters.values())
                 .as("the only dead letters are uncertain requests")
-                .allSatisfy(v -> assertThat(v).startsWith("DuneUncertainExecutionException "));
+                .allSatisfy(v -> assertThat(v).startsWith("DuneUncertainExecutionException: "));
         assertThat((long) deadLetters.size())
                 .as("uncertain requests are at most those in flight in the killed replica")
                 .isLessThanOrEqualTo(inFlightWhenKilled);
@@ -145,6 +151,11 @@ class KafkaRequestsFailoverTest {
                 .as("executions: one per request with rows, at most one per uncertain one")
                 .isLessThanOrEqualTo(REQUESTS)
                 .isBetween((long) results.size(), (long) results.size() + deadLetters.size());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void start(Replicas replicas, String name, Path locks) throws Exception {
@@ -176,7 +187,7 @@ class KafkaRequestsFailoverTest {
                 "key.deserializer", StringDeserializer.class.getName(),
                 "value.deserializer", StringDeserializer.class.getName()));
         List<TopicPartition> partitions =
-                List.of(new TopicPartition("dune-results", 0), new TopicPartition("dune-dlt", 0));
+                List.of(new TopicPartition("dune-results", 0), new TopicPartition("dune-dead-letters", 0));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return consumer;
