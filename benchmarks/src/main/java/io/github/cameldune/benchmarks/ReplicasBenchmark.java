@@ -1,13 +1,12 @@
 package io.github.cameldune.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.cameldune.examples.EmbeddedKafka;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,7 +14,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * The same workload on 1, 2 and 3 replica JVMs of the example {@code KafkaReplicaRoutes} (a Kafka consumer group
@@ -42,18 +40,13 @@ public final class ReplicasBenchmark {
                                 + "Kafka execution journal, rows to a results topic) in 1, 2 and 3 replica JVMs of "
                                 + "-Xmx128m on this machine; executions read off the emulator",
                         REQUESTS, WARM_UP));
-        KafkaClusterTestKit kafka = broker();
+        KafkaClusterTestKit kafka = EmbeddedKafka.start();
         double oneReplica = 0;
         try (CloseableHttpClient http = Bench.bareClient()) {
             for (int replicas = 1; replicas <= 3; replicas++) {
                 String run = String.valueOf(replicas);
-                try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                    admin.createTopics(List.of(
-                                    new NewTopic("dune-requests-" + run, 12, (short) 1),
-                                    new NewTopic("dune-results-" + run, 1, (short) 1)))
-                            .all()
-                            .get();
-                }
+                EmbeddedKafka.createTopics(kafka, 12, "dune-requests-" + run);
+                EmbeddedKafka.createTopics(kafka, 1, "dune-results-" + run);
                 List<Process> processes = new ArrayList<>();
                 try (KafkaProducer<String, String> producer = producer(kafka);
                         KafkaConsumer<String, String> results = results(kafka, run)) {
@@ -112,22 +105,6 @@ public final class ReplicasBenchmark {
                         + "adding consumers to the group gives while Dune (here a 0.5 s query) is what each request "
                         + "waits for; executions per request is 1.000 when no request is executed twice.");
         Bench.emit(result);
-    }
-
-    private static KafkaClusterTestKit broker() throws Exception {
-        KafkaClusterTestKit kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(true)
-                        .setNumBrokerNodes(1)
-                        .setNumControllerNodes(1)
-                        .build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
-        return kafka;
     }
 
     private static Process replica(String baseUrl, String apiKey, String brokers, String name, String run)

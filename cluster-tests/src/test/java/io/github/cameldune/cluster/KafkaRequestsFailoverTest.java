@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameldune.emulator.DuneEmulator;
 import io.github.cameldune.emulator.DuneEmulatorProcessExtension;
+import io.github.cameldune.examples.EmbeddedKafka;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,9 +51,9 @@ class KafkaRequestsFailoverTest {
 
     @BeforeAll
     static void startKafka() throws Exception {
-        kafka = Broker.start();
-        Broker.createTopics(kafka, 6, "dune-requests");
-        Broker.createTopics(kafka, 1, "dune-results", "dune-dead-letters");
+        kafka = EmbeddedKafka.start();
+        EmbeddedKafka.createTopics(kafka, 6, "dune-requests");
+        EmbeddedKafka.createTopics(kafka, 1, "dune-results", "dune-dead-letters");
     }
 
     @AfterAll

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.emulator.DuneEmulatorExtension;
 import io.github.cameldune.emulator.engine.Execution;
+import io.github.cameldune.examples.EmbeddedKafka;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,8 +33,8 @@ class LatestResultsFailoverTest {
 
     @BeforeAll
     static void startKafka() throws Exception {
-        kafka = Broker.start();
-        Broker.createTopics(kafka, 1, "dune-emitted");
+        kafka = EmbeddedKafka.start();
+        EmbeddedKafka.createTopics(kafka, 1, "dune-emitted");
     }
 
     @AfterAll
