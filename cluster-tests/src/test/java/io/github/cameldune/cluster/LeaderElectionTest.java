@@ -9,13 +9,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Three replica JVMs run {@code from("dune:run?delay=2000")} under Camel's ClusteredRoutePolicy with the file-lock
- * cluster service, for 30 s; the leader is killed (SIGKILL) once. The emulator sees executions that never overlap, at
+ * Three replica JVMs run {@code from("dune:run?delay=2000")} under Camel's ClusteredRoutePolicy, and then as
+ * {@code from("master:dune-refresh:dune:run?delay=2000")}, with the file-lock cluster service, for 30 s; the leader is killed (SIGKILL) once. The emulator sees executions that never overlap, at
  * most one per period plus one for the fail-over, and a new leader runs on.
  */
 class LeaderElectionTest {
@@ -26,14 +27,17 @@ class LeaderElectionTest {
     private static final Duration RUN = Duration.ofSeconds(30);
     private static final Duration PERIOD = Duration.ofSeconds(2);
 
-    @Test
-    void oneReplicaRunsAtATimeAndAnotherTakesOverWhenTheLeaderIsKilled(@TempDir Path locks) throws Exception {
+    /** {@code run}: the route under ClusteredRoutePolicy; {@code master}: {@code from("master:dune-refresh:dune:run")}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "master"})
+    void oneReplicaRunsAtATimeAndAnotherTakesOverWhenTheLeaderIsKilled(String mode, @TempDir Path locks)
+            throws Exception {
         long start = System.nanoTime();
         List<Replicas.Did> ran;
         try (Replicas replicas = new Replicas()) {
             for (int r = 1; r <= 3; r++) {
                 replicas.start(
-                        "r" + r, DUNE.emulator().baseUrl(), DUNE.emulator().apiKey(), locks, "run");
+                        "r" + r, DUNE.emulator().baseUrl(), DUNE.emulator().apiKey(), locks, mode);
             }
             sleepUntil(start, Duration.ofSeconds(10));
             String leader = replicas.last();

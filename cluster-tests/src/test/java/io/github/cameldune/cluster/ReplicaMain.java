@@ -53,6 +53,14 @@ public final class ReplicaMain {
                             .log("replica " + replica + " executed ${header.CamelDuneExecutionId}");
                     return;
                 }
+                if (args[4].equals("master")) {
+                    // the same through camel-master's endpoint, over the same cluster service
+                    from("master:dune-refresh:dune:run?queryId=1001&initialDelay=0&delay=2000"
+                                    + "&pollInitialDelay=50ms&pollInterval=50ms")
+                            .routeId("dune-refresh")
+                            .log("replica " + replica + " ran ${header.CamelDuneExecutionId}");
+                    return;
+                }
                 if (args[4].equals("run")) {
                     from("dune:run?queryId=1001&initialDelay=0&delay=2000&pollInitialDelay=50ms&pollInterval=50ms")
                             .routeId("dune-refresh")

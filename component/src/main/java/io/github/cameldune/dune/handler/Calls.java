@@ -21,7 +21,9 @@ import io.github.cameldune.dune.waiting.WaitPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.camel.Message;
@@ -108,27 +110,36 @@ final class Calls {
             throw refused;
         }
         // the repository may block (a Kafka send): never on HttpClient's I/O threads
-        return started.whenComplete((execution, error) -> {
+        return started.handleAsync(
+                (execution, error) -> {
                     if (error != null) {
-                        forget(key, Futures.cause(error));
+                        Throwable cause = Futures.cause(error);
+                        forget(key, cause);
+                        throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
                     }
-                })
-                .thenApplyAsync(
-                        execution -> {
-                            try {
-                                journal.executed(key, execution.executionId());
-                            } catch (RuntimeException e) {
-                                // the execution goes on; a redelivery of this message will find its key uncertain, not
-                                // execute again
-                                LOG.warn(
-                                        "Execution {} of request key '{}' could not be recorded in the journal: {}",
-                                        execution.executionId(),
-                                        key,
-                                        e.getMessage());
-                            }
-                            return execution;
-                        },
-                        workers);
+                    try {
+                        journal.executed(key, execution.executionId());
+                    } catch (RuntimeException e) {
+                        // the execution goes on; a redelivery of this message finds its key uncertain, and does not
+                        // execute again
+                        LOG.warn(
+                                "Execution {} of request key '{}' could not be recorded in the journal: {}",
+                                execution.executionId(),
+                                key,
+                                e.getMessage());
+                    }
+                    return execution;
+                },
+                this::onWorker);
+    }
+
+    /** Runs on a worker; here when the workers are stopping, so the execution id is never lost on the way. */
+    private void onWorker(Runnable work) {
+        try {
+            workers.execute(work);
+        } catch (RejectedExecutionException stopping) {
+            work.run();
+        }
     }
 
     /** After a failed execute: a key whose execute certainly did nothing may be executed again. */
