@@ -16,7 +16,17 @@ public enum ApiEndpoint {
     /** {@code POST /v1/execution/{id}/cancel}. */
     CANCEL(Bucket.READ),
     /** {@code POST /v1/usage}: free, a read despite the POST. */
-    USAGE(Bucket.READ);
+    USAGE(Bucket.READ),
+    /** {@code POST /v1/uploads} (and {@code /v1/table/create}): an empty table. */
+    UPLOAD_CREATE(Bucket.WRITE),
+    /** {@code POST /v1/uploads/{namespace}/{table}/insert} (and {@code /v1/table/...}): rows appended. */
+    UPLOAD_INSERT(Bucket.WRITE),
+    /** {@code POST /v1/uploads/{namespace}/{table}/clear} (and {@code /v1/table/...}). */
+    UPLOAD_CLEAR(Bucket.WRITE),
+    /** {@code DELETE /v1/uploads/{namespace}/{table}} (and {@code /v1/table/...}). */
+    UPLOAD_DELETE(Bucket.WRITE),
+    /** {@code GET /v1/uploads} (and {@code /v1/tables}): free. */
+    UPLOAD_LIST(Bucket.READ);
 
     /** Dune's two per-minute rate limits: the low one for writes, the high one for reads. */
     public enum Bucket {

@@ -170,7 +170,7 @@ public final class DuneEmulator implements AutoCloseable {
 
     /**
      * Back to the state it started in, but for the executions it holds: the configured settings and saved queries, no
-     * faults, no rate limits, and requests and executions counted from zero. {@link DuneEmulatorExtension} calls it
+     * uploaded tables, no faults, no rate limits, and requests and executions counted from zero. {@link DuneEmulatorExtension} calls it
      * before each test.
      */
     public void reset() {
@@ -181,6 +181,7 @@ public final class DuneEmulator implements AutoCloseable {
         stats.clear();
         if (engine != null) {
             engine.resetCount();
+            engine.uploads().dropAll();
         }
     }
 

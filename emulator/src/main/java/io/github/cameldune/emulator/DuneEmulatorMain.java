@@ -21,6 +21,7 @@ public final class DuneEmulatorMain {
               --port <p>              port to listen on (default 8080, 0 for any free port)
               --host <address>        address to listen on (default 127.0.0.1)
               --api-key <key>         the key clients must send (default %s); --any-api-key accepts any
+              --handle <handle>       the account's handle, the namespace of its uploads (default %s)
               --queries <dir>         a folder of .sql saved queries to add to the bundled ones
               --data <dir>            a folder of .csv/.parquet files loaded as tables (dex.x.csv -> dex.x)
               --max-concurrent <n>    executions running at once, the rest queue (default %d)
@@ -36,10 +37,11 @@ public final class DuneEmulatorMain {
               --export-credits-per-mb <n>
                                       credits per MB of results read (default %d)
             Faults can also be read, added and cleared while it runs: GET/POST/DELETE /emulator/faults;
-            GET /emulator/stats counts executions created and requests per endpoint;
+            GET /emulator/stats counts executions created and requests per endpoint, and names the handle;
             GET /emulator/queries lists the saved queries and their parameters.
             """.formatted(
                     DuneEmulator.DEFAULT_API_KEY,
+                    Settings.DEFAULT_HANDLE,
                     Settings.DEFAULT_MAX_CONCURRENT,
                     Settings.DEFAULT_MAX_PAGE_SIZE,
                     Settings.DEFAULT_RETENTION.toDays(),
@@ -73,7 +75,8 @@ public final class DuneEmulatorMain {
                         "dune-emulator-shutdown"));
         // the official SDKs take the origin and add /api themselves
         System.out.println("dune-emulator listening on " + emulator.baseUrl() + " (base URL for Dune's official SDKs: "
-                + emulator.baseUrl().replaceFirst("/api$", "") + ")");
+                + emulator.baseUrl().replaceFirst("/api$", "") + "; account handle "
+                + emulator.engine().settings().handle() + ")");
         System.out.flush();
         stopped.await();
     }
@@ -92,6 +95,10 @@ public final class DuneEmulatorMain {
                 case "--port" -> builder.port(number(arg, value(args, i++)));
                 case "--host" -> builder.host(value(args, i++));
                 case "--api-key" -> builder.apiKey(value(args, i++));
+                case "--handle" -> {
+                    String handle = value(args, i++);
+                    builder.settings(settings -> settings.handle(handle));
+                }
                 case "--queries" -> builder.queries(folder(arg, value(args, i++)));
                 case "--data" -> builder.data(folder(arg, value(args, i++)));
                 case "--max-concurrent" -> builder.maxConcurrent(number(arg, value(args, i++)));

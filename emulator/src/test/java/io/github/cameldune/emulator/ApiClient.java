@@ -35,6 +35,30 @@ final class ApiClient {
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any method, with a body of a content type (or none when null). */
+    Response send(String method, String path, String contentType, String body) {
+        HttpRequest.Builder b = request(path)
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(contentType == null ? b : b.header("Content-Type", contentType));
+    }
+
+    /** Executes SQL and waits for its rows. */
+    JsonNode sqlRows(String sql) {
+        String id = post(
+                        "/v1/sql/execute",
+                        JSON.createObjectNode().put("sql", sql).toString())
+                .json()
+                .get("execution_id")
+                .asText();
+        JsonNode status = awaitFinished(id);
+        if (!status.path("state").asText().equals("QUERY_STATE_COMPLETED")) {
+            throw new AssertionError("the SQL failed: " + status);
+        }
+        return get("/v1/execution/" + id + "/results").json().path("result").path("rows");
+    }
+
     Response getAbsolute(String uri) {
         return send(HttpRequest.newBuilder(URI.create(uri))
                 .header("X-Dune-Api-Key", apiKey)

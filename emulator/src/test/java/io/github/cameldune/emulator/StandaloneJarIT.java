@@ -18,9 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The packaged jar runs on its own: {@code java -jar dune-emulator-<version>.jar --port 0 --api-key k}. */
 class StandaloneJarIT {
 
-    private static final Pattern LISTENING =
-            Pattern.compile("dune-emulator listening on (http://127\\.0\\.0\\.1:(\\d+)/api) "
-                    + "\\(base URL for Dune's official SDKs: http://127\\.0\\.0\\.1:(\\d+)\\)");
+    private static final Pattern LISTENING = Pattern.compile(
+            "dune-emulator listening on (http://127\\.0\\.0\\.1:(\\d+)/api) "
+                    + "\\(base URL for Dune's official SDKs: http://127\\.0\\.0\\.1:(\\d+); account handle emulator\\)");
 
     @Test
     void faultsAndPlanLimitsAreSetAtStartAndChangedThroughTheAdminEndpoint(@TempDir Path dir) throws Exception {

@@ -10,12 +10,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * medium, the default tier, and 20 on large, 0 per second, by default), whatever its end: completed, failed, cancelled
  * or expired (Dune charges failed executions); a cancelled one that never started costs its base price. Each megabyte
  * of results read (JSON or CSV) costs {@link Settings#exportCreditsPerMb(int)} credits (20, the Free plan's rate).
+ * Each write to an uploaded table (an insert) costs 3 credits per GB written, at least 1, as Dune documents.
  */
 public final class Credits {
 
     private final Settings settings;
     private final java.util.function.Supplier<java.util.Collection<Execution>> executions;
     private final AtomicLong exportedBytes = new AtomicLong();
+    /** The credits of the writes, in millionths of a credit. */
+    private final AtomicLong writeMicroCredits = new AtomicLong();
+
     private volatile long since = Long.MIN_VALUE;
 
     Credits(Settings settings, java.util.function.Supplier<java.util.Collection<Execution>> executions) {
@@ -31,7 +35,9 @@ public final class Credits {
                 used += cost(e.snapshot());
             }
         }
-        return BigDecimal.valueOf(used).add(exportCredits(settings.exportCreditsPerMb));
+        return BigDecimal.valueOf(used)
+                .add(exportCredits(settings.exportCreditsPerMb))
+                .add(BigDecimal.valueOf(writeMicroCredits.get(), 6));
     }
 
     /** Whether the plan's credit limit is reached: further executes are refused with a 402. */
@@ -60,6 +66,12 @@ public final class Credits {
         return (int) Math.min(Integer.MAX_VALUE, cost);
     }
 
+    /** Counts a write of so many bytes to an uploaded table: 3 credits per GB, at least 1. */
+    public void written(long bytes) {
+        long micro = Math.max(1_000_000L, Math.round(bytes * 3.0 / 1_000));
+        writeMicroCredits.addAndGet(micro);
+    }
+
     /** Counts the bytes of a page of results sent to a client. */
     public void exported(long bytes) {
         exportedBytes.addAndGet(bytes);
@@ -75,5 +87,6 @@ public final class Credits {
     void reset() {
         since = System.nanoTime();
         exportedBytes.set(0);
+        writeMicroCredits.set(0);
     }
 }

@@ -20,7 +20,7 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The embedded DuckDB: one in-memory database holding the sample data and, in the schema {@code results}, one table per
- * finished execution. Each caller works on its own duplicated connection, as DuckDB wants for concurrent use.
+ * finished execution; uploaded tables live in the attached catalog {@code dune}. Each caller works on its own duplicated connection, as DuckDB wants for concurrent use.
  */
 public final class Database implements AutoCloseable {
 
@@ -35,6 +35,8 @@ public final class Database implements AutoCloseable {
             root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
             try (Statement s = root.createStatement()) {
                 s.execute("CREATE SCHEMA results");
+                // uploaded tables, queryable as dune.<namespace>.<table_name>
+                s.execute("ATTACH ':memory:' AS dune");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open DuckDB", e);

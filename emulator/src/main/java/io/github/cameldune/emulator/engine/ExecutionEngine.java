@@ -43,6 +43,7 @@ public final class ExecutionEngine implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final AtomicLong created = new AtomicLong();
     private final Credits credits;
+    private final Uploads uploads;
     private int running;
 
     /** An engine over a database and a query catalog. */
@@ -52,6 +53,7 @@ public final class ExecutionEngine implements AutoCloseable {
         this.settings = settings;
         this.pages = new PageReader(database, settings);
         this.credits = new Credits(settings, executions::values);
+        this.uploads = new Uploads(database, credits);
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -175,6 +177,11 @@ public final class ExecutionEngine implements AutoCloseable {
     public void resetCount() {
         created.set(0);
         credits.reset();
+    }
+
+    /** The uploaded tables. */
+    public Uploads uploads() {
+        return uploads;
     }
 
     /** The engine's billing: what executions and exports cost. */

@@ -21,6 +21,10 @@ public final class Settings {
     /** An execution's base price on the large tier by default: Dune's historic 20 credits. */
     public static final int DEFAULT_LARGE_CREDITS = 20;
 
+    /** The account's handle by default: the namespace its API key owns for uploads. */
+    public static final String DEFAULT_HANDLE = "emulator";
+
+    volatile String handle = DEFAULT_HANDLE;
     volatile int mediumCredits = DEFAULT_MEDIUM_CREDITS;
     volatile int largeCredits = DEFAULT_LARGE_CREDITS;
     volatile int mediumCreditsPerSecond;
@@ -33,6 +37,20 @@ public final class Settings {
     volatile int maxConcurrent = DEFAULT_MAX_CONCURRENT;
     volatile int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
     volatile Duration retention = DEFAULT_RETENTION;
+
+    /** The account's handle (user or team): the only namespace uploads may write to. */
+    public Settings handle(String value) {
+        if (value == null || !value.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("a handle is lowercase letters, digits and underscores, not " + value);
+        }
+        handle = value;
+        return this;
+    }
+
+    /** The account's handle. */
+    public String handle() {
+        return handle;
+    }
 
     /** At most this many executions run at once; the rest wait as PENDING with a queue position. */
     public Settings maxConcurrent(int value) {
@@ -85,6 +103,7 @@ public final class Settings {
 
     /** Takes every value of another settings object, e.g. to restore the configured ones. */
     public Settings copyFrom(Settings other) {
+        handle = other.handle;
         mediumCredits = other.mediumCredits;
         largeCredits = other.largeCredits;
         mediumCreditsPerSecond = other.mediumCreditsPerSecond;

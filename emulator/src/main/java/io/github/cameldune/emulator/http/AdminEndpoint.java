@@ -139,6 +139,7 @@ final class AdminEndpoint implements HttpHandler {
 
     private ObjectNode stats() {
         ObjectNode stats = JSON.createObjectNode();
+        stats.put("handle", engine.settings().handle());
         stats.put("executionsCreated", engine.executionsCreated());
         Map<String, Integer> byState = new TreeMap<>();
         for (Execution e : engine.executions()) {

@@ -54,14 +54,16 @@ final class ApiRoutes {
         this.engine = engine;
         this.gate = gate;
         this.stats = stats;
-        this.table = List.of(
+        List<Route> routes = new java.util.ArrayList<>(List.of(
                 new Route("POST", Pattern.compile("/api/v1/query/([^/]+)/execute/?"), this::executeQuery),
                 new Route("POST", Pattern.compile("/api/v1/sql/execute/?"), this::executeSql),
                 new Route("GET", Pattern.compile(EXECUTION + "status/?"), this::status),
                 new Route("GET", Pattern.compile(EXECUTION + "results(/csv)?/?"), this::results),
                 new Route("POST", Pattern.compile(EXECUTION + "cancel/?"), this::cancel),
                 new Route("GET", Pattern.compile("/api/v1/query/([^/]+)/results(/csv)?/?"), this::latestResults),
-                new Route("POST", Pattern.compile("/api/v1/usage/?"), this::usage));
+                new Route("POST", Pattern.compile("/api/v1/usage/?"), this::usage)));
+        routes.addAll(new UploadRoutes(engine, gate).routes());
+        this.table = List.copyOf(routes);
     }
 
     /** Answers a request from the table: 404 for a path no route has, 405 for a method the path does not take. */
@@ -284,7 +286,7 @@ final class ApiRoutes {
         return tier;
     }
 
-    private static ObjectNode parseBody(byte[] body) {
+    static ObjectNode parseBody(byte[] body) {
         if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
             return ApiExchange.JSON.createObjectNode();
         }
