@@ -89,6 +89,7 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxRequestsInFlight": target.setMaxRequestsInFlight(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "namespace": getOrCreateConfiguration(target).setNamespace(property(camelContext, java.lang.String.class, value)); return true;
         case "offset": getOrCreateConfiguration(target).setOffset(property(camelContext, java.lang.Long.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.github.cameldune.dune.OutputType.class, value)); return true;
@@ -97,6 +98,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "pollInitialDelay": getOrCreateConfiguration(target).setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "privatetable":
+        case "privateTable": getOrCreateConfiguration(target).setPrivateTable(property(camelContext, boolean.class, value)); return true;
         case "queryid":
         case "queryId": getOrCreateConfiguration(target).setQueryId(property(camelContext, java.lang.Long.class, value)); return true;
         case "queryparameters":
@@ -117,6 +120,7 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "samplecount":
         case "sampleCount": getOrCreateConfiguration(target).setSampleCount(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "schema": getOrCreateConfiguration(target).setSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "serverratelimit":
         case "serverRateLimit": target.setServerRateLimit(property(camelContext, boolean.class, value)); return true;
         case "sortby":
@@ -127,6 +131,12 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "startdate":
         case "startDate": getOrCreateConfiguration(target).setStartDate(property(camelContext, java.lang.String.class, value)); return true;
         case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
+        case "tabledescription":
+        case "tableDescription": getOrCreateConfiguration(target).setTableDescription(property(camelContext, java.lang.String.class, value)); return true;
+        case "tablename":
+        case "tableName": getOrCreateConfiguration(target).setTableName(property(camelContext, java.lang.String.class, value)); return true;
+        case "uploadformat":
+        case "uploadFormat": getOrCreateConfiguration(target).setUploadFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "validateapikeyonstart":
@@ -203,6 +213,7 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxRequestsInFlight": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "namespace": return java.lang.String.class;
         case "offset": return java.lang.Long.class;
         case "outputtype":
         case "outputType": return io.github.cameldune.dune.OutputType.class;
@@ -211,6 +222,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "pollInitialDelay": return long.class;
         case "pollinterval":
         case "pollInterval": return long.class;
+        case "privatetable":
+        case "privateTable": return boolean.class;
         case "queryid":
         case "queryId": return java.lang.Long.class;
         case "queryparameters":
@@ -231,6 +244,7 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "retryMaxDelay": return long.class;
         case "samplecount":
         case "sampleCount": return java.lang.Integer.class;
+        case "schema": return java.lang.String.class;
         case "serverratelimit":
         case "serverRateLimit": return boolean.class;
         case "sortby":
@@ -241,6 +255,12 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "startdate":
         case "startDate": return java.lang.String.class;
         case "synchronous": return boolean.class;
+        case "tabledescription":
+        case "tableDescription": return java.lang.String.class;
+        case "tablename":
+        case "tableName": return java.lang.String.class;
+        case "uploadformat":
+        case "uploadFormat": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         case "validateapikeyonstart":
@@ -318,6 +338,7 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxRequestsInFlight": return target.getMaxRequestsInFlight();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
+        case "namespace": return getOrCreateConfiguration(target).getNamespace();
         case "offset": return getOrCreateConfiguration(target).getOffset();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
@@ -326,6 +347,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "pollInitialDelay": return getOrCreateConfiguration(target).getPollInitialDelay();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
+        case "privatetable":
+        case "privateTable": return getOrCreateConfiguration(target).isPrivateTable();
         case "queryid":
         case "queryId": return getOrCreateConfiguration(target).getQueryId();
         case "queryparameters":
@@ -346,6 +369,7 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "samplecount":
         case "sampleCount": return getOrCreateConfiguration(target).getSampleCount();
+        case "schema": return getOrCreateConfiguration(target).getSchema();
         case "serverratelimit":
         case "serverRateLimit": return target.isServerRateLimit();
         case "sortby":
@@ -356,6 +380,12 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "startdate":
         case "startDate": return getOrCreateConfiguration(target).getStartDate();
         case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
+        case "tabledescription":
+        case "tableDescription": return getOrCreateConfiguration(target).getTableDescription();
+        case "tablename":
+        case "tableName": return getOrCreateConfiguration(target).getTableName();
+        case "uploadformat":
+        case "uploadFormat": return getOrCreateConfiguration(target).getUploadFormat();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "validateapikeyonstart":

@@ -79,6 +79,7 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxPollInterval": target.getConfiguration().setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
+        case "namespace": target.getConfiguration().setNamespace(property(camelContext, java.lang.String.class, value)); return true;
         case "offset": target.getConfiguration().setOffset(property(camelContext, java.lang.Long.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.github.cameldune.dune.OutputType.class, value)); return true;
@@ -89,6 +90,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "privatetable":
+        case "privateTable": target.getConfiguration().setPrivateTable(property(camelContext, boolean.class, value)); return true;
         case "queryid":
         case "queryId": target.getConfiguration().setQueryId(property(camelContext, java.lang.Long.class, value)); return true;
         case "queryparameters":
@@ -114,6 +117,7 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "schema": target.getConfiguration().setSchema(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sortby":
@@ -126,8 +130,14 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
+        case "tabledescription":
+        case "tableDescription": target.getConfiguration().setTableDescription(property(camelContext, java.lang.String.class, value)); return true;
+        case "tablename":
+        case "tableName": target.getConfiguration().setTableName(property(camelContext, java.lang.String.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "uploadformat":
+        case "uploadFormat": target.getConfiguration().setUploadFormat(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "waitforcompletion":
@@ -197,6 +207,7 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxPollInterval": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
+        case "namespace": return java.lang.String.class;
         case "offset": return java.lang.Long.class;
         case "outputtype":
         case "outputType": return io.github.cameldune.dune.OutputType.class;
@@ -207,6 +218,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollInterval": return long.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "privatetable":
+        case "privateTable": return boolean.class;
         case "queryid":
         case "queryId": return java.lang.Long.class;
         case "queryparameters":
@@ -232,6 +245,7 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scheduler": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
+        case "schema": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sortby":
@@ -244,8 +258,14 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "synchronous": return boolean.class;
+        case "tabledescription":
+        case "tableDescription": return java.lang.String.class;
+        case "tablename":
+        case "tableName": return java.lang.String.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "uploadformat":
+        case "uploadFormat": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         case "waitforcompletion":
@@ -316,6 +336,7 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxPollInterval": return target.getConfiguration().getMaxPollInterval();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
+        case "namespace": return target.getConfiguration().getNamespace();
         case "offset": return target.getConfiguration().getOffset();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
@@ -326,6 +347,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollInterval": return target.getConfiguration().getPollInterval();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "privatetable":
+        case "privateTable": return target.getConfiguration().isPrivateTable();
         case "queryid":
         case "queryId": return target.getConfiguration().getQueryId();
         case "queryparameters":
@@ -351,6 +374,7 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "scheduler": return target.getScheduler();
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
+        case "schema": return target.getConfiguration().getSchema();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sortby":
@@ -363,8 +387,14 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "synchronous": return target.getConfiguration().isSynchronous();
+        case "tabledescription":
+        case "tableDescription": return target.getConfiguration().getTableDescription();
+        case "tablename":
+        case "tableName": return target.getConfiguration().getTableName();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "uploadformat":
+        case "uploadFormat": return target.getConfiguration().getUploadFormat();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "waitforcompletion":

@@ -24,7 +24,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(68);
         props.add("allowInsecureHttp");
         props.add("allowPartialResults");
         props.add("apiKey");
@@ -56,6 +56,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxAge");
         props.add("maxPollInterval");
         props.add("maxRetries");
+        props.add("namespace");
         props.add("offset");
         props.add("operation");
         props.add("outputType");
@@ -63,6 +64,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pollInitialDelay");
         props.add("pollInterval");
         props.add("pollStrategy");
+        props.add("privateTable");
         props.add("queryId");
         props.add("queryParameters");
         props.add("repeatCount");
@@ -76,6 +78,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("scheduledExecutorService");
         props.add("scheduler");
         props.add("schedulerProperties");
+        props.add("schema");
         props.add("sendEmptyMessageWhenIdle");
         props.add("sortBy");
         props.add("sql");
@@ -83,7 +86,10 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("startDate");
         props.add("startScheduler");
         props.add("synchronous");
+        props.add("tableDescription");
+        props.add("tableName");
         props.add("timeUnit");
+        props.add("uploadFormat");
         props.add("useFixedDelay");
         props.add("waitForCompletion");
         props.add("waitTimeout");

@@ -266,6 +266,43 @@ public class DuneConfiguration implements Cloneable {
     private String endDate;
 
     @UriParam(
+            label = "uploads",
+            description = "The namespace of createTable, insert, clearTable and deleteTable: the handle of the user or "
+                    + "team the API key belongs to (the only one Dune lets it write).")
+    private String namespace;
+
+    @UriParam(
+            label = "uploads",
+            description = "The table of createTable, insert, clearTable and deleteTable: lowercase letters, digits "
+                    + "and underscores, starting with a letter; queried as dune.<namespace>.<tableName>.")
+    private String tableName;
+
+    @UriParam(
+            label = "uploads",
+            description = "The columns of createTable, as name:type pairs separated by commas, with ! after the type "
+                    + "of a column that takes no nulls, e.g. id:integer!,wallet:varbinary,amount:double; a body that "
+                    + "is a list of columns is used when this is not set.")
+    private String schema;
+
+    @UriParam(label = "uploads", description = "The description of a table createTable makes.")
+    private String tableDescription;
+
+    @UriParam(
+            label = "uploads",
+            defaultValue = "false",
+            description = "Whether a table createTable makes is private (only its owner sees it).")
+    private boolean privateTable;
+
+    @UriParam(
+            label = "uploads",
+            defaultValue = "csv",
+            enums = "csv,ndjson",
+            description = "The format of an insert body given as text, bytes, a stream or a file: csv (a header line, "
+                    + "then rows) or ndjson (one JSON object a line). Rows given as a list or an iterator of maps are "
+                    + "always written as NDJSON.")
+    private String uploadFormat = "csv";
+
+    @UriParam(
             label = "consumer",
             description =
                     "Remembers the execution ids a latestResults consumer has emitted, "
@@ -568,6 +605,54 @@ public class DuneConfiguration implements Cloneable {
 
     public void setExecuteUncertain(boolean executeUncertain) {
         this.executeUncertain = executeUncertain;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    public String getTableName() {
+        return tableName;
+    }
+
+    public void setTableName(String tableName) {
+        this.tableName = tableName;
+    }
+
+    public String getSchema() {
+        return schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    public String getTableDescription() {
+        return tableDescription;
+    }
+
+    public void setTableDescription(String tableDescription) {
+        this.tableDescription = tableDescription;
+    }
+
+    public boolean isPrivateTable() {
+        return privateTable;
+    }
+
+    public void setPrivateTable(boolean privateTable) {
+        this.privateTable = privateTable;
+    }
+
+    public String getUploadFormat() {
+        return uploadFormat;
+    }
+
+    public void setUploadFormat(String uploadFormat) {
+        this.uploadFormat = uploadFormat;
     }
 
     public IdempotentRepository getIdempotentRepository() {

@@ -186,5 +186,27 @@ public final class DuneConstants {
             javaType = "Boolean")
     public static final String RESUMED = "CamelDuneResumed";
 
+    /** Input: the namespace of a table. */
+    @Metadata(
+            label = "createTable insert clearTable deleteTable",
+            description = "Input: the table's namespace; overrides the namespace option.",
+            javaType = "String")
+    public static final String NAMESPACE = "CamelDuneNamespace";
+
+    /** Input: the table. */
+    @Metadata(
+            label = "createTable insert clearTable deleteTable",
+            description = "Input: the table's name; overrides the tableName option.",
+            javaType = "String")
+    public static final String TABLE_NAME = "CamelDuneTableName";
+
+    /** Output: the rows an insert wrote. */
+    @Metadata(label = "insert", description = "Output of insert: the rows written.", javaType = "Long")
+    public static final String ROWS_WRITTEN = "CamelDuneRowsWritten";
+
+    /** Output: the bytes an insert wrote. */
+    @Metadata(label = "insert", description = "Output of insert: the bytes Dune counted.", javaType = "Long")
+    public static final String BYTES_WRITTEN = "CamelDuneBytesWritten";
+
     private DuneConstants() {}
 }

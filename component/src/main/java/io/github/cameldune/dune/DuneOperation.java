@@ -19,7 +19,17 @@ public enum DuneOperation {
     /** Executes (a saved query, or SQL), waits without holding a thread, and fetches the results. */
     run,
     /** Reads the account's credits used and included per billing period: {@code POST /v1/usage}. Free. */
-    usage;
+    usage,
+    /** Creates an empty table of the account's own data: {@code POST /v1/uploads}. Costs credits. */
+    createTable,
+    /** Appends rows (CSV or NDJSON) to a table: {@code POST /v1/uploads/{namespace}/{table}/insert}. Costs credits. */
+    insert,
+    /** Removes every row of a table: {@code POST /v1/uploads/{namespace}/{table}/clear}. */
+    clearTable,
+    /** Drops a table: {@code DELETE /v1/uploads/{namespace}/{table}}. Free. */
+    deleteTable,
+    /** Lists the account's tables: {@code GET /v1/uploads}. Free. */
+    listTables;
 
     /** The operation of a URI's first part, e.g. {@code run}; an unknown one is named with the valid ones. */
     static DuneOperation of(String remaining) {

@@ -99,6 +99,12 @@ public final class OptionChecks {
             throw invalid("endDate", c.getEndDate(), "a day not before startDate (" + c.getStartDate() + ")");
         }
         baseUrl(c.getBaseUrl(), c.isAllowInsecureHttp());
+        if (c.getSchema() != null) {
+            io.github.cameldune.dune.model.TableColumn.parseSchema("schema", c.getSchema());
+        }
+        if (!"csv".equals(c.getUploadFormat()) && !"ndjson".equals(c.getUploadFormat())) {
+            throw invalid("uploadFormat", c.getUploadFormat(), "csv or ndjson");
+        }
     }
 
     /** The journal's options: a requestKey that is a valid Simple expression, and nothing that needs a journal without one. */

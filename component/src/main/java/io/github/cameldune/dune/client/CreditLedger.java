@@ -67,6 +67,19 @@ public final class CreditLedger {
         return credits;
     }
 
+    /** Counts a write of {@code bytes} to an uploaded table: 3 credits per GB, at least 1; returns the credits. */
+    BigDecimal written(long bytes) {
+        BigDecimal credits = BigDecimal.valueOf(bytes)
+                .multiply(BigDecimal.valueOf(3))
+                .divide(BigDecimal.valueOf(1_000_000_000L), 6, RoundingMode.HALF_UP)
+                .max(BigDecimal.ONE);
+        metrics.credits("write", credits);
+        if (budget != null) {
+            budget.add(credits, null);
+        }
+        return credits;
+    }
+
     /** The component's budget, or null. */
     public CreditBudget budget() {
         return budget;

@@ -7,23 +7,36 @@ package io.github.cameldune.dune.client;
  */
 public enum DuneCall {
     /** {@code POST /v1/query/{id}/execute}: starts a billed execution. */
-    EXECUTE_QUERY("execute", true, Billing.EXECUTION),
+    EXECUTE_QUERY("execute", true, Bucket.WRITE, Billing.EXECUTION),
     /** {@code POST /v1/sql/execute}: starts a billed execution of raw SQL. */
-    EXECUTE_SQL("executeSql", true, Billing.EXECUTION),
+    EXECUTE_SQL("executeSql", true, Bucket.WRITE, Billing.EXECUTION),
     /** {@code GET /v1/execution/{id}/status}: free. */
-    STATUS("status", false, Billing.FREE),
+    STATUS("status", false, Bucket.READ, Billing.FREE),
     /** {@code GET /v1/execution/{id}/results}. */
-    RESULTS("results", false, Billing.EXPORT),
+    RESULTS("results", false, Bucket.READ, Billing.EXPORT),
     /** {@code GET /v1/execution/{id}/results/csv}. */
-    RESULTS_CSV("resultsCsv", false, Billing.EXPORT),
+    RESULTS_CSV("resultsCsv", false, Bucket.READ, Billing.EXPORT),
     /** {@code GET /v1/query/{id}/results}: the latest result of a saved query. */
-    LATEST_RESULTS("latestResults", false, Billing.EXPORT),
+    LATEST_RESULTS("latestResults", false, Bucket.READ, Billing.EXPORT),
     /** {@code GET /v1/query/{id}/results/csv}. */
-    LATEST_RESULTS_CSV("latestResultsCsv", false, Billing.EXPORT),
+    LATEST_RESULTS_CSV("latestResultsCsv", false, Bucket.READ, Billing.EXPORT),
     /** {@code POST /v1/execution/{id}/cancel}: changes nothing billed, and cancelling twice is harmless. */
-    CANCEL("cancel", false, Billing.FREE),
+    CANCEL("cancel", false, Bucket.READ, Billing.FREE),
     /** {@code POST /v1/usage}: a free read of the account's credits, despite the POST. */
-    USAGE("usage", false, Billing.FREE);
+    USAGE("usage", false, Bucket.READ, Billing.FREE),
+    /**
+     * {@code POST /v1/uploads}: an empty table. Sending it again is harmless (Dune answers that it existed), so it is
+     * not a write in the re-sending sense, though it counts against the write limit.
+     */
+    CREATE_TABLE("createTable", false, Bucket.WRITE, Billing.WRITE),
+    /** {@code POST /v1/uploads/{namespace}/{table}/insert}: appends rows; billed, and not idempotent. */
+    INSERT("insert", true, Bucket.WRITE, Billing.WRITE),
+    /** {@code POST /v1/uploads/{namespace}/{table}/clear}: removes the rows; clearing twice is harmless. */
+    CLEAR_TABLE("clearTable", false, Bucket.WRITE, Billing.FREE),
+    /** {@code DELETE /v1/uploads/{namespace}/{table}}: drops the table; free. */
+    DELETE_TABLE("deleteTable", false, Bucket.WRITE, Billing.FREE),
+    /** {@code GET /v1/uploads}: the account's tables; free. */
+    LIST_TABLES("listTables", false, Bucket.READ, Billing.FREE);
 
     /** Dune's two per-minute rate limits, counted apart. */
     public enum Bucket {
@@ -40,16 +53,20 @@ public enum DuneCall {
         /** An execution's credits, reported in its status once it ends. */
         EXECUTION,
         /** Credits per megabyte of the answer, at the plan's rate. */
-        EXPORT
+        EXPORT,
+        /** Credits per gigabyte written to a table (3, at least 1 a write). */
+        WRITE
     }
 
     private final String operationName;
     private final boolean write;
+    private final Bucket bucket;
     private final Billing billing;
 
-    DuneCall(String operationName, boolean write, Billing billing) {
+    DuneCall(String operationName, boolean write, Bucket bucket, Billing billing) {
         this.operationName = operationName;
         this.write = write;
+        this.bucket = bucket;
         this.billing = billing;
     }
 
@@ -71,8 +88,8 @@ public enum DuneCall {
         return write;
     }
 
-    /** The rate-limit bucket the call counts against: writes use Dune's low limit. */
+    /** The rate-limit bucket the call counts against: executions and table changes use Dune's low limit. */
     public Bucket bucket() {
-        return write ? Bucket.WRITE : Bucket.READ;
+        return bucket;
     }
 }

@@ -75,6 +75,11 @@ public final class DuneClient {
         return new DuneClient(urls, sender.withoutRetries(), shared, endpointBudget);
     }
 
+    /** The uploads endpoints, over the same sender, limits and budgets. */
+    public DuneUploads uploads() {
+        return new DuneUploads(urls, sender, shared, endpointBudget);
+    }
+
     /**
      * {@code POST /v1/query/{queryId}/execute}: starts an execution of a saved query. Costs credits.
      *

@@ -44,6 +44,11 @@ public interface OperationHandler {
             case cancel -> SingleCallHandlers.cancel(calls);
             case run -> new RunHandler(calls);
             case usage -> SingleCallHandlers.usage(calls);
+            case createTable -> UploadHandlers.createTable(calls);
+            case insert -> UploadHandlers.insert(calls);
+            case clearTable -> UploadHandlers.clearTable(calls);
+            case deleteTable -> UploadHandlers.deleteTable(calls);
+            case listTables -> UploadHandlers.listTables(calls);
         };
     }
 }

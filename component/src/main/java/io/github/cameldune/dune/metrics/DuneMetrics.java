@@ -95,7 +95,10 @@ public final class DuneMetrics {
                 .add(wait.toNanos());
     }
 
-    /** Credits counted: {@code kind} is {@code execution} (as Dune reported) or {@code export} (estimated). */
+    /**
+     * Credits counted: {@code kind} is {@code execution} (as Dune reported), {@code export} (estimated) or
+     * {@code write} (3 a GB written to a table, at least 1 a write).
+     */
     public void credits(String kind, BigDecimal credits) {
         counter("dune.credits", "Credits counted, by kind", "credits", Map.of("kind", kind))
                 .add(credits.doubleValue());

@@ -88,9 +88,17 @@ class RetryPolicyTest {
     @ParameterizedTest
     @EnumSource(DuneCall.class)
     void noWriteIsResentAfterAPossibleSuccess(DuneCall call) {
-        Set<DuneCall> writes = EnumSet.of(DuneCall.EXECUTE_QUERY, DuneCall.EXECUTE_SQL);
+        Set<DuneCall> writes = EnumSet.of(DuneCall.EXECUTE_QUERY, DuneCall.EXECUTE_SQL, DuneCall.INSERT);
         assertThat(call.isWrite()).isEqualTo(writes.contains(call));
-        assertThat(call.bucket()).isEqualTo(call.isWrite() ? DuneCall.Bucket.WRITE : DuneCall.Bucket.READ);
+        // Dune's low limit: executions and every change to a table
+        Set<DuneCall> lowLimit = EnumSet.of(
+                DuneCall.EXECUTE_QUERY,
+                DuneCall.EXECUTE_SQL,
+                DuneCall.CREATE_TABLE,
+                DuneCall.INSERT,
+                DuneCall.CLEAR_TABLE,
+                DuneCall.DELETE_TABLE);
+        assertThat(call.bucket()).isEqualTo(lowLimit.contains(call) ? DuneCall.Bucket.WRITE : DuneCall.Bucket.READ);
         for (Kind kind : KINDS) {
             if (call.isWrite() && !kind.nothingDone()) {
                 assertThat(DEFAULT.shouldRetry(kind.on(call), call, 0))
@@ -112,11 +120,18 @@ class RetryPolicyTest {
         expected.put(DuneCall.LATEST_RESULTS_CSV, DuneCall.Billing.EXPORT);
         expected.put(DuneCall.CANCEL, DuneCall.Billing.FREE);
         expected.put(DuneCall.USAGE, DuneCall.Billing.FREE);
+        expected.put(DuneCall.CREATE_TABLE, DuneCall.Billing.WRITE);
+        expected.put(DuneCall.INSERT, DuneCall.Billing.WRITE);
+        expected.put(DuneCall.CLEAR_TABLE, DuneCall.Billing.FREE);
+        expected.put(DuneCall.DELETE_TABLE, DuneCall.Billing.FREE);
+        expected.put(DuneCall.LIST_TABLES, DuneCall.Billing.FREE);
         assertThat(expected).as("every call has its row").hasSize(DuneCall.values().length);
         expected.forEach((call, billing) -> {
             assertThat(call.billing()).as(call.name()).isEqualTo(billing);
-            // only the calls that start an execution are writes
-            assertThat(call.isWrite()).as(call.name()).isEqualTo(billing == DuneCall.Billing.EXECUTION);
+            // the writes, never re-sent after a possible success: the executions and the inserts (not idempotent)
+            assertThat(call.isWrite())
+                    .as(call.name())
+                    .isEqualTo(billing == DuneCall.Billing.EXECUTION || call == DuneCall.INSERT);
         });
     }
 

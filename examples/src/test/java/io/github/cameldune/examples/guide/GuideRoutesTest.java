@@ -103,6 +103,17 @@ class GuideRoutesTest extends CamelTestSupport {
 
                 from("dune:latestResults?queryId=1001&delay=60000").autoStartup(false).routeId("new-results")
                     .to("mock:new-result");
+
+                from("direct:create-prices")
+                    .to("dune:createTable?namespace=emulator&tableName=prices"
+                        + "&schema=day:date!,token:varchar!,usd:double");
+
+                from("direct:upload-prices")
+                    .to("dune:insert?namespace=emulator&tableName=prices")
+                    .log("Wrote ${header.CamelDuneRowsWritten} rows");
+
+                from("direct:priced")
+                    .to("dune:run?sql=SELECT token, avg(usd) AS usd FROM dune.emulator.prices GROUP BY token");
             }
         };
     }
@@ -202,5 +213,15 @@ class GuideRoutesTest extends CamelTestSupport {
         context.getRouteController().startRoute("new-results");
         result.assertIsSatisfied();
         assertThat(result.getReceivedExchanges().get(0).getMessage().getHeader("CamelDuneExecutionId")).isEqualTo(id);
+    }
+
+    @Test
+    void dataIntoDune() throws Exception {
+        template.sendBody("direct:create-prices", null);
+        template.sendBody("direct:upload-prices", "day,token,usd\n2024-01-01,ETH,2300\n2024-01-02,ETH,2400\n");
+        template.sendBody("direct:upload-prices", List.of(Map.of("day", "2024-01-01", "token", "BTC", "usd", 42000)));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = template.requestBody("direct:priced", null, List.class);
+        assertThat(rows).hasSize(2).contains(Map.of("token", "ETH", "usd", 2350.0));
     }
 }

@@ -373,6 +373,42 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
      */
     private String responseTimeout = "60s";
 
+    /**
+     * The namespace of createTable, insert, clearTable and deleteTable: the handle of the user or team the
+     * API key belongs to (the only one Dune lets it write).
+     */
+    private String namespace;
+
+    /**
+     * Whether a table createTable makes is private (only its owner sees it).
+     */
+    private Boolean privateTable = false;
+
+    /**
+     * The columns of createTable, as name:type pairs separated by commas, with ! after the type of a column
+     * that takes no nulls, e.g. id:integer!,wallet:varbinary,amount:double; a body that is a list of columns
+     * is used when this is not set.
+     */
+    private String schema;
+
+    /**
+     * The description of a table createTable makes.
+     */
+    private String tableDescription;
+
+    /**
+     * The table of createTable, insert, clearTable and deleteTable: lowercase letters, digits and
+     * underscores, starting with a letter; queried as dune...
+     */
+    private String tableName;
+
+    /**
+     * The format of an insert body given as text, bytes, a stream or a file: csv (a header line, then rows)
+     * or ndjson (one JSON object a line). Rows given as a list or an iterator of maps are always written as
+     * NDJSON.
+     */
+    private String uploadFormat = "csv";
+
     public String getBaseUrl() {
         return baseUrl;
     }
@@ -835,6 +871,54 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
 
     public void setResponseTimeout(String responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    public Boolean getPrivateTable() {
+        return privateTable;
+    }
+
+    public void setPrivateTable(Boolean privateTable) {
+        this.privateTable = privateTable;
+    }
+
+    public String getSchema() {
+        return schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    public String getTableDescription() {
+        return tableDescription;
+    }
+
+    public void setTableDescription(String tableDescription) {
+        this.tableDescription = tableDescription;
+    }
+
+    public String getTableName() {
+        return tableName;
+    }
+
+    public void setTableName(String tableName) {
+        this.tableName = tableName;
+    }
+
+    public String getUploadFormat() {
+        return uploadFormat;
+    }
+
+    public void setUploadFormat(String uploadFormat) {
+        this.uploadFormat = uploadFormat;
     }
 
     public Boolean getEnabled() {

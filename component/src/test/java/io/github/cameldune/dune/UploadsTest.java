@@ -1,0 +1,124 @@
+package io.github.cameldune.dune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.cameldune.dune.exception.DuneBadRequestException;
+import io.github.cameldune.dune.exception.DuneNotFoundException;
+import io.github.cameldune.dune.exception.DuneServerException;
+import io.github.cameldune.dune.model.TableCreated;
+import io.github.cameldune.dune.model.TableInsert;
+import io.github.cameldune.dune.model.UploadedTables;
+import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.faults.Fault;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data into Dune: a table created, filled from CSV text and from rows as maps, queried with SQL, cleared and dropped,
+ * against the emulator; a row that does not fit fails typed, naming row and column, and writes nothing; an insert
+ * whose answer is lost is not sent again.
+ */
+class UploadsTest extends DuneTestSupport {
+
+    private static final String TABLE = "namespace=emulator&tableName=orders";
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:create")
+                        .to("dune:createTable?" + TABLE + "&schema=id:integer!,wallet:varbinary,amount:double"
+                                + "&tableDescription=orders");
+                from("direct:insert").to("dune:insert?" + TABLE);
+                from("direct:sum")
+                        .to("dune:run?sql=SELECT count(*) AS n, sum(amount) AS total FROM dune.emulator.orders"
+                                + "&pollInitialDelay=20ms&pollInterval=20ms");
+                from("direct:clear").to("dune:clearTable?" + TABLE);
+                from("direct:delete").to("dune:deleteTable?" + TABLE);
+                from("direct:list").to("dune:listTables");
+            }
+        };
+    }
+
+    @Test
+    void aTableRoundTrip() {
+        TableCreated created = template.requestBody("direct:create", null, TableCreated.class);
+        assertThat(created.fullName()).isEqualTo("dune.emulator.orders");
+
+        Exchange csv =
+                template.request("direct:insert", e -> e.getMessage().setBody("id,wallet,amount\n1,0x01,10\n2,,2.5\n"));
+        assertThat(csv.getException()).isNull();
+        assertThat(csv.getMessage().getHeader(DuneConstants.ROWS_WRITTEN)).isEqualTo(2L);
+        Exchange rows = template.request(
+                "direct:insert",
+                e -> e.getMessage()
+                        .setBody(List.of(
+                                Map.of("id", 3, "wallet", "0x03", "amount", 7.5),
+                                Map.of("id", 4, "wallet", "0x04", "amount", 1))));
+        assertThat(rows.getMessage().getBody(TableInsert.class).rowsWritten()).isEqualTo(2);
+        // 3 credits a GB, at least 1 a write
+        assertThat(context.getComponent("dune", DuneComponent.class)
+                        .metrics()
+                        .total("dune.credits", Map.of("kind", "write")))
+                .isEqualTo(2.0);
+        assertThat(((Number) sum().get("n")).longValue()).isEqualTo(4);
+        assertThat(((Number) sum().get("total")).doubleValue()).isEqualTo(21.0);
+
+        UploadedTables listed = template.requestBody("direct:list", null, UploadedTables.class);
+        assertThat(listed.tables()).extracting(UploadedTables.Table::fullName).containsExactly("dune.emulator.orders");
+
+        assertThat(template.requestBody("direct:clear", null, String.class)).contains("successfully cleared");
+        assertThat(((Number) sum().get("n")).longValue()).isZero();
+        assertThat(template.requestBody("direct:delete", null, String.class)).contains("successfully deleted");
+        Exchange gone = template.request("direct:insert", e -> e.getMessage().setBody("id,wallet,amount\n1,0x01,1"));
+        assertThat(gone.getException()).isInstanceOf(DuneNotFoundException.class);
+    }
+
+    @Test
+    void aRowThatDoesNotFitFailsTypedNamingRowAndColumnAndWritesNothing() {
+        template.requestBody("direct:create", (Object) null);
+        Exchange refused = template.request(
+                "direct:insert", e -> e.getMessage().setBody("id,wallet,amount\n1,0x01,10\n2,0x02,lots\n"));
+        assertThat(refused.getException())
+                .isInstanceOf(DuneBadRequestException.class)
+                .hasMessageContaining("Row 2, column amount");
+        assertThat(((Number) sum().get("n")).longValue()).isZero();
+    }
+
+    @Test
+    void anInsertWhoseAnswerIsLostIsNotSentAgain() {
+        template.requestBody("direct:create", (Object) null);
+        emulator()
+                .faults()
+                .add(Fault.status(500, Fault.INTERNAL_ERROR)
+                        .afterHandling()
+                        .on(ApiEndpoint.UPLOAD_INSERT)
+                        .times(1));
+        emulator().clearRequests();
+        Exchange lost = template.request("direct:insert", e -> e.getMessage().setBody("id,wallet,amount\n1,0x01,10"));
+        assertThat(lost.getException()).isInstanceOf(DuneServerException.class);
+        assertThat(requests()).hasSize(1);
+        assertThat(((Number) sum().get("n")).longValue())
+                .as("Dune wrote it, once")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badTableOptionsFailTheStart() {
+        assertThatThrownBy(() -> context.getEndpoint("dune:createTable?tableName=t&schema=id:float"))
+                .hasStackTraceContaining("Invalid schema column 'id:float'");
+        assertThatThrownBy(() -> context.getEndpoint("dune:insert?tableName=t&uploadFormat=xml"))
+                .hasStackTraceContaining("Invalid uploadFormat 'xml'");
+    }
+
+    private Map<String, Object> sum() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> result = template.requestBody("direct:sum", null, List.class);
+        return result.get(0);
+    }
+}
