@@ -29,7 +29,21 @@ public enum DuneOperation {
     /** Drops a table: {@code DELETE /v1/uploads/{namespace}/{table}}. Free. */
     deleteTable,
     /** Lists the account's tables: {@code GET /v1/uploads}. Free. */
-    listTables;
+    listTables,
+    /** Creates a saved query from Dune's fields in the body: {@code POST /v1/query}. */
+    createQuery,
+    /** Reads a saved query: {@code GET /v1/query/{queryId}}. */
+    getQuery,
+    /** Sets fields of a saved query from the body: {@code PATCH /v1/query/{queryId}}. */
+    updateQuery,
+    /** Archives a saved query (Dune then neither executes nor edits it): {@code POST /v1/query/{queryId}/archive}. */
+    archiveQuery,
+    /** Unarchives a saved query: {@code POST /v1/query/{queryId}/unarchive}. */
+    unarchiveQuery,
+    /** Makes a saved query private: {@code POST /v1/query/{queryId}/private}. */
+    makePrivate,
+    /** Makes a saved query public: {@code POST /v1/query/{queryId}/unprivate}. */
+    makePublic;
 
     /** The operation of a URI's first part, e.g. {@code run}; an unknown one is named with the valid ones. */
     static DuneOperation of(String remaining) {

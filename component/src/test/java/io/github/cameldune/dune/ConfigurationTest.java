@@ -114,7 +114,9 @@ class ConfigurationTest {
                     .rootCause()
                     .hasMessageContaining("Unknown dune operation 'exceute'")
                     .hasMessageContaining(
-                            "[execute, executeSql, status, results, resultsCsv, latestResults, cancel, run, usage]");
+                            "[execute, executeSql, status, results, resultsCsv, latestResults, cancel, run, "
+                                    + "usage, createTable, insert, clearTable, deleteTable, listTables, createQuery, getQuery, "
+                                    + "updateQuery, archiveQuery, unarchiveQuery, makePrivate, makePublic]");
         }
     }
 

@@ -26,7 +26,15 @@ public enum ApiEndpoint {
     /** {@code DELETE /v1/uploads/{namespace}/{table}} (and {@code /v1/table/...}). */
     UPLOAD_DELETE(Bucket.WRITE),
     /** {@code GET /v1/uploads} (and {@code /v1/tables}): free. */
-    UPLOAD_LIST(Bucket.READ);
+    UPLOAD_LIST(Bucket.READ),
+    /** {@code POST /v1/query}: a new saved query. */
+    QUERY_CREATE(Bucket.WRITE),
+    /** {@code GET /v1/query/{id}}. */
+    QUERY_READ(Bucket.READ),
+    /** {@code PATCH /v1/query/{id}}: a new version. */
+    QUERY_UPDATE(Bucket.WRITE),
+    /** {@code POST /v1/query/{id}/archive}, {@code /unarchive}, {@code /private}, {@code /unprivate}. */
+    QUERY_STATE(Bucket.WRITE);
 
     /** Dune's two per-minute rate limits: the low one for writes, the high one for reads. */
     public enum Bucket {

@@ -36,7 +36,21 @@ public enum DuneCall {
     /** {@code DELETE /v1/uploads/{namespace}/{table}}: drops the table; free. */
     DELETE_TABLE("deleteTable", false, Bucket.WRITE, Billing.FREE),
     /** {@code GET /v1/uploads}: the account's tables; free. */
-    LIST_TABLES("listTables", false, Bucket.READ, Billing.FREE);
+    LIST_TABLES("listTables", false, Bucket.READ, Billing.FREE),
+    /** {@code POST /v1/query}: a new saved query; sent twice, it makes two, so it is never re-sent. */
+    CREATE_QUERY("createQuery", true, Bucket.WRITE, Billing.FREE),
+    /** {@code GET /v1/query/{id}}: a saved query. */
+    GET_QUERY("getQuery", false, Bucket.READ, Billing.FREE),
+    /** {@code PATCH /v1/query/{id}}: sets fields of a query; the same update twice leaves the same query. */
+    UPDATE_QUERY("updateQuery", false, Bucket.WRITE, Billing.FREE),
+    /** {@code POST /v1/query/{id}/archive}. */
+    ARCHIVE_QUERY("archiveQuery", false, Bucket.WRITE, Billing.FREE),
+    /** {@code POST /v1/query/{id}/unarchive}. */
+    UNARCHIVE_QUERY("unarchiveQuery", false, Bucket.WRITE, Billing.FREE),
+    /** {@code POST /v1/query/{id}/private}. */
+    MAKE_PRIVATE("makePrivate", false, Bucket.WRITE, Billing.FREE),
+    /** {@code POST /v1/query/{id}/unprivate}. */
+    MAKE_PUBLIC("makePublic", false, Bucket.WRITE, Billing.FREE);
 
     /** Dune's two per-minute rate limits, counted apart. */
     public enum Bucket {

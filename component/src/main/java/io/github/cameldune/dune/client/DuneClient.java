@@ -75,6 +75,11 @@ public final class DuneClient {
         return new DuneClient(urls, sender.withoutRetries(), shared, endpointBudget);
     }
 
+    /** The query management endpoints, over the same sender and limits. */
+    public DuneQueries queries() {
+        return new DuneQueries(urls, sender);
+    }
+
     /** The uploads endpoints, over the same sender, limits and budgets. */
     public DuneUploads uploads() {
         return new DuneUploads(urls, sender, shared, endpointBudget);

@@ -55,8 +55,12 @@ final class Failures {
                 && (e.getHttpResponseCode() >= 500 || e.getHttpResponseCode() == 0)) {
             return DuneApiException.of(
                     e.getFailure()
-                            .withNote(" (the execution may have been created anyway and "
-                                    + "not be visible here; it was not sent again, so check before executing again)"),
+                            .withNote(
+                                    request.call().billing() == DuneCall.Billing.EXECUTION
+                                            ? " (the execution may have been created anyway and not be visible "
+                                                    + "here; it was not sent again, so check before executing again)"
+                                            : " (Dune may have done it anyway; it was not sent again, so check "
+                                                    + "before sending it again)"),
                     e.getCause());
         }
         return error;

@@ -2,6 +2,7 @@ package io.github.cameldune.dune.handler;
 
 import io.github.cameldune.dune.DuneConfiguration;
 import io.github.cameldune.dune.OutputType;
+import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +50,13 @@ public interface OperationHandler {
             case clearTable -> UploadHandlers.clearTable(calls);
             case deleteTable -> UploadHandlers.deleteTable(calls);
             case listTables -> UploadHandlers.listTables(calls);
+            case createQuery -> QueryHandlers.createQuery(calls);
+            case getQuery -> QueryHandlers.getQuery(calls);
+            case updateQuery -> QueryHandlers.updateQuery(calls);
+            case archiveQuery -> QueryHandlers.state(calls, DuneCall.ARCHIVE_QUERY);
+            case unarchiveQuery -> QueryHandlers.state(calls, DuneCall.UNARCHIVE_QUERY);
+            case makePrivate -> QueryHandlers.state(calls, DuneCall.MAKE_PRIVATE);
+            case makePublic -> QueryHandlers.state(calls, DuneCall.MAKE_PUBLIC);
         };
     }
 }

@@ -88,7 +88,8 @@ class RetryPolicyTest {
     @ParameterizedTest
     @EnumSource(DuneCall.class)
     void noWriteIsResentAfterAPossibleSuccess(DuneCall call) {
-        Set<DuneCall> writes = EnumSet.of(DuneCall.EXECUTE_QUERY, DuneCall.EXECUTE_SQL, DuneCall.INSERT);
+        Set<DuneCall> writes =
+                EnumSet.of(DuneCall.EXECUTE_QUERY, DuneCall.EXECUTE_SQL, DuneCall.INSERT, DuneCall.CREATE_QUERY);
         assertThat(call.isWrite()).isEqualTo(writes.contains(call));
         // Dune's low limit: executions and every change to a table
         Set<DuneCall> lowLimit = EnumSet.of(
@@ -97,7 +98,13 @@ class RetryPolicyTest {
                 DuneCall.CREATE_TABLE,
                 DuneCall.INSERT,
                 DuneCall.CLEAR_TABLE,
-                DuneCall.DELETE_TABLE);
+                DuneCall.DELETE_TABLE,
+                DuneCall.CREATE_QUERY,
+                DuneCall.UPDATE_QUERY,
+                DuneCall.ARCHIVE_QUERY,
+                DuneCall.UNARCHIVE_QUERY,
+                DuneCall.MAKE_PRIVATE,
+                DuneCall.MAKE_PUBLIC);
         assertThat(call.bucket()).isEqualTo(lowLimit.contains(call) ? DuneCall.Bucket.WRITE : DuneCall.Bucket.READ);
         for (Kind kind : KINDS) {
             if (call.isWrite() && !kind.nothingDone()) {
@@ -125,13 +132,19 @@ class RetryPolicyTest {
         expected.put(DuneCall.CLEAR_TABLE, DuneCall.Billing.FREE);
         expected.put(DuneCall.DELETE_TABLE, DuneCall.Billing.FREE);
         expected.put(DuneCall.LIST_TABLES, DuneCall.Billing.FREE);
+        for (DuneCall query : EnumSet.range(DuneCall.CREATE_QUERY, DuneCall.MAKE_PUBLIC)) {
+            expected.put(query, DuneCall.Billing.FREE);
+        }
         assertThat(expected).as("every call has its row").hasSize(DuneCall.values().length);
         expected.forEach((call, billing) -> {
             assertThat(call.billing()).as(call.name()).isEqualTo(billing);
-            // the writes, never re-sent after a possible success: the executions and the inserts (not idempotent)
+            // the writes, never re-sent after a possible success: the executions, the inserts and the creates of a
+            // query, none of them idempotent
             assertThat(call.isWrite())
                     .as(call.name())
-                    .isEqualTo(billing == DuneCall.Billing.EXECUTION || call == DuneCall.INSERT);
+                    .isEqualTo(billing == DuneCall.Billing.EXECUTION
+                            || call == DuneCall.INSERT
+                            || call == DuneCall.CREATE_QUERY);
         });
     }
 

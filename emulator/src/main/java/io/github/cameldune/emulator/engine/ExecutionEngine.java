@@ -44,6 +44,7 @@ public final class ExecutionEngine implements AutoCloseable {
     private final AtomicLong created = new AtomicLong();
     private final Credits credits;
     private final Uploads uploads;
+    private final QueryLibrary library;
     private int running;
 
     /** An engine over a database and a query catalog. */
@@ -54,6 +55,7 @@ public final class ExecutionEngine implements AutoCloseable {
         this.pages = new PageReader(database, settings);
         this.credits = new Credits(settings, executions::values);
         this.uploads = new Uploads(database, credits);
+        this.library = new QueryLibrary(catalog);
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -177,6 +179,11 @@ public final class ExecutionEngine implements AutoCloseable {
     public void resetCount() {
         created.set(0);
         credits.reset();
+    }
+
+    /** The account's saved queries as Dune manages them (create, update, archive, privacy). */
+    public QueryLibrary library() {
+        return library;
     }
 
     /** The uploaded tables. */

@@ -63,6 +63,7 @@ final class ApiRoutes {
                 new Route("GET", Pattern.compile("/api/v1/query/([^/]+)/results(/csv)?/?"), this::latestResults),
                 new Route("POST", Pattern.compile("/api/v1/usage/?"), this::usage)));
         routes.addAll(new UploadRoutes(engine, gate).routes());
+        routes.addAll(new QueryRoutes(engine, gate).routes());
         this.table = List.copyOf(routes);
     }
 
@@ -85,6 +86,9 @@ final class ApiRoutes {
     private void executeQuery(ApiExchange ex, Matcher path) throws IOException {
         long queryId = queryId(path.group(1));
         gate.pass(ex, ApiEndpoint.EXECUTE, queryId);
+        if (engine.library().refusesExecution(queryId)) {
+            throw new ApiException(403, QueryRoutes.NOT_EXECUTABLE);
+        }
         refuseOverCreditLimit();
         ObjectNode request = parseBody(ex.body);
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -268,7 +272,7 @@ final class ApiRoutes {
                         .put("state", e.state().wireName()));
     }
 
-    private static long queryId(String rawId) {
+    static long queryId(String rawId) {
         try {
             return Long.parseLong(URLDecoder.decode(rawId, StandardCharsets.UTF_8));
         } catch (NumberFormatException e) {

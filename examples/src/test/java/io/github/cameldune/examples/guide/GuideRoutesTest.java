@@ -114,6 +114,21 @@ class GuideRoutesTest extends CamelTestSupport {
 
                 from("direct:priced")
                     .to("dune:run?sql=SELECT token, avg(usd) AS usd FROM dune.emulator.prices GROUP BY token");
+
+                from("direct:new-query")
+                    // in a processor: Camel would read {{token}} in the route's own text as a property placeholder
+                    .process(e -> e.getMessage().setBody(Map.of(
+                        "name", "Token prices",
+                        "query_sql", "SELECT * FROM dune.emulator.prices WHERE token = '{{token}}'",
+                        "parameters", List.of(Map.of("key", "token", "type", "text", "value", "ETH")))))
+                    .to("dune:createQuery")
+                    .log("Created query ${header.CamelDuneQueryId}");
+
+                from("direct:retire-query")
+                    .to("dune:archiveQuery");
+
+                from("direct:run-saved")
+                    .to("dune:run");
             }
         };
     }
@@ -223,5 +238,24 @@ class GuideRoutesTest extends CamelTestSupport {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = template.requestBody("direct:priced", null, List.class);
         assertThat(rows).hasSize(2).contains(Map.of("token", "ETH", "usd", 2350.0));
+
+        long queryId = template.requestBody("direct:new-query", null, Long.class);
+        List<?> eth = template.requestBodyAndHeader("direct:run-saved", null, "CamelDuneQueryId", queryId, List.class);
+        assertThat(eth).hasSize(2);
+        template.sendBodyAndHeader("direct:retire-query", null, "CamelDuneQueryId", queryId);
+        assertThat(template.request("direct:run-saved", e -> e.getMessage().setHeader("CamelDuneQueryId", queryId))
+                        .getException())
+                .hasMessageContaining("archived");
+    }
+
+    @Test
+    void duneParametersInARoutesOwnTextAreCamelPlaceholders() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:placeholder").setBody(constant("SELECT '{{token}}'"));
+                    }
+                }))
+                .hasStackTraceContaining("Property with key [token] not found");
     }
 }
