@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameldune.emulator.DuneEmulator;
 import io.github.cameldune.emulator.DuneEmulatorProcessExtension;
 import io.github.cameldune.examples.EmbeddedKafka;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -195,13 +191,6 @@ class KafkaRequestsFailoverTest {
     }
 
     private static long executionsCreated() throws Exception {
-        String stats = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(
-                                        DUNE.process().baseUrl().replaceFirst("/api$", "") + "/emulator/stats"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        return new ObjectMapper().readTree(stats).get("executionsCreated").asLong();
+        return DUNE.process().stats().get("executionsCreated").asLong();
     }
 }

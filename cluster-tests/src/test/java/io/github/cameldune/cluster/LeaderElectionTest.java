@@ -33,6 +33,7 @@ class LeaderElectionTest {
     void oneReplicaRunsAtATimeAndAnotherTakesOverWhenTheLeaderIsKilled(String mode, @TempDir Path locks)
             throws Exception {
         long start = System.nanoTime();
+        java.time.Instant begun = java.time.Instant.now();
         List<Replicas.Did> ran;
         try (Replicas replicas = new Replicas()) {
             for (int r = 1; r <= 3; r++) {
@@ -51,7 +52,10 @@ class LeaderElectionTest {
 
         List<Execution.Snapshot> executions = new ArrayList<>();
         for (Execution e : DUNE.emulator().engine().executions()) {
-            executions.add(e.snapshot());
+            // the emulator keeps the executions of the test before
+            if (!e.snapshot().submittedAt().isBefore(begun)) {
+                executions.add(e.snapshot());
+            }
         }
         executions.sort(Comparator.comparing(Execution.Snapshot::submittedAt));
         for (int i = 1; i < executions.size(); i++) {
@@ -67,15 +71,17 @@ class LeaderElectionTest {
                     executions.get(i - 1).submittedAt(), executions.get(i).submittedAt());
             longestGap = gap.compareTo(longestGap) > 0 ? gap : longestGap;
         }
-        // the take-over: the lock is free when the leader dies, the next replica takes it within a few hundred ms
-        assertThat(longestGap).as("longest time without an execution").isLessThan(PERIOD.multipliedBy(2));
         long periods = elapsed.toMillis() / PERIOD.toMillis();
         System.out.printf(
-                "%d executions in %d s by %d replicas (periods: %d), the leader killed once; longest gap %d ms;"
+                "%s: %d executions in %d s by %d replicas (periods: %d), the leader killed once; longest gap %d ms;"
                         + " runs: %s%n",
-                executions.size(), elapsed.toSeconds(), 3, periods, longestGap.toMillis(), ran);
+                mode, executions.size(), elapsed.toSeconds(), 3, periods, longestGap.toMillis(), ran);
+        // the take-over: the lock is free when the leader dies, the next replica takes it within a few hundred ms;
+        // camel-master's consumer (4.18.0) starts its route a second or two later than the route policy does
+        boolean master = mode.equals("master");
+        assertThat(longestGap).as("longest time without an execution").isLessThan(PERIOD.multipliedBy(master ? 3 : 2));
         // one a period, plus one when the new leader starts its own; a few periods lost to the start and the take-over
-        assertThat((long) executions.size()).isBetween(periods - 4, periods + 1);
+        assertThat((long) executions.size()).isBetween(periods - (master ? 6 : 4), periods + 1);
     }
 
     static void sleepUntil(long start, Duration at) throws InterruptedException {

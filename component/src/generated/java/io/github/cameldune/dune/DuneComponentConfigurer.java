@@ -83,6 +83,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxAge": getOrCreateConfiguration(target).setMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxanswersize":
         case "maxAnswerSize": target.setMaxAnswerSize(property(camelContext, long.class, value)); return true;
+        case "maxinsertbytes":
+        case "maxInsertBytes": getOrCreateConfiguration(target).setMaxInsertBytes(property(camelContext, int.class, value)); return true;
         case "maxpollinterval":
         case "maxPollInterval": getOrCreateConfiguration(target).setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxrequestsinflight":
@@ -207,6 +209,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxAge": return long.class;
         case "maxanswersize":
         case "maxAnswerSize": return long.class;
+        case "maxinsertbytes":
+        case "maxInsertBytes": return int.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
         case "maxrequestsinflight":
@@ -332,6 +336,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxAge": return getOrCreateConfiguration(target).getMaxAge();
         case "maxanswersize":
         case "maxAnswerSize": return target.getMaxAnswerSize();
+        case "maxinsertbytes":
+        case "maxInsertBytes": return getOrCreateConfiguration(target).getMaxInsertBytes();
         case "maxpollinterval":
         case "maxPollInterval": return getOrCreateConfiguration(target).getMaxPollInterval();
         case "maxrequestsinflight":

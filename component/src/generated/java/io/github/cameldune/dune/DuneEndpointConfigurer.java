@@ -75,6 +75,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "longWaitThreshold": target.getConfiguration().setLongWaitThreshold(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxage":
         case "maxAge": target.getConfiguration().setMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxinsertbytes":
+        case "maxInsertBytes": target.getConfiguration().setMaxInsertBytes(property(camelContext, int.class, value)); return true;
         case "maxpollinterval":
         case "maxPollInterval": target.getConfiguration().setMaxPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxretries":
@@ -203,6 +205,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "longWaitThreshold": return long.class;
         case "maxage":
         case "maxAge": return long.class;
+        case "maxinsertbytes":
+        case "maxInsertBytes": return int.class;
         case "maxpollinterval":
         case "maxPollInterval": return long.class;
         case "maxretries":
@@ -332,6 +336,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "longWaitThreshold": return target.getConfiguration().getLongWaitThreshold();
         case "maxage":
         case "maxAge": return target.getConfiguration().getMaxAge();
+        case "maxinsertbytes":
+        case "maxInsertBytes": return target.getConfiguration().getMaxInsertBytes();
         case "maxpollinterval":
         case "maxPollInterval": return target.getConfiguration().getMaxPollInterval();
         case "maxretries":

@@ -24,7 +24,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(68);
+        Set<String> props = new HashSet<>(69);
         props.add("allowInsecureHttp");
         props.add("allowPartialResults");
         props.add("apiKey");
@@ -54,6 +54,7 @@ public class DuneEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("limit");
         props.add("longWaitThreshold");
         props.add("maxAge");
+        props.add("maxInsertBytes");
         props.add("maxPollInterval");
         props.add("maxRetries");
         props.add("namespace");

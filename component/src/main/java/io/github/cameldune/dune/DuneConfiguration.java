@@ -303,6 +303,14 @@ public class DuneConfiguration implements Cloneable {
     private String uploadFormat = "csv";
 
     @UriParam(
+            label = "uploads",
+            defaultValue = "33554432",
+            description = "The largest request body of an insert, in bytes (32 MB by default): a larger body is sent "
+                    + "in several inserts, cut on row boundaries, each read as it is sent, so memory holds one at a "
+                    + "time. Dune bills each insert at least 1 credit, and each is all or nothing on its own.")
+    private int maxInsertBytes = 32 * 1024 * 1024;
+
+    @UriParam(
             label = "consumer",
             description =
                     "Remembers the execution ids a latestResults consumer has emitted, "
@@ -653,6 +661,14 @@ public class DuneConfiguration implements Cloneable {
 
     public void setUploadFormat(String uploadFormat) {
         this.uploadFormat = uploadFormat;
+    }
+
+    public int getMaxInsertBytes() {
+        return maxInsertBytes;
+    }
+
+    public void setMaxInsertBytes(int maxInsertBytes) {
+        this.maxInsertBytes = maxInsertBytes;
     }
 
     public IdempotentRepository getIdempotentRepository() {

@@ -102,6 +102,7 @@ public final class OptionChecks {
         if (c.getSchema() != null) {
             io.github.cameldune.dune.model.TableColumn.parseSchema("schema", c.getSchema());
         }
+        atLeast("maxInsertBytes", c.getMaxInsertBytes(), 1024);
         if (!"csv".equals(c.getUploadFormat()) && !"ndjson".equals(c.getUploadFormat())) {
             throw invalid("uploadFormat", c.getUploadFormat(), "csv or ndjson");
         }

@@ -3,10 +3,6 @@ package io.github.cameldune.dune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.emulator.DuneEmulatorProcessExtension;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
@@ -62,14 +58,7 @@ class ManyInFlightIT extends CamelTestSupport {
             Thread.sleep(100);
         }
         long seconds = (System.nanoTime() - start) / 1_000_000_000;
-        String stats = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(
-                                        DUNE.process().baseUrl().replaceFirst("/api$", "") + "/emulator/stats"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        long created = Long.parseLong(stats.replaceAll("(?s).*\"executionsCreated\"\\s*:\\s*(\\d+).*", "$1"));
+        long created = DUNE.process().stats().get("executionsCreated").asLong();
         System.out.printf(
                 "many in flight: %d ok, %d failed, %d executions created, %d s, heap max %d MB%n",
                 ok.get(), failed.get(), created, seconds, Runtime.getRuntime().maxMemory() >> 20);

@@ -35,6 +35,7 @@ class UploadsTest extends DuneTestSupport {
                         .to("dune:createTable?" + TABLE + "&schema=id:integer!,wallet:varbinary,amount:double"
                                 + "&tableDescription=orders");
                 from("direct:insert").to("dune:insert?" + TABLE);
+                from("direct:insert-small").to("dune:insert?" + TABLE + "&maxInsertBytes=1024");
                 from("direct:sum")
                         .to("dune:run?sql=SELECT count(*) AS n, sum(amount) AS total FROM dune.emulator.orders"
                                 + "&pollInitialDelay=20ms&pollInterval=20ms");
@@ -106,6 +107,29 @@ class UploadsTest extends DuneTestSupport {
         assertThat(((Number) sum().get("n")).longValue())
                 .as("Dune wrote it, once")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aBodyLargerThanMaxInsertBytesGoesInSeveralInsertsEachAllOrNothing() {
+        template.requestBody("direct:create", (Object) null);
+        StringBuilder csv = new StringBuilder("id,wallet,amount\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(i).append(",0x0").append(i % 10).append(',').append(i).append('\n');
+        }
+        emulator().clearRequests();
+        TableInsert written = template.requestBody("direct:insert-small", csv.toString(), TableInsert.class);
+        assertThat(written.rowsWritten()).isEqualTo(200);
+        assertThat(requests()).as("cut into parts of at most 1 KB").hasSizeGreaterThan(2);
+        assertThat(requests()).allSatisfy(r -> assertThat(r.body()).startsWith("id,wallet,amount\n"));
+
+        // a bad row in a later part: the parts before it stay written, and the message says how many rows
+        csv.append("200,0x01,lots\n");
+        Exchange failed =
+                template.request("direct:insert-small", e -> e.getMessage().setBody(csv.toString()));
+        assertThat(failed.getException()).isInstanceOf(DuneBadRequestException.class);
+        long before = failed.getMessage().getHeader(DuneConstants.ROWS_WRITTEN, Long.class);
+        assertThat(before).isPositive().isLessThan(201);
+        assertThat(((Number) sum().get("n")).longValue()).isEqualTo(200 + before);
     }
 
     @Test

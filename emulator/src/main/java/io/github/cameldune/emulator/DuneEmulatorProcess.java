@@ -67,6 +67,17 @@ public final class DuneEmulatorProcess implements AutoCloseable {
         return baseUrl;
     }
 
+    /** Its {@code GET /emulator/stats}: the handle, executions created, requests per endpoint. */
+    public com.fasterxml.jackson.databind.JsonNode stats() throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(baseUrl.replaceFirst("/api$", "") + "/emulator/stats"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body());
+    }
+
     /** The process id, e.g. to read its resource use. */
     public long pid() {
         return process.pid();

@@ -134,7 +134,7 @@ final class Calls {
     }
 
     /** Runs on a worker; here when the workers are stopping, so the execution id is never lost on the way. */
-    private void onWorker(Runnable work) {
+    void onWorker(Runnable work) {
         try {
             workers.execute(work);
         } catch (RejectedExecutionException stopping) {

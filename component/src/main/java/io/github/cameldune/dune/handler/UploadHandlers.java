@@ -5,15 +5,9 @@ import io.github.cameldune.dune.client.DuneUploads;
 import io.github.cameldune.dune.client.Json;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.model.TableColumn;
-import java.io.ByteArrayOutputStream;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Iterator;
+import io.github.cameldune.dune.model.TableInsert;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import org.apache.camel.Message;
 import org.apache.hc.core5.http.ContentType;
@@ -40,28 +34,62 @@ final class UploadHandlers {
         };
     }
 
-    /** {@code dune:insert}: the body's rows appended; the body becomes what was written. */
+    /**
+     * {@code dune:insert}: the body's rows appended, in as many requests of at most maxInsertBytes as it takes, one
+     * after the other; the body becomes what was written in all. Each request is all or nothing; a failure after some
+     * leaves their rows written, which the message's CamelDuneRowsWritten says.
+     */
     static OperationHandler insert(Calls calls) {
         return exchange -> {
             Message in = exchange.getMessage();
             String namespace = namespace(in, calls);
             String table = table(in, calls);
             Object body = in.getBody();
-            byte[] bytes;
-            ContentType type;
-            if (body instanceof Iterable<?> || body instanceof Iterator<?>) {
-                bytes = ndjson(body instanceof Iterable<?> rows ? rows.iterator() : (Iterator<?>) body);
-                type = DuneUploads.NDJSON;
-            } else {
-                bytes = bytes(body);
-                type = "ndjson".equals(calls.config.getUploadFormat()) ? DuneUploads.NDJSON : DuneUploads.CSV;
+            boolean rows = InsertChunks.isRows(body);
+            ContentType type =
+                    rows || "ndjson".equals(calls.config.getUploadFormat()) ? DuneUploads.NDJSON : DuneUploads.CSV;
+            InsertChunks chunks = InsertChunks.of(body, type == DuneUploads.CSV, calls.config.getMaxInsertBytes());
+            if (!chunks.hasNext()) {
+                chunks.close();
+                throw new DuneInvalidInputException("The insert body has no rows");
             }
-            return calls.client.uploads().insert(namespace, table, bytes, type).thenAccept(written -> {
-                in.setHeader(DuneConstants.ROWS_WRITTEN, written.rowsWritten());
-                in.setHeader(DuneConstants.BYTES_WRITTEN, written.bytesWritten());
-                in.setBody(written);
-            });
+            in.setHeader(DuneConstants.ROWS_WRITTEN, 0L);
+            in.setHeader(DuneConstants.BYTES_WRITTEN, 0L);
+            return send(calls, in, namespace, table, type, chunks, chunks.next(), null)
+                    .whenComplete((done, error) -> chunks.close());
         };
+    }
+
+    /** Sends one part, counts what it wrote, then reads and sends the next on a worker (reading may block). */
+    private static CompletableFuture<Void> send(
+            Calls calls,
+            Message in,
+            String namespace,
+            String table,
+            ContentType type,
+            InsertChunks chunks,
+            byte[] part,
+            TableInsert before) {
+        return calls.client
+                .uploads()
+                .insert(namespace, table, part, type)
+                .thenComposeAsync(
+                        written -> {
+                            TableInsert total = before == null
+                                    ? written
+                                    : new TableInsert(
+                                            before.rowsWritten() + written.rowsWritten(),
+                                            before.bytesWritten() + written.bytesWritten(),
+                                            written.name());
+                            in.setHeader(DuneConstants.ROWS_WRITTEN, total.rowsWritten());
+                            in.setHeader(DuneConstants.BYTES_WRITTEN, total.bytesWritten());
+                            if (!chunks.hasNext()) {
+                                in.setBody(total);
+                                return CompletableFuture.completedFuture(null);
+                            }
+                            return send(calls, in, namespace, table, type, chunks, chunks.next(), total);
+                        },
+                        calls::onWorker);
     }
 
     /** {@code dune:clearTable}: the body becomes Dune's message. */
@@ -134,55 +162,5 @@ final class UploadHandlers {
         }
         throw new DuneInvalidInputException(
                 "No schema: set schema (e.g. id:integer!,amount:double) or send the " + "columns as the body");
-    }
-
-    private static byte[] ndjson(Iterator<?> rows) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            while (rows.hasNext()) {
-                Json.MAPPER.writeValue(new NonClosing(out), rows.next());
-                out.write('\n');
-            }
-        } catch (IOException e) {
-            throw new DuneInvalidInputException("A row cannot be written as JSON: " + e.getMessage(), e);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] bytes(Object body) {
-        try {
-            if (body instanceof byte[] b) {
-                return b;
-            }
-            if (body instanceof String s) {
-                return s.getBytes(StandardCharsets.UTF_8);
-            }
-            if (body instanceof InputStream stream) {
-                try (stream) {
-                    return stream.readAllBytes();
-                }
-            }
-            if (body instanceof File file) {
-                return Files.readAllBytes(file.toPath());
-            }
-            if (body instanceof Path path) {
-                return Files.readAllBytes(path);
-            }
-        } catch (IOException e) {
-            throw new DuneInvalidInputException("The insert body cannot be read: " + e.getMessage(), e);
-        }
-        throw new DuneInvalidInputException(
-                "An insert body is a String, byte[], InputStream, File, Path, or a list or " + "iterator of rows, not "
-                        + (body == null ? "null" : body.getClass().getName()));
-    }
-
-    /** Jackson closes what it writes to; the rows share one buffer. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(java.io.OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,23 +121,12 @@ public final class Uploads {
             return Optional.empty();
         }
         List<String[]> rows = csv ? csvRows(table, body) : ndjsonRows(table, body);
-        // inserts into one table are serialised, as Dune does
+        // inserts into one table are serialised, as Dune does; the checked rows go through a file DuckDB reads itself
         synchronized (table) {
-            try (Connection c = db.connect()) {
-                c.setAutoCommit(false);
-                try (PreparedStatement insert = c.prepareStatement(insertSql(table))) {
-                    for (String[] row : rows) {
-                        for (int i = 0; i < row.length; i++) {
-                            insert.setString(i + 1, row[i]);
-                        }
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                    c.commit();
-                } catch (SQLException e) {
-                    c.rollback();
-                    throw new InvalidRequestException("The rows could not be written: " + e.getMessage());
-                }
+            try {
+                write(table, rows);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot stage the rows: " + e.getMessage(), e);
             }
         }
         synchronized (this) {
@@ -290,14 +278,67 @@ public final class Uploads {
         return at;
     }
 
-    private static String insertSql(Table table) {
-        StringBuilder sql = new StringBuilder("INSERT INTO " + sqlName(table.namespace(), table.name()) + " VALUES (");
+    private void write(Table table, List<String[]> rows) throws java.io.IOException, SQLException {
+        java.nio.file.Path staged = java.nio.file.Files.createTempFile("dune-emulator-insert", ".csv");
+        try {
+            stage(rows, staged);
+            try (Connection c = db.connect();
+                    java.sql.Statement insert = c.createStatement()) {
+                insert.execute(insertSql(table, staged));
+            } catch (SQLException e) {
+                throw new InvalidRequestException("The rows could not be written: " + e.getMessage());
+            }
+        } finally {
+            java.nio.file.Files.deleteIfExists(staged);
+        }
+    }
+
+    /** One statement reading the staged rows, each column cast (or unhexed) to its type: all of them or none. */
+    private static String insertSql(Table table, java.nio.file.Path staged) {
+        StringBuilder sql = new StringBuilder("INSERT INTO " + sqlName(table.namespace(), table.name()) + " SELECT ");
         for (int i = 0; i < table.columns().size(); i++) {
             UploadColumn c = table.columns().get(i);
+            String column = "c" + i;
             sql.append(i == 0 ? "" : ", ")
-                    .append(c.type().equals("varbinary") ? "unhex(?)" : "CAST(? AS " + c.duckType() + ")");
+                    .append(
+                            c.type().equals("varbinary")
+                                    ? "unhex(" + column + ")"
+                                    : "CAST(" + column + " AS " + c.duckType() + ")");
         }
-        return sql.append(')').toString();
+        return sql.append(" FROM read_csv('")
+                .append(staged.toString().replace("'", "''"))
+                .append("', header = false, all_varchar = true, allow_quoted_nulls = false, quote = '\"', "
+                        + "escape = '\"', delim = ',', columns = {")
+                .append(columnsSpec(table))
+                .append("})")
+                .toString();
+    }
+
+    private static String columnsSpec(Table table) {
+        StringBuilder spec = new StringBuilder();
+        for (int i = 0; i < table.columns().size(); i++) {
+            spec.append(i == 0 ? "" : ", ").append("'c").append(i).append("': 'VARCHAR'");
+        }
+        return spec.toString();
+    }
+
+    /** The checked rows as CSV: every value quoted, a null as an empty unquoted field. */
+    private static void stage(List<String[]> rows, java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (String[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    if (i > 0) {
+                        out.write(',');
+                    }
+                    if (row[i] != null) {
+                        out.write('"');
+                        out.write(row[i].replace("\"", "\"\""));
+                        out.write('"');
+                    }
+                }
+                out.write('\n');
+            }
+        }
     }
 
     /** The table in DuckDB; names are checked against Dune's patterns before they get here. */

@@ -33,6 +33,8 @@ public final class RequestStats {
     }
 
     /** Keeps a request as it arrived. */
+    private static final int MAX_BODY_KEPT = 64 * 1024;
+
     synchronized void record(HttpExchange ex, String path, String rawQuery, byte[] body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
@@ -41,7 +43,8 @@ public final class RequestStats {
                 path,
                 rawQuery,
                 Map.copyOf(headers),
-                new String(body, java.nio.charset.StandardCharsets.UTF_8)));
+                // an upload may be a gigabyte: its first 64 KB say enough
+                new String(body, 0, Math.min(body.length, MAX_BODY_KEPT), java.nio.charset.StandardCharsets.UTF_8)));
         while (recorded.size() > maxRecorded) {
             recorded.removeFirst();
         }

@@ -374,6 +374,13 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
     private String responseTimeout = "60s";
 
     /**
+     * The largest request body of an insert, in bytes (32 MB by default): a larger body is sent in several
+     * inserts, cut on row boundaries, each read as it is sent, so memory holds one at a time. Dune bills each
+     * insert at least 1 credit, and each is all or nothing on its own.
+     */
+    private Integer maxInsertBytes = 33554432;
+
+    /**
      * The namespace of createTable, insert, clearTable and deleteTable: the handle of the user or team the
      * API key belongs to (the only one Dune lets it write).
      */
@@ -871,6 +878,14 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
 
     public void setResponseTimeout(String responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public Integer getMaxInsertBytes() {
+        return maxInsertBytes;
+    }
+
+    public void setMaxInsertBytes(Integer maxInsertBytes) {
+        this.maxInsertBytes = maxInsertBytes;
     }
 
     public String getNamespace() {
