@@ -48,15 +48,8 @@ class LatestResultsFailoverTest {
         List<Replicas.Did> emitted;
         String killed;
         try (Replicas replicas = new Replicas()) {
-            for (int r = 1; r <= 3; r++) {
-                replicas.start(
-                        "r" + r,
-                        DUNE.emulator().baseUrl(),
-                        DUNE.emulator().apiKey(),
-                        locks,
-                        "latest",
-                        kafka.bootstrapServers());
-            }
+            replicas.startAll(
+                    3, DUNE.emulator().baseUrl(), DUNE.emulator().apiKey(), locks, "latest", kafka.bootstrapServers());
             // the first result, emitted once a leader is up
             DUNE.emulator().engine().executeQuery(1002, Map.of(), null);
             for (int i = 0; i < 600 && replicas.last() == null; i++) {

@@ -36,10 +36,7 @@ class LeaderElectionTest {
         java.time.Instant begun = java.time.Instant.now();
         List<Replicas.Did> ran;
         try (Replicas replicas = new Replicas()) {
-            for (int r = 1; r <= 3; r++) {
-                replicas.start(
-                        "r" + r, DUNE.emulator().baseUrl(), DUNE.emulator().apiKey(), locks, mode);
-            }
+            replicas.startAll(3, DUNE.emulator().baseUrl(), DUNE.emulator().apiKey(), locks, mode);
             sleepUntil(start, Duration.ofSeconds(10));
             String leader = replicas.last();
             assertThat(leader).as("a leader ran the query").isNotNull();

@@ -60,6 +60,13 @@ final class Replicas implements AutoCloseable {
         reader.start();
     }
 
+    /** Starts replicas r1 to r{@code count}, each with these arguments after its name. */
+    void startAll(int count, String baseUrl, String apiKey, Path locks, String... more) throws Exception {
+        for (int r = 1; r <= count; r++) {
+            start("r" + r, baseUrl, apiKey, locks, more);
+        }
+    }
+
     /** Kills a replica as a crash would: SIGKILL, no shutdown. */
     void kill(String name) throws InterruptedException {
         processes.get(name).destroyForcibly().waitFor();

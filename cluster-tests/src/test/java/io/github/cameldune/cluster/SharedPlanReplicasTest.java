@@ -24,15 +24,8 @@ class SharedPlanReplicasTest {
     void threeReplicasAtTwiceThePlanShareIt(@TempDir Path locks) throws Exception {
         DUNE.emulator().rateLimits().write(10, Duration.ofSeconds(2));
         try (Replicas replicas = new Replicas()) {
-            for (int r = 1; r <= 3; r++) {
-                replicas.start(
-                        "r" + r,
-                        DUNE.emulator().baseUrl(),
-                        DUNE.emulator().apiKey(),
-                        locks,
-                        "load",
-                        String.valueOf(PER_REPLICA));
-            }
+            replicas.startAll(
+                    3, DUNE.emulator().baseUrl(), DUNE.emulator().apiKey(), locks, "load", String.valueOf(PER_REPLICA));
             for (int i = 0; i < 1200 && replicas.done().size() < 3 * PER_REPLICA; i++) {
                 Thread.sleep(50);
             }

@@ -102,6 +102,19 @@ public final class CreditBudget {
         }
     }
 
+    /**
+     * Before a billed request is sent: the component's budget, then the endpoint's (either may be null), each refusing
+     * with a {@link DuneBudgetExceededException}.
+     */
+    static void checkBoth(CreditBudget component, CreditBudget endpoint, DuneCall call, Long queryId) {
+        if (component != null) {
+            component.check(call, queryId);
+        }
+        if (endpoint != null) {
+            endpoint.check(call, queryId);
+        }
+    }
+
     /** Refuses an execute that would take the window past the budget; a query never seen is expected to be free. */
     synchronized void check(DuneCall call, Long queryId) {
         BigDecimal spent = spent();

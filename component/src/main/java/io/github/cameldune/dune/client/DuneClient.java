@@ -112,12 +112,7 @@ public final class DuneClient {
     private CompletableFuture<DuneExecution> execute(
             DuneCall call, Long queryId, List<String> path, Map<String, Object> body, String performance) {
         // before anything is sent: a refused execute bills nothing
-        if (shared.credits().budget() != null) {
-            shared.credits().budget().check(call, queryId);
-        }
-        if (endpointBudget != null) {
-            endpointBudget.check(call, queryId);
-        }
+        CreditBudget.checkBoth(shared.credits().budget(), endpointBudget, call, queryId);
         if (performance != null) {
             body.put("performance", performance);
         }

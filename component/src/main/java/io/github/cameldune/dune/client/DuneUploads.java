@@ -60,12 +60,7 @@ public final class DuneUploads {
      * Refused before sending when a credit budget is spent.
      */
     public CompletableFuture<TableInsert> insert(String namespace, String tableName, byte[] body, ContentType type) {
-        if (shared.credits().budget() != null) {
-            shared.credits().budget().check(DuneCall.INSERT, null);
-        }
-        if (endpointBudget != null) {
-            endpointBudget.check(DuneCall.INSERT, null);
-        }
+        CreditBudget.checkBoth(shared.credits().budget(), endpointBudget, DuneCall.INSERT, null);
         SimpleHttpRequest http = SimpleRequestBuilder.post(urls.url(table(namespace, tableName, "insert"), List.of()))
                 .setBody(body, type)
                 .build();

@@ -349,9 +349,4 @@ public final class Uploads {
     private static String key(String namespace, String name) {
         return namespace + "." + name;
     }
-
-    /** The statement that makes the {@code dune} catalog, once per database. */
-    static String catalog() {
-        return "ATTACH ':memory:' AS dune";
-    }
 }
