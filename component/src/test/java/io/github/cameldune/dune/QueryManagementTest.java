@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.dune.exception.DuneForbiddenException;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
+import io.github.cameldune.dune.exception.DuneServerException;
 import io.github.cameldune.dune.model.DuneQuery;
+import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.faults.Fault;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -70,6 +73,24 @@ class QueryManagementTest extends DuneTestSupport {
                 .hasMessageContaining("archived");
         template.requestBodyAndHeader("direct:unarchive", null, DuneConstants.QUERY_ID, id);
         assertThat(run(id)).isEqualTo(84);
+    }
+
+    @Test
+    void aCreateWhoseAnswerIsLostIsNotSentAgain() {
+        emulator()
+                .faults()
+                .add(Fault.status(500, Fault.INTERNAL_ERROR)
+                        .afterHandling()
+                        .on(ApiEndpoint.QUERY_CREATE)
+                        .times(1));
+        emulator().clearRequests();
+        Exchange lost = template.request(
+                "direct:create", e -> e.getMessage().setBody(Map.of("name", "Once", "query_sql", "SELECT 1 AS n")));
+        assertThat(lost.getException()).isInstanceOf(DuneServerException.class).hasMessageContaining("not sent again");
+        assertThat(requests()).as("one create sent").hasSize(1);
+        assertThat(emulator().queries().all().stream().filter(q -> q.name().equals("Once")))
+                .as("Dune made it, once")
+                .hasSize(1);
     }
 
     @Test
