@@ -30,7 +30,7 @@ class LargeUploadIT extends CamelTestSupport {
 
     @RegisterExtension
     static final DuneEmulatorProcessExtension DUNE =
-            new DuneEmulatorProcessExtension(List.of("-Xmx3g"), "--api-key", KEY);
+            new DuneEmulatorProcessExtension(List.of("-Xmx3g"), "--api-key", KEY, "--storage-limit", "1GB");
 
     @Override
     protected CamelContext createCamelContext() throws Exception {

@@ -21,6 +21,8 @@ public enum ApiEndpoint {
     UPLOAD_CREATE(Bucket.WRITE),
     /** {@code POST /v1/uploads/{namespace}/{table}/insert} (and {@code /v1/table/...}): rows appended. */
     UPLOAD_INSERT(Bucket.WRITE),
+    /** {@code POST /v1/uploads/csv} (and {@code /v1/table/upload/csv}): a table made or replaced from one CSV. */
+    UPLOAD_CSV(Bucket.WRITE),
     /** {@code POST /v1/uploads/{namespace}/{table}/clear} (and {@code /v1/table/...}). */
     UPLOAD_CLEAR(Bucket.WRITE),
     /** {@code DELETE /v1/uploads/{namespace}/{table}} (and {@code /v1/table/...}). */
@@ -31,6 +33,8 @@ public enum ApiEndpoint {
     QUERY_CREATE(Bucket.WRITE),
     /** {@code GET /v1/query/{id}}. */
     QUERY_READ(Bucket.READ),
+    /** {@code GET /v1/queries}: the account's own queries, a page at a time. */
+    QUERY_LIST(Bucket.READ),
     /** {@code PATCH /v1/query/{id}}: a new version. */
     QUERY_UPDATE(Bucket.WRITE),
     /** {@code POST /v1/query/{id}/archive}, {@code /unarchive}, {@code /private}, {@code /unprivate}. */

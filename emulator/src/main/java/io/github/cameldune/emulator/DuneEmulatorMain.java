@@ -36,6 +36,10 @@ public final class DuneEmulatorMain {
                                       medium=10,large=20,medium-per-second=1,large-per-second=2 (default %d, %d, 0, 0)
               --export-credits-per-mb <n>
                                       credits per MB of results read (default %d)
+              --storage-limit <size>  bytes the uploaded tables may hold, e.g. 1GB; past it writes get 402
+                                      (default %s, Dune's Free plan; the status is the emulator's guess)
+              --body-limits <sizes>   largest bodies taken, e.g. insert=64MB,csv=16MB; larger ones get 413
+                                      (default insert=%s,csv=%s, Dune's documented limits; 413 is a guess)
             Faults can also be read, added and cleared while it runs: GET/POST/DELETE /emulator/faults;
             GET /emulator/stats counts executions created and requests per endpoint, and names the handle;
             GET /emulator/queries lists the saved queries and their parameters.
@@ -47,7 +51,10 @@ public final class DuneEmulatorMain {
                     Settings.DEFAULT_RETENTION.toDays(),
                     Settings.DEFAULT_MEDIUM_CREDITS,
                     Settings.DEFAULT_LARGE_CREDITS,
-                    Settings.DEFAULT_EXPORT_CREDITS_PER_MB);
+                    Settings.DEFAULT_EXPORT_CREDITS_PER_MB,
+                    size(Settings.DEFAULT_STORAGE_LIMIT),
+                    size(Settings.DEFAULT_MAX_INSERT_BYTES),
+                    size(Settings.DEFAULT_MAX_CSV_BYTES));
 
     private DuneEmulatorMain() {}
 
@@ -119,12 +126,57 @@ public final class DuneEmulatorMain {
                     int perMb = number(arg, value(args, i++));
                     builder.settings(s -> s.exportCreditsPerMb(perMb));
                 }
+                case "--storage-limit" -> {
+                    long bytes = bytes(arg, value(args, i++));
+                    builder.settings(s -> s.storageLimit(bytes));
+                }
+                case "--body-limits" -> {
+                    long[] limits = bodyLimits(value(args, i++));
+                    builder.settings(s -> s.bodyLimits(limits[0], limits[1]));
+                }
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         DuneEmulator emulator = builder.build();
         faultDocuments.forEach(doc -> FaultPlan.apply(doc, emulator.faults(), emulator.rateLimits()));
         return emulator.start();
+    }
+
+    /** A size in bytes: a number with an optional KB, MB or GB (powers of 1000, as Dune's plans state them). */
+    static long bytes(String option, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*(\\d+)\\s*(kb|mb|gb)?\\s*")
+                .matcher(text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException(option + " takes a size such as 500MB or 1GB, not " + text);
+        }
+        long unit = m.group(2) == null
+                ? 1
+                : switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+                    case "kb" -> 1_000L;
+                    case "mb" -> 1_000_000L;
+                    default -> 1_000_000_000L;
+                };
+        return Long.parseLong(m.group(1)) * unit;
+    }
+
+    private static String size(long bytes) {
+        return bytes % 1_000_000_000L == 0
+                ? bytes / 1_000_000_000L + "GB"
+                : bytes % 1_000_000L == 0 ? bytes / 1_000_000L + "MB" : String.valueOf(bytes);
+    }
+
+    /** {@code insert=64MB,csv=16MB}, either or both, the other at its default. */
+    private static long[] bodyLimits(String spec) {
+        long[] limits = {Settings.DEFAULT_MAX_INSERT_BYTES, Settings.DEFAULT_MAX_CSV_BYTES};
+        for (String part : spec.split(",")) {
+            String[] kv = part.split("=", 2);
+            int at = kv.length == 2 ? List.of("insert", "csv").indexOf(kv[0].trim()) : -1;
+            if (at < 0) {
+                throw new IllegalArgumentException("--body-limits takes insert=SIZE,csv=SIZE, not " + spec);
+            }
+            limits[at] = bytes("--body-limits " + kv[0].trim(), kv[1].trim());
+        }
+        return limits;
     }
 
     /** The value after option {@code args[i]}. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Query management on the catalog (dune-api-writes.md §3 and §6.15-16): a created query gets an id and executes, an
  * update is a new version whose next execution has the new SQL, an archived query is neither executed nor edited, the
- * private flag is kept, and the bundled queries are the account's own.
+ * private flag is kept, the bundled queries are the account's own, and the list pages through them.
  */
 class QueryManagementTest {
 
@@ -85,6 +85,28 @@ class QueryManagementTest {
         assertThat(api.get("/v1/query/1001").json().get("is_private").asBoolean())
                 .isFalse();
         assertThat(api.get("/v1/query/999999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theListHasTheAccountsQueriesAPageAtATimeWithoutTheArchived() {
+        JsonNode first = api.get("/v1/queries").json();
+        long total = first.get("total").asLong();
+        assertThat(first.get("queries")).hasSize((int) Math.min(20, total));
+        JsonNode q = first.get("queries").get(0);
+        assertThat(q.get("id").asLong()).isEqualTo(1001);
+        assertThat(q.get("owner").asText()).isEqualTo("emulator");
+        for (String field : new String[] {"name", "description", "tags", "created_at", "updated_at"}) {
+            assertThat(q.has(field)).as(field).isTrue();
+        }
+        long id = api.post("/v1/query", "{\"name\":\"Mine\",\"query_sql\":\"SELECT 1\"}")
+                .json()
+                .get("query_id")
+                .asLong();
+        JsonNode last = api.get("/v1/queries?limit=1&offset=" + total).json();
+        assertThat(last.get("total").asLong()).isEqualTo(total + 1);
+        assertThat(last.at("/queries/0/id").asLong()).isEqualTo(id);
+        api.post("/v1/query/" + id + "/archive", null);
+        assertThat(api.get("/v1/queries").json().get("total").asLong()).isEqualTo(total);
     }
 
     @Test

@@ -170,4 +170,88 @@ class UploadsTest {
                         .status())
                 .isEqualTo(200);
     }
+
+    @Test
+    void aCsvUploadMakesOrReplacesADatasetTableWithInferredTypes() {
+        String csv = "day,token,price,volume\n2026-11-01,ETH,3100.5,12\n2026-11-02,ETH,3200.25,7\n";
+        ApiClient.Response uploaded = api.post(
+                "/v1/uploads/csv",
+                "{\"table_name\":\"prices\",\"data\":" + quoted(csv) + ",\"description\":\"daily\"}");
+        assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(200);
+        assertThat(uploaded.json().get("success").asBoolean()).isTrue();
+        assertThat(uploaded.json().get("table_name").asText()).isEqualTo("dataset_prices");
+        assertThat(uploaded.json().get("full_name").asText()).isEqualTo("dune.emulator.dataset_prices");
+        assertThat(api.sqlRows("SELECT sum(volume) AS v FROM dune.emulator.dataset_prices")
+                        .get(0)
+                        .get("v")
+                        .asLong())
+                .isEqualTo(19);
+        JsonNode columns = api.get("/v1/uploads").json().at("/tables/0/columns");
+        assertThat(columns.findValuesAsText("type")).containsExactly("date", "varchar", "double", "bigint");
+
+        // the same name again replaces the table: a CSV upload never appends; the deprecated path answers the same
+        double before = credits();
+        ApiClient.Response replaced = api.post(
+                "/v1/table/upload/csv",
+                "{\"table_name\":\"prices\",\"data\":" + quoted("day,token\n2026-11-03,BTC\n") + "}");
+        assertThat(replaced.json().get("table_name").asText()).isEqualTo("dataset_prices");
+        // an upload is a write: 3 credits per GB, at least 1
+        assertThat(credits() - before).isEqualTo(1.0);
+        assertThat(api.sqlRows("SELECT count(*) AS n, min(token) AS t FROM dune.emulator.dataset_prices")
+                        .get(0)
+                        .get("t")
+                        .asText())
+                .isEqualTo("BTC");
+        assertThat(api.get("/v1/uploads").json().get("tables")).hasSize(1);
+    }
+
+    private double credits() {
+        return api.post("/v1/usage", "{}")
+                .json()
+                .at("/billing_periods/0/credits_used")
+                .asDouble();
+    }
+
+    @Test
+    void aCsvDuneCannotTakeIsRefusedUnderMessageAsDuneDoes() {
+        for (String csv : new String[] {"1st,token\n1,ETH\n", "Price\n1\n", ""}) {
+            ApiClient.Response refused =
+                    api.post("/v1/uploads/csv", "{\"table_name\":\"prices\",\"data\":" + quoted(csv) + "}");
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().get("message").asText()).startsWith("Core request validation failed");
+            assertThat(refused.json().has("error")).isFalse();
+        }
+        assertThat(api.get("/v1/uploads").json().get("tables")).isEmpty();
+    }
+
+    @Test
+    void storagePastThePlansCapIs402AndABodyPastTheLimit413() {
+        assertThat(api.post("/v1/uploads", SCHEMA).status()).isEqualTo(201);
+        DUNE.emulator().settings().storageLimit(200).bodyLimits(150, 100);
+        String row = "{\"id\":1,\"wallet\":null,\"amount\":1.5,\"at\":\"2020-12-01T00:00:00\"}\n";
+        assertThat(api.send("POST", "/v1/uploads/emulator/orders/insert", "application/x-ndjson", row + row)
+                        .status())
+                .isEqualTo(200);
+        ApiClient.Response full =
+                api.send("POST", "/v1/uploads/emulator/orders/insert", "application/x-ndjson", row + row);
+        assertThat(full.status()).isEqualTo(402);
+        assertThat(full.json().get("error").asText()).contains("Storage limit reached");
+        assertThat(api.send("POST", "/v1/uploads/emulator/orders/insert", "application/x-ndjson", row.repeat(3))
+                        .status())
+                .isEqualTo(413);
+        assertThat(api.sqlRows("SELECT count(*) AS n FROM dune.emulator.orders")
+                        .get(0)
+                        .get("n")
+                        .asLong())
+                .isEqualTo(2);
+        JsonNode usage = api.post("/v1/usage", "{}").json();
+        assertThat(usage.get("bytes_allowed").asLong()).isEqualTo(200);
+        assertThat(usage.get("bytes_used").asLong()).isEqualTo(2L * row.length());
+    }
+
+    private static String quoted(String text) {
+        return new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(text)
+                .toString();
+    }
 }

@@ -78,7 +78,10 @@ final class Answer {
         return Failures.unreadable(request, code(), why, cause);
     }
 
-    /** Dune's {@code error} text, or a short, clean description of whatever else came back. */
+    /**
+     * Dune's {@code error} text (or {@code message}, which the CSV upload's 400 carries instead), or a short, clean
+     * description of whatever else came back.
+     */
     String errorText() {
         String text = body.text(MAX_ERROR_BODY);
         if (text.isBlank()) {
@@ -86,8 +89,10 @@ final class Answer {
         }
         try {
             JsonNode json = Json.MAPPER.readTree(text);
-            if (json != null && json.path("error").isTextual()) {
-                return json.get("error").asText();
+            for (String field : new String[] {"error", "message"}) {
+                if (json != null && json.path(field).isTextual()) {
+                    return json.get(field).asText();
+                }
             }
         } catch (JsonProcessingException e) {
             // not JSON: an HTML error page from a proxy, for instance

@@ -54,7 +54,7 @@ public final class ExecutionEngine implements AutoCloseable {
         this.settings = settings;
         this.pages = new PageReader(database, settings);
         this.credits = new Credits(settings, executions::values);
-        this.uploads = new Uploads(database, credits);
+        this.uploads = new Uploads(database, credits, settings);
         this.library = new QueryLibrary(catalog);
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();

@@ -1,6 +1,7 @@
 package io.github.cameldune.emulator.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,17 @@ public final class QueryLibrary {
 
     /** A query's state beside its SQL: what Dune's {@code GET /v1/query/{id}} reports. */
     public record Info(
-            String description, List<String> tags, int version, boolean isPrivate, boolean isArchived, boolean isTemp) {
+            String description,
+            List<String> tags,
+            int version,
+            boolean isPrivate,
+            boolean isArchived,
+            boolean isTemp,
+            Instant createdAt,
+            Instant updatedAt) {
 
         Info with(String d, List<String> t, int v, boolean p, boolean a) {
-            return new Info(d, t, v, p, a, isTemp);
+            return new Info(d, t, v, p, a, isTemp, createdAt, Instant.now());
         }
     }
 
@@ -36,13 +44,15 @@ public final class QueryLibrary {
             Map<String, QueryParameter> parameters,
             Boolean isPrivate) {}
 
-    private static final Info BUNDLED = new Info("", List.of(), 1, false, false, false);
-
     private final QueryCatalog catalog;
     private final Map<Long, Info> infos = new ConcurrentHashMap<>();
+    /** The bundled queries' state: as saved when the emulator started. */
+    private final Info bundled;
 
     QueryLibrary(QueryCatalog catalog) {
         this.catalog = catalog;
+        Instant now = Instant.now();
+        this.bundled = new Info("", List.of(), 1, false, false, false, now, now);
     }
 
     /** Creates a query; its id follows the highest one in the catalog. */
@@ -60,13 +70,36 @@ public final class QueryLibrary {
         checkParameters(sql, parameters);
         long id = catalog.all().stream().mapToLong(SavedQuery::id).max().orElse(0) + 1;
         catalog.add(new SavedQuery(id, name, sql, Map.copyOf(parameters), Duration.ZERO, null));
-        infos.put(id, new Info(description == null ? "" : description, List.copyOf(tags), 1, isPrivate, false, isTemp));
+        Instant now = Instant.now();
+        infos.put(
+                id,
+                new Info(
+                        description == null ? "" : description,
+                        List.copyOf(tags),
+                        1,
+                        isPrivate,
+                        false,
+                        isTemp,
+                        now,
+                        now));
         return id;
     }
 
     /** The query with this id. */
     public Optional<View> find(long id) {
-        return catalog.find(id).map(q -> new View(q, infos.getOrDefault(id, BUNDLED)));
+        return catalog.find(id).map(q -> new View(q, infos.getOrDefault(id, bundled)));
+    }
+
+    /**
+     * The account's queries as Dune's library lists them: by id, without the archived ones (hidden from the library,
+     * though still read by id) and the temporary ones.
+     */
+    public List<View> listed() {
+        return catalog.all().stream()
+                .sorted(java.util.Comparator.comparingLong(SavedQuery::id))
+                .map(q -> new View(q, infos.getOrDefault(q.id(), bundled)))
+                .filter(v -> !v.info().isArchived() && !v.info().isTemp())
+                .toList();
     }
 
     /**
@@ -116,6 +149,13 @@ public final class QueryLibrary {
         return change(id, i -> i.with(i.description(), i.tags(), i.version(), isPrivate, i.isArchived()));
     }
 
+    /** How many of the account's queries are private, as the usage endpoint reports. */
+    public long privateCount() {
+        return catalog.all().stream()
+                .filter(q -> infos.getOrDefault(q.id(), bundled).isPrivate())
+                .count();
+    }
+
     /** Whether Dune refuses to execute the query: archived, or temporary (unsaved). */
     public boolean refusesExecution(long id) {
         Info info = infos.get(id);
@@ -131,7 +171,7 @@ public final class QueryLibrary {
         if (catalog.find(id).isEmpty()) {
             return false;
         }
-        infos.put(id, how.apply(infos.getOrDefault(id, BUNDLED)));
+        infos.put(id, how.apply(infos.getOrDefault(id, bundled)));
         return true;
     }
 

@@ -24,7 +24,17 @@ public final class Settings {
     /** The account's handle by default: the namespace its API key owns for uploads. */
     public static final String DEFAULT_HANDLE = "emulator";
 
+    /** The bytes an account may store in uploaded tables by default: Dune's Free plan (100 MB). */
+    public static final long DEFAULT_STORAGE_LIMIT = 100_000_000L;
+    /** The largest insert body by default: Dune's documented 1.2 GB a request. */
+    public static final long DEFAULT_MAX_INSERT_BYTES = 1_200_000_000L;
+    /** The largest CSV upload by default: Dune's documented 500 MB. */
+    public static final long DEFAULT_MAX_CSV_BYTES = 500_000_000L;
+
     volatile String handle = DEFAULT_HANDLE;
+    volatile long storageLimit = DEFAULT_STORAGE_LIMIT;
+    volatile long maxInsertBytes = DEFAULT_MAX_INSERT_BYTES;
+    volatile long maxCsvBytes = DEFAULT_MAX_CSV_BYTES;
     volatile int mediumCredits = DEFAULT_MEDIUM_CREDITS;
     volatile int largeCredits = DEFAULT_LARGE_CREDITS;
     volatile int mediumCreditsPerSecond;
@@ -50,6 +60,40 @@ public final class Settings {
     /** The account's handle. */
     public String handle() {
         return handle;
+    }
+
+    /**
+     * The bytes the uploaded tables may hold in all (Dune's plans: 100 MB Free, 1 GB Analyst, 15 GB Plus); a write
+     * past it is answered 402. Dune documents the caps, not that answer: the status is the emulator's guess.
+     */
+    public Settings storageLimit(long bytes) {
+        storageLimit = Math.max(0, bytes);
+        return this;
+    }
+
+    /** The storage cap in bytes. */
+    public long storageLimit() {
+        return storageLimit;
+    }
+
+    /**
+     * The largest request bodies taken: an insert's and a CSV upload's (Dune's documented 1.2 GB and 500 MB by
+     * default). A larger one is answered 413, the emulator's guess at a status Dune does not document.
+     */
+    public Settings bodyLimits(long insertBytes, long csvBytes) {
+        maxInsertBytes = Math.max(1, insertBytes);
+        maxCsvBytes = Math.max(1, csvBytes);
+        return this;
+    }
+
+    /** The largest insert body, in bytes. */
+    public long maxInsertBytes() {
+        return maxInsertBytes;
+    }
+
+    /** The largest CSV upload, in bytes. */
+    public long maxCsvBytes() {
+        return maxCsvBytes;
     }
 
     /** At most this many executions run at once; the rest wait as PENDING with a queue position. */
@@ -104,6 +148,9 @@ public final class Settings {
     /** Takes every value of another settings object, e.g. to restore the configured ones. */
     public Settings copyFrom(Settings other) {
         handle = other.handle;
+        storageLimit = other.storageLimit;
+        maxInsertBytes = other.maxInsertBytes;
+        maxCsvBytes = other.maxCsvBytes;
         mediumCredits = other.mediumCredits;
         largeCredits = other.largeCredits;
         mediumCreditsPerSecond = other.mediumCreditsPerSecond;

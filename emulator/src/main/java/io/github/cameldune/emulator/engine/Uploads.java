@@ -1,11 +1,13 @@
 package io.github.cameldune.emulator.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,9 +26,13 @@ import java.util.regex.Pattern;
 public final class Uploads {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Types whose NDJSON values are JSON numbers or booleans, not strings. */
-    private static final Set<String> JSON_NATIVE = Set.of("integer", "bigint", "double", "boolean");
+    /** What Dune answers to any CSV it cannot take (a bad column name, no header, a malformed row). */
+    public static final String CSV_INVALID = "Core request validation failed, make sure you've given required "
+            + "columns and followed formatting rules for the CSV (no special characters or digits in column names)";
+    /** The prefix Dune gives a table made by a CSV upload. */
+    public static final String CSV_PREFIX = "dataset_";
+
+    private static final Pattern CSV_COLUMN = Pattern.compile("[a-z_][a-z0-9_]*");
 
     /** An uploaded table, as listed. */
     public record Table(
@@ -60,11 +66,13 @@ public final class Uploads {
 
     private final Database db;
     private final Credits credits;
+    private final Settings settings;
     private final Map<String, Table> tables = new TreeMap<>();
 
-    Uploads(Database db, Credits credits) {
+    Uploads(Database db, Credits credits, Settings settings) {
         this.db = db;
         this.credits = credits;
+        this.settings = settings;
     }
 
     /** Creates a table, or finds the same one. */
@@ -120,7 +128,8 @@ public final class Uploads {
         if (table == null) {
             return Optional.empty();
         }
-        List<String[]> rows = csv ? csvRows(table, body) : ndjsonRows(table, body);
+        checkRoom(body.length, 0);
+        List<String[]> rows = csv ? InsertRows.csv(table.columns(), body) : InsertRows.ndjson(table.columns(), body);
         // inserts into one table are serialised, as Dune does; the checked rows go through a file DuckDB reads itself
         synchronized (table) {
             try {
@@ -137,6 +146,101 @@ public final class Uploads {
         }
         credits.written(body.length);
         return Optional.of(new Written(rows.size(), body.length));
+    }
+
+    /**
+     * Creates {@code dataset_<name>} from a whole CSV, its column types inferred, or replaces that table and its rows
+     * as Dune does: a CSV upload never appends. Column names must be Dune's safe ones (lowercase letters, digits and
+     * underscores, not starting with a digit); anything Dune would refuse is an {@link InvalidRequestException} with
+     * Dune's {@link #CSV_INVALID} text.
+     */
+    public Table uploadCsv(String namespace, String name, byte[] csv, String description, boolean isPrivate)
+            throws IOException, SQLException {
+        if (name == null || !TABLE_NAME.matcher(name).matches()) {
+            throw new InvalidRequestException(CSV_INVALID);
+        }
+        String text = new String(csv, StandardCharsets.UTF_8);
+        int end = text.indexOf('\n');
+        List<List<String>> header = CsvRows.parse(end < 0 ? text : text.substring(0, end));
+        if (header.isEmpty()
+                || header.get(0).stream()
+                        .anyMatch(c -> !CSV_COLUMN.matcher(c.trim()).matches())) {
+            throw new InvalidRequestException(CSV_INVALID);
+        }
+        String table = CSV_PREFIX + name;
+        Path staged = Files.createTempFile("dune-emulator-upload", ".csv");
+        try {
+            Files.write(staged, csv);
+            synchronized (this) {
+                Table old = tables.get(key(namespace, table));
+                checkRoom(csv.length, old == null ? 0 : old.bytes());
+                List<UploadColumn> columns;
+                try (Connection c = db.connect();
+                        Statement sql = c.createStatement()) {
+                    sql.execute("CREATE SCHEMA IF NOT EXISTS dune.\"" + namespace + "\"");
+                    sql.execute("CREATE OR REPLACE TABLE " + sqlName(namespace, table) + " AS SELECT * FROM read_csv('"
+                            + staged.toString().replace("'", "''") + "', header = true)");
+                    columns = describe(sql, namespace, table);
+                } catch (SQLException e) {
+                    throw new InvalidRequestException(CSV_INVALID);
+                }
+                Instant now = Instant.now();
+                Table made = new Table(
+                        namespace,
+                        table,
+                        columns,
+                        description,
+                        isPrivate,
+                        old == null ? now : old.createdAt(),
+                        now,
+                        csv.length);
+                tables.put(key(namespace, table), made);
+                credits.written(csv.length);
+                return made;
+            }
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    /** The columns DuckDB inferred, each as the nearest of Dune's types. */
+    private static List<UploadColumn> describe(Statement sql, String namespace, String table) throws SQLException {
+        List<UploadColumn> columns = new ArrayList<>();
+        try (ResultSet rs = sql.executeQuery("DESCRIBE " + sqlName(namespace, table))) {
+            while (rs.next()) {
+                columns.add(new UploadColumn(rs.getString("column_name"), duneType(rs.getString("column_type")), true));
+            }
+        }
+        return columns;
+    }
+
+    private static String duneType(String duck) {
+        String t = duck.toUpperCase(java.util.Locale.ROOT);
+        return t.startsWith("TIMESTAMP")
+                ? "timestamp"
+                : t.startsWith("DECIMAL")
+                        ? "double"
+                        : switch (t) {
+                            case "BIGINT" -> "bigint";
+                            case "INTEGER", "SMALLINT", "TINYINT" -> "integer";
+                            case "DOUBLE", "FLOAT" -> "double";
+                            case "BOOLEAN" -> "boolean";
+                            case "DATE" -> "date";
+                            case "HUGEINT" -> "int256";
+                            case "UHUGEINT" -> "uint256";
+                            case "BLOB" -> "varbinary";
+                            default -> "varchar";
+                        };
+    }
+
+    /** Refuses a write of {@code bytes} (replacing {@code freed}) that would pass the plan's storage cap. */
+    private synchronized void checkRoom(long bytes, long freed) {
+        long used = bytesStored() - freed;
+        if (used + bytes > settings.storageLimit()) {
+            throw new StorageFullException("Storage limit reached: " + used + " bytes stored, this write adds " + bytes
+                    + " and the plan allows " + settings.storageLimit() + " (the emulator's answer: Dune documents "
+                    + "the caps per plan, not the status or the message)");
+        }
     }
 
     /** Removes every row; false when there is no such table. */
@@ -196,86 +300,6 @@ public final class Uploads {
                 t.createdAt(),
                 Instant.now(),
                 t.bytes() + bytes);
-    }
-
-    private static List<String[]> csvRows(Table table, byte[] body) {
-        List<List<String>> lines = CsvRows.parse(new String(body, StandardCharsets.UTF_8));
-        if (lines.isEmpty()) {
-            throw new InvalidRequestException("The CSV has no header");
-        }
-        List<String> header = lines.get(0);
-        int[] at = positions(table, header);
-        List<String[]> rows = new ArrayList<>(lines.size() - 1);
-        for (int r = 1; r < lines.size(); r++) {
-            List<String> fields = lines.get(r);
-            if (fields.size() != header.size()) {
-                throw new InvalidRequestException(
-                        "Row " + r + " has " + fields.size() + " fields, the header " + header.size());
-            }
-            String[] row = new String[at.length];
-            for (int i = 0; i < at.length; i++) {
-                row[i] = table.columns().get(i).text(fields.get(at[i]), r);
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    private static List<String[]> ndjsonRows(Table table, byte[] body) {
-        List<String[]> rows = new ArrayList<>();
-        long r = 0;
-        for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
-            if (line.isBlank()) {
-                continue;
-            }
-            r++;
-            JsonNode object;
-            try {
-                object = JSON.readTree(line);
-            } catch (IOException e) {
-                throw new InvalidRequestException("Row " + r + " is not a JSON object");
-            }
-            if (object == null || !object.isObject()) {
-                throw new InvalidRequestException("Row " + r + " is not a JSON object");
-            }
-            List<String> keys = new ArrayList<>();
-            object.fieldNames().forEachRemaining(keys::add);
-            positions(table, keys);
-            String[] row = new String[table.columns().size()];
-            for (int i = 0; i < row.length; i++) {
-                UploadColumn c = table.columns().get(i);
-                JsonNode v = object.get(c.name());
-                Object value = v.isNull()
-                        ? null
-                        : v.isTextual() ? v.asText() : v.isNumber() || v.isBoolean() ? v.asText() : v.toString();
-                if (v.isTextual() && JSON_NATIVE.contains(c.type())) {
-                    throw new InvalidRequestException("Row " + r + ", column " + c.name() + ": '" + v.asText()
-                            + "' is a string, not a " + c.type() + " value");
-                }
-                row[i] = c.text(value, r);
-            }
-            rows.add(row);
-        }
-        return rows;
-    }
-
-    /** Where each column of the table is among the given names, which must be the table's, each once. */
-    private static int[] positions(Table table, List<String> names) {
-        int[] at = new int[table.columns().size()];
-        for (int i = 0; i < at.length; i++) {
-            at[i] = names.indexOf(table.columns().get(i).name());
-            if (at[i] < 0) {
-                throw new InvalidRequestException(
-                        "Column " + table.columns().get(i).name() + " is missing");
-            }
-        }
-        if (names.size() != at.length) {
-            List<String> extra = new ArrayList<>(names);
-            table.columns().forEach(c -> extra.remove(c.name()));
-            throw new InvalidRequestException(
-                    "Column " + (extra.isEmpty() ? "names repeat" : extra.get(0) + " is not in the table"));
-        }
-        return at;
     }
 
     private void write(Table table, List<String[]> rows) throws java.io.IOException, SQLException {

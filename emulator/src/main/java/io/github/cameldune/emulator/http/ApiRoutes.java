@@ -164,7 +164,14 @@ final class ApiRoutes {
      */
     private void usage(ApiExchange ex, Matcher path) throws IOException {
         gate.pass(ex, ApiEndpoint.USAGE, null);
-        ex.sendJson(200, ExecutionJson.usage(parseBody(ex.body), engine.credits()));
+        ex.sendJson(
+                200,
+                ExecutionJson.usage(
+                        parseBody(ex.body),
+                        engine.credits(),
+                        engine.uploads().bytesStored(),
+                        engine.settings().storageLimit(),
+                        engine.library().privateCount()));
     }
 
     /** The execution of a path; faults stand in front of the API, so they answer for unknown executions too. */

@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.cameldune.emulator.engine.ExecutionEngine;
 import io.github.cameldune.emulator.engine.InvalidRequestException;
+import io.github.cameldune.emulator.engine.Settings;
+import io.github.cameldune.emulator.engine.StorageFullException;
 import io.github.cameldune.emulator.faults.FaultInjector;
 import io.github.cameldune.emulator.faults.RateLimits;
 import java.io.IOException;
@@ -28,6 +30,7 @@ public final class DuneApiServer implements AutoCloseable {
     private final ApiRoutes routes;
     private final HttpServer server;
     private final ExecutorService workers;
+    private final Settings settings;
 
     /**
      * Binds the server; {@link #start()} opens it.
@@ -46,6 +49,7 @@ public final class DuneApiServer implements AutoCloseable {
             throws IOException {
         this.apiKey = apiKey;
         this.stats = stats;
+        this.settings = engine.settings();
         this.routes = new ApiRoutes(engine, new FaultGate(faults, rateLimits, stats), stats);
         tuneJdkServer();
         this.server = HttpServer.create(new InetSocketAddress(host, port), 1024);
@@ -103,8 +107,14 @@ public final class DuneApiServer implements AutoCloseable {
 
     private void handle(HttpExchange http) throws IOException {
         try (http) {
-            byte[] body = http.getRequestBody().readAllBytes();
+            // the largest body any endpoint takes, read at most once over: a bigger one is refused, not held
+            long limit = Math.max(settings.maxInsertBytes(), settings.maxCsvBytes());
+            byte[] body = http.getRequestBody().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             ApiExchange ex = new ApiExchange(http, body);
+            if (body.length > limit) {
+                ex.sendError(413, tooLarge(limit));
+                return;
+            }
             stats.record(http, ex.path, http.getRequestURI().getRawQuery(), body);
             try {
                 // Dune checks the key before anything else, even before the id format
@@ -121,10 +131,18 @@ public final class DuneApiServer implements AutoCloseable {
                 }
             } catch (InvalidRequestException e) {
                 ex.sendError(400, e.getMessage());
+            } catch (StorageFullException e) {
+                ex.sendError(402, e.getMessage());
             } catch (RuntimeException | SQLException e) {
                 ex.sendError(500, "An internal error occurred");
             }
         }
+    }
+
+    /** The 413 text: Dune documents the size limits, not what it answers past them. */
+    static String tooLarge(long limit) {
+        return "Request body too large: at most " + limit + " bytes (the emulator's limit and status; Dune documents "
+                + "the limits, not the answer)";
     }
 
     private void authenticate(ApiExchange ex) {

@@ -169,7 +169,8 @@ final class ExecutionJson {
      * {@code POST /v1/usage}: the current billing period (the calendar month, UTC) with the credits used, in Dune's
      * shape (snake_case {@code billing_periods}, whatever Dune's docs example spells).
      */
-    static ObjectNode usage(ObjectNode request, Credits credits) {
+    static ObjectNode usage(
+            ObjectNode request, Credits credits, long bytesUsed, long bytesAllowed, long privateQueries) {
         for (String field : List.of("start_date", "end_date")) {
             JsonNode date = request.get(field);
             if (date != null
@@ -186,9 +187,9 @@ final class ExecutionJson {
                 .put("end_date", month.plusMonths(1).toString())
                 .put("credits_used", credits.used())
                 .put("credits_included", credits.included());
-        return usage.put("bytes_allowed", 100_000_000L)
-                .put("bytes_used", 0)
+        return usage.put("bytes_allowed", bytesAllowed)
+                .put("bytes_used", bytesUsed)
                 .put("private_dashboards", 0)
-                .put("private_queries", 0);
+                .put("private_queries", privateQueries);
     }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dune's query management ({@code /v1/query}): create, read, update (a new version), archive and unarchive, make
+ * Dune's query management ({@code /v1/query}): create, read, list, update (a new version), archive and unarchive, make
  * private and public, in Dune's shapes; an archived query is neither executed nor edited.
  */
 final class QueryRoutes {
@@ -37,6 +37,7 @@ final class QueryRoutes {
     List<ApiRoutes.Route> routes() {
         return List.of(
                 new ApiRoutes.Route("POST", Pattern.compile("/api/v1/query/?"), this::create),
+                new ApiRoutes.Route("GET", Pattern.compile("/api/v1/queries/?"), this::list),
                 new ApiRoutes.Route("GET", Pattern.compile("/api/v1/query/([^/]+)/?"), this::get),
                 new ApiRoutes.Route("PATCH", Pattern.compile("/api/v1/query/([^/]+)/?"), this::update),
                 new ApiRoutes.Route(
@@ -81,6 +82,27 @@ final class QueryRoutes {
         answer.set("tags", ApiExchange.JSON.valueToTree(info.tags()));
         answer.set("parameters", ApiExchange.JSON.valueToTree(QueryLibrary.parameterObjects(view.query())));
         ex.sendJson(200, answer);
+    }
+
+    /** {@code GET /v1/queries?limit=20&offset=0}: a page of the account's own queries, and how many there are. */
+    private void list(ApiExchange ex, Matcher path) throws IOException {
+        gate.pass(ex, ApiEndpoint.QUERY_LIST, null);
+        int limit = Math.max(1, UploadRoutes.number(ex.first("limit"), 20));
+        int offset = Math.max(0, UploadRoutes.number(ex.first("offset"), 0));
+        List<QueryLibrary.View> all = engine.library().listed();
+        ObjectNode answer = ApiExchange.JSON.createObjectNode();
+        var queries = answer.putArray("queries");
+        for (QueryLibrary.View v : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
+            ObjectNode q = queries.addObject()
+                    .put("id", v.query().id())
+                    .put("name", v.query().name())
+                    .put("description", v.info().description())
+                    .put("owner", engine.settings().handle());
+            q.set("tags", ApiExchange.JSON.valueToTree(v.info().tags()));
+            q.put("created_at", v.info().createdAt().toString())
+                    .put("updated_at", v.info().updatedAt().toString());
+        }
+        ex.sendJson(200, answer.put("total", all.size()));
     }
 
     private void update(ApiExchange ex, Matcher path) throws IOException {

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.engine.ExecutionEngine;
+import io.github.cameldune.emulator.engine.InvalidRequestException;
 import io.github.cameldune.emulator.engine.UploadColumn;
 import io.github.cameldune.emulator.engine.Uploads;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * Dune's uploads endpoints, under {@code /v1/uploads} and the deprecated {@code /v1/table} paths with the same bodies:
- * create, insert (CSV or NDJSON), clear, delete, list. Only the account's own namespace, its handle, may be written.
+ * create, insert (CSV or NDJSON), the one-shot CSV upload, clear, delete, list. Only the account's own namespace, its handle, may be written.
  */
 final class UploadRoutes {
 
@@ -40,6 +42,8 @@ final class UploadRoutes {
             routes.add(route("POST", base + TABLE + "/clear/?", this::clear));
             routes.add(route("DELETE", base + TABLE + "/?", this::delete));
         }
+        routes.add(route("POST", "/api/v1/uploads/csv/?", this::uploadCsv));
+        routes.add(route("POST", "/api/v1/table/upload/csv/?", this::uploadCsv));
         routes.add(route("POST", "/api/v1/uploads/?", this::create));
         routes.add(route("POST", "/api/v1/table/create/?", this::create));
         routes.add(route("GET", "/api/v1/uploads/?", this::list));
@@ -109,6 +113,9 @@ final class UploadRoutes {
             throw ApiException.badRequest("Invalid content type '" + type + "'. We support CSV (Content-Type: "
                     + "text/csv) and newline delimited JSON (Content-Type: application/x-ndjson).");
         }
+        if (ex.body.length > engine.settings().maxInsertBytes()) {
+            throw new ApiException(413, DuneApiServer.tooLarge(engine.settings().maxInsertBytes()));
+        }
         Uploads.Written written = engine.uploads()
                 .insert(namespace, name, media.equals("text/csv"), ex.body)
                 .orElseThrow(() -> ApiException.notFound(NOT_FOUND));
@@ -119,6 +126,45 @@ final class UploadRoutes {
                         .put("rows_written", written.rows())
                         .put("bytes_written", written.bytes())
                         .put("name", "dune." + namespace + "." + name));
+    }
+
+    /**
+     * {@code POST /v1/uploads/csv}: the whole CSV in a JSON string makes (or replaces) {@code dataset_<table_name>}
+     * in the account's namespace. Its 400 carries Dune's text under {@code message}, not {@code error}.
+     */
+    private void uploadCsv(ApiExchange ex, Matcher path) throws IOException, SQLException {
+        gate.pass(ex, ApiEndpoint.UPLOAD_CSV, null);
+        if (ex.body.length > engine.settings().maxCsvBytes()) {
+            throw new ApiException(413, DuneApiServer.tooLarge(engine.settings().maxCsvBytes()));
+        }
+        ObjectNode request = ApiRoutes.parseBody(ex.body);
+        JsonNode data = request.get("data");
+        Uploads.Table table;
+        try {
+            if (data == null || !data.isTextual() || data.asText().isBlank()) {
+                throw new InvalidRequestException(Uploads.CSV_INVALID);
+            }
+            table = engine.uploads()
+                    .uploadCsv(
+                            handle(),
+                            request.path("table_name").asText(null),
+                            data.asText().getBytes(StandardCharsets.UTF_8),
+                            request.path("description").asText(""),
+                            request.path("is_private").asBoolean(false));
+        } catch (InvalidRequestException e) {
+            ApiException refused = ApiException.badRequest(e.getMessage());
+            refused.rawBody = message(e.getMessage()).toString();
+            refused.contentType = "application/json";
+            throw refused;
+        }
+        ex.sendJson(
+                200,
+                ApiExchange.JSON
+                        .createObjectNode()
+                        .put("success", true)
+                        .put("table_name", table.name())
+                        .put("full_name", table.fullName())
+                        .put("example_query", "select * from " + table.fullName() + " limit 10"));
     }
 
     private void clear(ApiExchange ex, Matcher path) throws IOException {
@@ -189,7 +235,8 @@ final class UploadRoutes {
         return ApiExchange.JSON.createObjectNode().put("message", text);
     }
 
-    private static int number(String text, int fallback) {
+    /** A whole-number query parameter, or the fallback when absent. */
+    static int number(String text, int fallback) {
         try {
             return text == null ? fallback : Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
