@@ -273,8 +273,9 @@ public class DuneConfiguration implements Cloneable {
 
     @UriParam(
             label = "uploads",
-            description = "The table of createTable, insert, clearTable and deleteTable: lowercase letters, digits "
-                    + "and underscores, starting with a letter; queried as dune.<namespace>.<tableName>.")
+            description = "The table of createTable, insert, uploadCsv, clearTable and deleteTable: lowercase letters, "
+                    + "digits and underscores, starting with a letter; queried as dune.NAMESPACE.TABLENAME, and "
+                    + "a table uploadCsv makes as dune.NAMESPACE.dataset_TABLENAME.")
     private String tableName;
 
     @UriParam(
@@ -284,13 +285,13 @@ public class DuneConfiguration implements Cloneable {
                     + "is a list of columns is used when this is not set.")
     private String schema;
 
-    @UriParam(label = "uploads", description = "The description of a table createTable makes.")
+    @UriParam(label = "uploads", description = "The description of a table createTable or uploadCsv makes.")
     private String tableDescription;
 
     @UriParam(
             label = "uploads",
             defaultValue = "false",
-            description = "Whether a table createTable makes is private (only its owner sees it).")
+            description = "Whether a table createTable or uploadCsv makes is private (only its owner sees it).")
     private boolean privateTable;
 
     @UriParam(
@@ -307,7 +308,9 @@ public class DuneConfiguration implements Cloneable {
             defaultValue = "33554432",
             description = "The largest request body of an insert, in bytes (32 MB by default): a larger body is sent "
                     + "in several inserts, cut on row boundaries, each read as it is sent, so memory holds one at a "
-                    + "time. Dune bills each insert at least 1 credit, and each is all or nothing on its own.")
+                    + "time. Dune bills each insert at least 1 credit, and each is all or nothing on its own. "
+                    + "uploadCsv cannot be split (it replaces its table): a CSV larger than this is refused before "
+                    + "anything is sent.")
     private int maxInsertBytes = 32 * 1024 * 1024;
 
     @UriParam(

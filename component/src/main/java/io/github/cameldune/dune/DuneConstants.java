@@ -195,8 +195,9 @@ public final class DuneConstants {
 
     /** Input: the table. */
     @Metadata(
-            label = "createTable insert clearTable deleteTable",
-            description = "Input: the table's name; overrides the tableName option.",
+            label = "createTable insert uploadCsv clearTable deleteTable",
+            description = "Input: the table's name; overrides the tableName option. Output of uploadCsv: the name "
+                    + "Dune gave the table (dataset_ and the tableName).",
             javaType = "String")
     public static final String TABLE_NAME = "CamelDuneTableName";
 
@@ -205,7 +206,10 @@ public final class DuneConstants {
     public static final String ROWS_WRITTEN = "CamelDuneRowsWritten";
 
     /** Output: the bytes an insert wrote. */
-    @Metadata(label = "insert", description = "Output of insert: the bytes Dune counted.", javaType = "Long")
+    @Metadata(
+            label = "insert uploadCsv",
+            description = "Output of insert: the bytes Dune counted; of uploadCsv: the bytes of the CSV sent.",
+            javaType = "Long")
     public static final String BYTES_WRITTEN = "CamelDuneBytesWritten";
 
     private DuneConstants() {}

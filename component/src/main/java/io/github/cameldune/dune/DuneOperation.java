@@ -24,6 +24,11 @@ public enum DuneOperation {
     createTable,
     /** Appends rows (CSV or NDJSON) to a table: {@code POST /v1/uploads/{namespace}/{table}/insert}. Costs credits. */
     insert,
+    /**
+     * Makes or replaces the table {@code dataset_<tableName>} from one CSV, its column types inferred by Dune:
+     * {@code POST /v1/uploads/csv}. Costs credits.
+     */
+    uploadCsv,
     /** Removes every row of a table: {@code POST /v1/uploads/{namespace}/{table}/clear}. */
     clearTable,
     /** Drops a table: {@code DELETE /v1/uploads/{namespace}/{table}}. Free. */

@@ -1,6 +1,7 @@
 package io.github.cameldune.dune;
 
 import io.github.cameldune.dune.client.Futures;
+import io.github.cameldune.dune.handler.OperationHandler;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -61,7 +62,14 @@ public class DuneProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<?> work;
         try {
-            work = getEndpoint().handler().handle(exchange);
+            OperationHandler handler = getEndpoint().handler();
+            if (handler == null) {
+                // an endpoint made while Camel stops (a toD during shutdown) is never started
+                throw new IllegalStateException(
+                        "dune:" + getEndpoint().getConfiguration().getOperation()
+                                + " is not started (is the CamelContext stopping?); nothing was sent");
+            }
+            work = handler.handle(exchange);
         } catch (RuntimeException e) {
             // bad input: rejected before any request is sent
             failed(exchange, e);

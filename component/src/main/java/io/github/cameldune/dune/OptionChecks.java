@@ -1,5 +1,6 @@
 package io.github.cameldune.dune;
 
+import io.github.cameldune.dune.client.DuneUploads;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -101,6 +102,10 @@ public final class OptionChecks {
         baseUrl(c.getBaseUrl(), c.isAllowInsecureHttp());
         if (c.getSchema() != null) {
             io.github.cameldune.dune.model.TableColumn.parseSchema("schema", c.getSchema());
+        }
+        if (c.getTableName() != null
+                && !DuneUploads.TABLE_NAME.matcher(c.getTableName()).matches()) {
+            throw invalid("tableName", c.getTableName(), DuneUploads.TABLE_NAME_RULE);
         }
         atLeast("maxInsertBytes", c.getMaxInsertBytes(), 1024);
         if (!"csv".equals(c.getUploadFormat()) && !"ndjson".equals(c.getUploadFormat())) {

@@ -115,7 +115,7 @@ class ConfigurationTest {
                     .hasMessageContaining("Unknown dune operation 'exceute'")
                     .hasMessageContaining(
                             "[execute, executeSql, status, results, resultsCsv, latestResults, cancel, run, "
-                                    + "usage, createTable, insert, clearTable, deleteTable, listTables, createQuery, getQuery, "
+                                    + "usage, createTable, insert, uploadCsv, clearTable, deleteTable, listTables, createQuery, getQuery, "
                                     + "updateQuery, archiveQuery, unarchiveQuery, makePrivate, makePublic]");
         }
     }

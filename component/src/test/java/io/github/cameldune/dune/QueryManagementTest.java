@@ -6,6 +6,8 @@ import io.github.cameldune.dune.exception.DuneForbiddenException;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.exception.DuneServerException;
 import io.github.cameldune.dune.model.DuneQuery;
+import io.github.cameldune.dune.model.QueryDraft;
+import io.github.cameldune.dune.model.QueryParameter;
 import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.faults.Fault;
 import java.util.List;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Queries as Dune manages them, against the emulator: create, execute, update the SQL, execute (the new result),
- * archive, execute (Dune's refusal, typed), unarchive; privacy; a create without SQL fails before anything is sent.
+ * archive, execute (Dune's refusal, typed), unarchive; privacy; typed drafts and parameters; a create without SQL, an
+ * unknown field or a parameter Dune would refuse fails before anything is sent.
  */
 class QueryManagementTest extends DuneTestSupport {
 
@@ -60,7 +63,7 @@ class QueryManagementTest extends DuneTestSupport {
                 template.requestBodyAndHeader("direct:get", null, DuneConstants.QUERY_ID, id, DuneQuery.class);
         assertThat(query.version()).isEqualTo(2);
         assertThat(query.querySql()).isEqualTo("SELECT {{n}} * 2 AS n");
-        assertThat(query.parameters()).extracting(DuneQuery.Parameter::key).containsExactly("n");
+        assertThat(query.parameters()).extracting(QueryParameter::key).containsExactly("n");
         assertThat(run(id)).isEqualTo(84);
 
         template.requestBodyAndHeader("direct:archive", null, DuneConstants.QUERY_ID, id);
@@ -112,6 +115,52 @@ class QueryManagementTest extends DuneTestSupport {
         assertThat(refused.getException())
                 .isInstanceOf(DuneInvalidInputException.class)
                 .hasMessageContaining("query_sql");
+        assertThat(requests()).isEmpty();
+    }
+
+    @Test
+    void aTypedDraftCarriesDunesParameterObjects() {
+        QueryDraft draft = QueryDraft.of("Typed", "SELECT '{{chain}}' AS chain, {{n}} AS n, '{{since}}' AS since")
+                .withParameters(List.of(
+                        QueryParameter.enumOf("chain", "ethereum", List.of("ethereum", "base")),
+                        QueryParameter.number("n", 7),
+                        QueryParameter.datetime("since", java.time.LocalDateTime.of(2026, 11, 1, 0, 0))))
+                .withTags(List.of("typed"));
+        emulator().clearRequests();
+        long id = template.requestBody("direct:create", draft, Long.class);
+        assertThat(onlyRequest().body())
+                .contains("{\"key\":\"chain\",\"type\":\"enum\",\"value\":\"ethereum\","
+                        + "\"enumOptions\":[\"ethereum\",\"base\"]}")
+                .contains("{\"key\":\"n\",\"type\":\"number\",\"value\":\"7\"}")
+                .contains("\"value\":\"2026-11-01 00:00:00\"")
+                .doesNotContain("description");
+        DuneQuery read = template.requestBodyAndHeader("direct:get", null, DuneConstants.QUERY_ID, id, DuneQuery.class);
+        assertThat(read.parameters())
+                .extracting(QueryParameter::type)
+                .containsExactly(QueryParameter.Type.ENUM, QueryParameter.Type.NUMBER, QueryParameter.Type.DATETIME);
+        assertThat(read.tags()).containsExactly("typed");
+    }
+
+    @Test
+    void aDraftDuneWouldRefuseFailsNamingTheFieldBeforeAnythingIsSent() {
+        emulator().clearRequests();
+        Map<String, Object> misspelt = Map.of("name", "x", "query", "SELECT 1");
+        assertThat(template.request("direct:create", e -> e.getMessage().setBody(misspelt))
+                        .getException())
+                .isInstanceOf(DuneInvalidInputException.class)
+                .hasMessageContaining("Unknown query field 'query'");
+        String badEnum = "{\"name\":\"x\",\"query_sql\":\"SELECT '{{c}}'\",\"parameters\":[{\"key\":\"c\","
+                + "\"type\":\"enum\",\"value\":\"solana\",\"enumOptions\":[\"ethereum\"]}]}";
+        assertThat(template.request("direct:create", e -> e.getMessage().setBody(badEnum))
+                        .getException())
+                .isInstanceOf(DuneInvalidInputException.class)
+                .hasMessageContaining("Enum parameter c: 'solana' is not one of");
+        String badType =
+                "{\"name\":\"x\",\"query_sql\":\"SELECT 1\",\"parameters\":[{\"key\":\"c\",\"type\":\"date\"}]}";
+        assertThat(template.request("direct:create", e -> e.getMessage().setBody(badType))
+                        .getException())
+                .isInstanceOf(DuneInvalidInputException.class)
+                .hasMessageContaining("Invalid parameter type 'date'");
         assertThat(requests()).isEmpty();
     }
 

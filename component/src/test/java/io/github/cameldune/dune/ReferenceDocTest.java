@@ -55,6 +55,29 @@ class ReferenceDocTest {
     }
 
     @Test
+    void everyOperationHasItsSection() throws Exception {
+        java.util.Set<String> documented = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(DOC, StandardCharsets.UTF_8)) {
+            if (line.startsWith("=== ")) {
+                documented.addAll(java.util.Arrays.asList(line.substring(4).split(",\\s*")));
+            }
+        }
+        assertThat(documented)
+                .containsAll(java.util.Arrays.stream(DuneOperation.values())
+                        .map(DuneOperation::name)
+                        .toList());
+    }
+
+    @Test
+    void noDescriptionLostItsText() throws Exception {
+        // Camel's tooling drops <...> from descriptions: "dune.<namespace>.<table>" would read "dune.."
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/cameldune/dune/dune.json")) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .doesNotContain("..,", "..\"", ".. ", "_)");
+        }
+    }
+
+    @Test
     void noDefaultOrExampleInTheCatalogIsASecret() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/cameldune/dune/dune.json")) {
             JsonNode apiKey = Json.MAPPER.readTree(in).at("/properties/apiKey");

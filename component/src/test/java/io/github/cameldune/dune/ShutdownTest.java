@@ -121,4 +121,18 @@ class ShutdownTest extends DuneTestSupport {
                 .hasSize(1);
         assertThat(seenByErrorHandler.iterator().next()).isNotNull();
     }
+
+    @Test
+    void anEndpointMadeButNeverStartedRefusesBeforeSending() throws Exception {
+        // what a toD gets when it makes an endpoint while Camel stops
+        DuneEndpoint never = (DuneEndpoint) context.getComponent("dune").createEndpoint("dune:execute?queryId=1001");
+        emulator().clearRequests();
+        Exchange exchange = new DefaultExchange(context);
+        never.createProducer().process(exchange);
+        assertThat(exchange.getException())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("dune:execute is not started")
+                .hasMessageContaining("nothing was sent");
+        assertThat(requests()).isEmpty();
+    }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cameldune.dune.exception.DuneBadRequestException;
+import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.exception.DuneNotFoundException;
 import io.github.cameldune.dune.exception.DuneServerException;
+import io.github.cameldune.dune.model.CsvUploaded;
 import io.github.cameldune.dune.model.TableCreated;
 import io.github.cameldune.dune.model.TableInsert;
 import io.github.cameldune.dune.model.UploadedTables;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Data into Dune: a table created, filled from CSV text and from rows as maps, queried with SQL, cleared and dropped,
  * against the emulator; a row that does not fit fails typed, naming row and column, and writes nothing; an insert
- * whose answer is lost is not sent again.
+ * whose answer is lost is not sent again; a CSV upload makes, then replaces, its dataset_ table.
  */
 class UploadsTest extends DuneTestSupport {
 
@@ -42,6 +44,11 @@ class UploadsTest extends DuneTestSupport {
                 from("direct:clear").to("dune:clearTable?" + TABLE);
                 from("direct:delete").to("dune:deleteTable?" + TABLE);
                 from("direct:list").to("dune:listTables");
+                from("direct:upload-csv").to("dune:uploadCsv?tableName=prices&tableDescription=daily");
+                from("direct:upload-csv-small").to("dune:uploadCsv?tableName=prices&maxInsertBytes=1024");
+                from("direct:prices")
+                        .to("dune:run?sql=SELECT count(*) AS n, sum(volume) AS v FROM dune.emulator.dataset_prices"
+                                + "&pollInitialDelay=20ms&pollInterval=20ms");
             }
         };
     }
@@ -133,11 +140,69 @@ class UploadsTest extends DuneTestSupport {
     }
 
     @Test
+    void aCsvUploadMakesThenReplacesADatasetTable(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("prices.csv");
+        java.nio.file.Files.writeString(file, "day,token,volume\n2026-11-01,ETH,12\n2026-11-02,ETH,7\n");
+        Exchange uploaded =
+                template.request("direct:upload-csv", e -> e.getMessage().setBody(file));
+        assertThat(uploaded.getException()).isNull();
+        CsvUploaded made = uploaded.getMessage().getBody(CsvUploaded.class);
+        assertThat(made.tableName()).isEqualTo("dataset_prices");
+        assertThat(made.fullName()).isEqualTo("dune.emulator.dataset_prices");
+        assertThat(uploaded.getMessage().getHeader(DuneConstants.TABLE_NAME)).isEqualTo("dataset_prices");
+        assertThat(uploaded.getMessage().getHeader(DuneConstants.BYTES_WRITTEN))
+                .isEqualTo(java.nio.file.Files.size(file));
+        assertThat(prices().get("v")).hasToString("19");
+
+        // a CSV upload replaces the table: it never appends
+        template.requestBody("direct:upload-csv", "day,token,volume\n2026-11-03,BTC,5\n");
+        assertThat(((Number) prices().get("n")).longValue()).isEqualTo(1);
+        assertThat(context.getComponent("dune", DuneComponent.class)
+                        .metrics()
+                        .total("dune.credits", Map.of("kind", "write")))
+                .isEqualTo(2.0);
+    }
+
+    @Test
+    void aCsvLargerThanMaxInsertBytesIsRefusedBeforeAndALostAnswerIsNotSentAgain() {
+        emulator().clearRequests();
+        Exchange large = template.request(
+                "direct:upload-csv-small", e -> e.getMessage().setBody("day,volume\n" + "2026-11-01,1\n".repeat(100)));
+        assertThat(large.getException())
+                .isInstanceOf(DuneInvalidInputException.class)
+                .hasMessageContaining("maxInsertBytes (1024)");
+        assertThat(requests()).isEmpty();
+
+        emulator()
+                .faults()
+                .add(Fault.status(500, Fault.INTERNAL_ERROR)
+                        .afterHandling()
+                        .on(ApiEndpoint.UPLOAD_CSV)
+                        .times(1));
+        Exchange lost =
+                template.request("direct:upload-csv", e -> e.getMessage().setBody("day,volume\n2026-11-01,1\n"));
+        assertThat(lost.getException()).isInstanceOf(DuneServerException.class);
+        assertThat(requests()).hasSize(1);
+        assertThat(((Number) prices().get("n")).longValue())
+                .as("Dune made it, once")
+                .isEqualTo(1);
+    }
+
+    @Test
     void badTableOptionsFailTheStart() {
+        assertThatThrownBy(() -> context.getEndpoint("dune:uploadCsv?tableName=Prices"))
+                .hasStackTraceContaining("Invalid tableName 'Prices'");
         assertThatThrownBy(() -> context.getEndpoint("dune:createTable?tableName=t&schema=id:float"))
                 .hasStackTraceContaining("Invalid schema column 'id:float'");
         assertThatThrownBy(() -> context.getEndpoint("dune:insert?tableName=t&uploadFormat=xml"))
                 .hasStackTraceContaining("Invalid uploadFormat 'xml'");
+    }
+
+    private Map<String, Object> prices() {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> result = template.requestBody("direct:prices", null, List.class);
+        return result.get(0);
     }
 
     private Map<String, Object> sum() {

@@ -31,6 +31,11 @@ public enum DuneCall {
     CREATE_TABLE("createTable", false, Bucket.WRITE, Billing.WRITE),
     /** {@code POST /v1/uploads/{namespace}/{table}/insert}: appends rows; billed, and not idempotent. */
     INSERT("insert", true, Bucket.WRITE, Billing.WRITE),
+    /**
+     * {@code POST /v1/uploads/csv}: makes or replaces a table from one CSV. Sent again it replaces the table with the
+     * same rows, but it bills the write again and its body may have been a stream: it is not re-sent.
+     */
+    UPLOAD_CSV("uploadCsv", true, Bucket.WRITE, Billing.WRITE),
     /** {@code POST /v1/uploads/{namespace}/{table}/clear}: removes the rows; clearing twice is harmless. */
     CLEAR_TABLE("clearTable", false, Bucket.WRITE, Billing.FREE),
     /** {@code DELETE /v1/uploads/{namespace}/{table}}: drops the table; free. */

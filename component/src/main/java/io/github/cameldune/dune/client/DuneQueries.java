@@ -2,8 +2,8 @@ package io.github.cameldune.dune.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldune.dune.model.DuneQuery;
+import io.github.cameldune.dune.model.QueryDraft;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -23,11 +23,8 @@ public final class DuneQueries {
         this.sender = sender;
     }
 
-    /**
-     * {@code POST /v1/query}: a new query from Dune's fields ({@code name}, {@code query_sql}, {@code description},
-     * {@code parameters}, {@code tags}, {@code is_private}); its id.
-     */
-    public CompletableFuture<Long> createQuery(Map<String, ?> fields) {
+    /** {@code POST /v1/query}: a new query from the draft's fields; its id. */
+    public CompletableFuture<Long> createQuery(QueryDraft fields) {
         SimpleHttpRequest http = SimpleRequestBuilder.post(urls.url(List.of("v1", "query"), List.of()))
                 .setBody(Json.write(fields), ContentType.APPLICATION_JSON)
                 .build();
@@ -45,8 +42,8 @@ public final class DuneQueries {
         });
     }
 
-    /** {@code PATCH /v1/query/{id}}: the given fields set, the others untouched; a new version. */
-    public CompletableFuture<Long> updateQuery(long queryId, Map<String, ?> fields) {
+    /** {@code PATCH /v1/query/{id}}: the draft's non-null fields set, the others untouched; a new version. */
+    public CompletableFuture<Long> updateQuery(long queryId, QueryDraft fields) {
         SimpleHttpRequest http = SimpleRequestBuilder.patch(urls.url(path(queryId, null), List.of()))
                 .setBody(Json.write(fields), ContentType.APPLICATION_JSON)
                 .build();

@@ -1,5 +1,6 @@
 package io.github.cameldune.dune.client;
 
+import io.github.cameldune.dune.model.CsvUploaded;
 import io.github.cameldune.dune.model.TableColumn;
 import io.github.cameldune.dune.model.TableCreated;
 import io.github.cameldune.dune.model.TableInsert;
@@ -14,7 +15,7 @@ import org.apache.hc.core5.http.ContentType;
 
 /**
  * Dune's uploads endpoints ({@code /v1/uploads}): tables of the account's own data, created with a schema, filled by
- * inserts, cleared, deleted, listed. An insert is a write: billed, not idempotent, and never sent again after it may
+ * inserts, made from one CSV, cleared, deleted, listed. An insert is a write: billed, not idempotent, and never sent again after it may
  * have succeeded.
  */
 public final class DuneUploads {
@@ -23,6 +24,10 @@ public final class DuneUploads {
     public static final ContentType CSV = ContentType.create("text/csv", "UTF-8");
     /** Newline-delimited JSON, one object a row. */
     public static final ContentType NDJSON = ContentType.create("application/x-ndjson", "UTF-8");
+    /** A table's name as Dune takes it; {@link #TABLE_NAME_RULE} says it in words. */
+    public static final java.util.regex.Pattern TABLE_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
+    /** The rule of {@link #TABLE_NAME}, for error messages. */
+    public static final String TABLE_NAME_RULE = "lowercase letters, digits and underscores, starting with a letter";
 
     private final DuneUrls urls;
     private final Sender sender;
@@ -66,11 +71,42 @@ public final class DuneUploads {
                 .build();
         return sender.send(new ApiRequest(DuneCall.INSERT, null, null, http), answer -> {
             TableInsert written = answer.read(TableInsert.class);
-            java.math.BigDecimal credits = shared.credits().written(body.length);
-            if (endpointBudget != null) {
-                endpointBudget.add(credits, null);
-            }
+            billWrite(body.length);
             return written;
+        });
+    }
+
+    /** Counts a write's credits in the ledger and the endpoint's budget. */
+    private void billWrite(long bytes) {
+        java.math.BigDecimal credits = shared.credits().written(bytes);
+        if (endpointBudget != null) {
+            endpointBudget.add(credits, null);
+        }
+    }
+
+    /**
+     * {@code POST /v1/uploads/csv}: makes or replaces {@code dataset_<tableName>} in the key's namespace from one
+     * CSV, its types inferred. Refused before sending when a credit budget is spent.
+     */
+    public CompletableFuture<CsvUploaded> uploadCsv(
+            String tableName, byte[] csv, String description, boolean isPrivate) {
+        CreditBudget.checkBoth(shared.credits().budget(), endpointBudget, DuneCall.UPLOAD_CSV, null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("table_name", tableName);
+        body.put("data", new String(csv, java.nio.charset.StandardCharsets.UTF_8));
+        body.put("description", description == null ? "" : description);
+        body.put("is_private", isPrivate);
+        SimpleHttpRequest http = SimpleRequestBuilder.post(urls.url(List.of("v1", "uploads", "csv"), List.of()))
+                .setBody(Json.write(body), ContentType.APPLICATION_JSON)
+                .build();
+        return sender.send(new ApiRequest(DuneCall.UPLOAD_CSV, null, null, http), answer -> {
+            CsvUploaded uploaded = answer.read(CsvUploaded.class);
+            // the official clients read a missing success as false and go on; a table not made is not a success
+            answer.require(
+                    Boolean.TRUE.equals(uploaded.success()) && uploaded.tableName() != null,
+                    "success true and table_name");
+            billWrite(csv.length);
+            return uploaded;
         });
     }
 

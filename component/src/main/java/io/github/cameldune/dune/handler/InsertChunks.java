@@ -57,6 +57,41 @@ final class InsertChunks implements Iterator<byte[]>, AutoCloseable {
         return new InsertChunks(new BufferedReader(reader(body), 1 << 16), null, csv, maxBytes);
     }
 
+    /**
+     * A body that cannot be split (a CSV upload replaces its table), read whole: at most {@code maxBytes}, or it is
+     * refused before anything is sent.
+     */
+    static byte[] whole(Object body, int maxBytes) {
+        byte[] bytes;
+        try {
+            if (body instanceof String text) {
+                bytes = text.getBytes(StandardCharsets.UTF_8);
+            } else if (body instanceof byte[] array) {
+                bytes = array;
+            } else if (body instanceof File || body instanceof Path) {
+                Path path = body instanceof File file ? file.toPath() : (Path) body;
+                long size = Files.size(path);
+                bytes = size > maxBytes ? new byte[maxBytes + 1] : Files.readAllBytes(path);
+            } else if (body instanceof InputStream stream) {
+                bytes = stream.readNBytes(maxBytes + 1);
+            } else {
+                throw new DuneInvalidInputException("An uploadCsv body is a String, byte[], InputStream, File or Path, "
+                        + "not " + (body == null ? "null" : body.getClass().getName()));
+            }
+        } catch (IOException e) {
+            throw new DuneInvalidInputException("The uploadCsv body cannot be read: " + e.getMessage(), e);
+        }
+        if (bytes.length > maxBytes) {
+            throw new DuneInvalidInputException("The uploadCsv body is larger than maxInsertBytes (" + maxBytes
+                    + "): a CSV upload is one request, so raise maxInsertBytes (Dune takes up to 500 MB) or use "
+                    + "createTable and insert, which split a large body");
+        }
+        if (bytes.length == 0) {
+            throw new DuneInvalidInputException("The uploadCsv body is empty: it needs a header line and rows");
+        }
+        return bytes;
+    }
+
     /** Whether the body was given as rows, and so is NDJSON whatever the format option says. */
     static boolean isRows(Object body) {
         return body instanceof Iterable<?> || body instanceof Iterator<?>;

@@ -46,6 +46,7 @@ public interface OperationHandler {
             case run -> new RunHandler(calls);
             case usage -> SingleCallHandlers.usage(calls);
             case createTable -> UploadHandlers.createTable(calls);
+            case uploadCsv -> UploadHandlers.uploadCsv(calls);
             case insert -> UploadHandlers.insert(calls);
             case clearTable -> UploadHandlers.clearTable(calls);
             case deleteTable -> UploadHandlers.deleteTable(calls);

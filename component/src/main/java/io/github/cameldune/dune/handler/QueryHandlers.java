@@ -1,19 +1,26 @@
 package io.github.cameldune.dune.handler;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.github.cameldune.dune.DuneConstants;
 import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.Json;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
+import io.github.cameldune.dune.model.QueryDraft;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Message;
 
 /**
- * The handlers of query management: the query id from header or option, Dune's fields from the body (a {@code Map} or
- * a JSON object as text); the message gets the query id, and {@code getQuery} the query as its body.
+ * The handlers of query management: the query id from header or option, Dune's fields from the body (a
+ * {@link QueryDraft}, a {@code Map} or a JSON object as text); the message gets the query id, and {@code getQuery} the
+ * query as its body.
  */
 final class QueryHandlers {
+
+    private static final ObjectReader DRAFTS =
+            Json.MAPPER.readerFor(QueryDraft.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private QueryHandlers() {}
 
@@ -21,13 +28,14 @@ final class QueryHandlers {
     static OperationHandler createQuery(Calls calls) {
         return exchange -> {
             Message in = exchange.getMessage();
-            Map<String, Object> fields = fields(in);
-            for (String required : new String[] {"name", "query_sql"}) {
-                if (!(fields.get(required) instanceof String text) || text.isBlank()) {
-                    throw new DuneInvalidInputException("A query to create needs " + required + " in the body");
-                }
+            QueryDraft draft = draft(in);
+            if (draft.name() == null || draft.name().isBlank()) {
+                throw new DuneInvalidInputException("A query to create needs a name in the body");
             }
-            return calls.client.queries().createQuery(fields).thenAccept(id -> answered(in, id));
+            if (draft.querySql() == null || draft.querySql().isBlank()) {
+                throw new DuneInvalidInputException("A query to create needs query_sql in the body");
+            }
+            return calls.client.queries().createQuery(draft).thenAccept(id -> answered(in, id));
         };
     }
 
@@ -47,11 +55,11 @@ final class QueryHandlers {
         return exchange -> {
             Message in = exchange.getMessage();
             long queryId = MessageInput.queryId(in, calls.config);
-            Map<String, Object> fields = fields(in);
-            if (fields.isEmpty()) {
+            QueryDraft draft = draft(in);
+            if (draft.equals(new QueryDraft(null, null, null, null, null, null))) {
                 throw new DuneInvalidInputException("An update of query " + queryId + " needs fields in the body");
             }
-            return calls.client.queries().updateQuery(queryId, fields).thenAccept(id -> answered(in, id));
+            return calls.client.queries().updateQuery(queryId, draft).thenAccept(id -> answered(in, id));
         };
     }
 
@@ -71,22 +79,34 @@ final class QueryHandlers {
         in.setBody(queryId);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> fields(Message in) {
+    /**
+     * The body as a draft: a {@link QueryDraft}, or a {@code Map} or JSON object with Dune's field names read into
+     * one, so an unknown field or a wrong type is named before anything is sent.
+     */
+    private static QueryDraft draft(Message in) {
         Object body = in.getBody();
-        if (body instanceof Map<?, ?> map) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            map.forEach((k, v) -> fields.put(String.valueOf(k), v));
-            return fields;
-        }
-        if (body instanceof String text && !text.isBlank()) {
-            try {
-                return Json.MAPPER.readValue(text, LinkedHashMap.class);
-            } catch (IOException e) {
-                throw new DuneInvalidInputException("The body is not a JSON object of query fields", e);
+        try {
+            if (body instanceof QueryDraft draft) {
+                return draft.checked();
             }
+            if (body instanceof Map<?, ?> map) {
+                return DRAFTS.<QueryDraft>readValue(
+                                (com.fasterxml.jackson.databind.JsonNode) Json.MAPPER.valueToTree(map))
+                        .checked();
+            }
+            if (body instanceof String text && !text.isBlank()) {
+                return DRAFTS.<QueryDraft>readValue(text).checked();
+            }
+        } catch (UnrecognizedPropertyException e) {
+            throw new DuneInvalidInputException(
+                    "Unknown query field '" + e.getPropertyName() + "': expected "
+                            + "name, query_sql, description, parameters, tags or is_private",
+                    e);
+        } catch (IOException | IllegalArgumentException e) {
+            Throwable cause = e.getCause() instanceof DuneInvalidInputException invalid ? invalid : e;
+            throw new DuneInvalidInputException("The body is not a query's fields: " + cause.getMessage(), e);
         }
-        throw new DuneInvalidInputException("The body must be the query's fields: a Map or a JSON object, not "
-                + (body == null ? "empty" : body.getClass().getName()));
+        throw new DuneInvalidInputException("The body must be the query's fields: a QueryDraft, a Map or a JSON "
+                + "object, not " + (body == null ? "empty" : body.getClass().getName()));
     }
 }

@@ -8,14 +8,11 @@ import io.github.cameldune.dune.model.TableColumn;
 import io.github.cameldune.dune.model.TableInsert;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 import org.apache.camel.Message;
 import org.apache.hc.core5.http.ContentType;
 
 /** The handlers of the uploads operations: a table's namespace and name from header or option, then one call each. */
 final class UploadHandlers {
-
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-z][a-z0-9_]*");
 
     private UploadHandlers() {}
 
@@ -92,6 +89,26 @@ final class UploadHandlers {
                         calls::onWorker);
     }
 
+    /**
+     * {@code dune:uploadCsv}: the whole CSV body in one request (at most maxInsertBytes); the body becomes what Dune
+     * made, and CamelDuneTableName the name it gave the table.
+     */
+    static OperationHandler uploadCsv(Calls calls) {
+        return exchange -> {
+            Message in = exchange.getMessage();
+            String table = table(in, calls);
+            byte[] csv = InsertChunks.whole(in.getBody(), calls.config.getMaxInsertBytes());
+            return calls.client
+                    .uploads()
+                    .uploadCsv(table, csv, calls.config.getTableDescription(), calls.config.isPrivateTable())
+                    .thenAccept(uploaded -> {
+                        in.setHeader(DuneConstants.TABLE_NAME, uploaded.tableName());
+                        in.setHeader(DuneConstants.BYTES_WRITTEN, (long) csv.length);
+                        in.setBody(uploaded);
+                    });
+        };
+    }
+
     /** {@code dune:clearTable}: the body becomes Dune's message. */
     static OperationHandler clearTable(Calls calls) {
         return exchange -> {
@@ -139,10 +156,9 @@ final class UploadHandlers {
 
     private static String table(Message in, Calls calls) {
         String table = in.getHeader(DuneConstants.TABLE_NAME, calls.config.getTableName(), String.class);
-        if (table == null || !TABLE_NAME.matcher(table.trim()).matches()) {
+        if (table == null || !DuneUploads.TABLE_NAME.matcher(table.trim()).matches()) {
             throw new DuneInvalidInputException("Invalid table name '" + table + "': set tableName or the "
-                    + DuneConstants.TABLE_NAME + " header to lowercase letters, digits and underscores, starting "
-                    + "with a letter");
+                    + DuneConstants.TABLE_NAME + " header to " + DuneUploads.TABLE_NAME_RULE);
         }
         return table.trim();
     }

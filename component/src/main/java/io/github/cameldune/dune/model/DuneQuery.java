@@ -12,7 +12,7 @@ import java.util.List;
  * @param description its description
  * @param tags        its tags
  * @param version     its version, one more at each update
- * @param parameters  its parameters, each a {@link Parameter}
+ * @param parameters  its parameters, each a {@link QueryParameter}
  * @param queryEngine the engine it runs on
  * @param querySql    its SQL, with {@code {{parameter}}} placeholders
  * @param isPrivate   whether only its owner sees it
@@ -27,27 +27,11 @@ public record DuneQuery(
         @JsonProperty("description") String description,
         @JsonProperty("tags") List<String> tags,
         @JsonProperty("version") int version,
-        @JsonProperty("parameters") List<Parameter> parameters,
+        @JsonProperty("parameters") List<QueryParameter> parameters,
         @JsonProperty("query_engine") String queryEngine,
         @JsonProperty("query_sql") String querySql,
         @JsonProperty("is_private") boolean isPrivate,
         @JsonProperty("is_archived") boolean isArchived,
         @JsonProperty("is_unsaved") boolean isUnsaved,
         @JsonProperty("owner") String owner)
-        implements DuneModel {
-
-    /**
-     * A parameter, as Dune types it.
-     *
-     * @param key         its name, as in {@code {{key}}}
-     * @param type        {@code text}, {@code number}, {@code datetime} or {@code enum}
-     * @param value       its default value, always as text
-     * @param enumOptions the values of an enum parameter, or null
-     */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Parameter(
-            @JsonProperty("key") String key,
-            @JsonProperty("type") String type,
-            @JsonProperty("value") String value,
-            @JsonProperty("enumOptions") List<String> enumOptions) {}
-}
+        implements DuneModel {}

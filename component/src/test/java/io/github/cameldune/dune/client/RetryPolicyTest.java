@@ -88,8 +88,12 @@ class RetryPolicyTest {
     @ParameterizedTest
     @EnumSource(DuneCall.class)
     void noWriteIsResentAfterAPossibleSuccess(DuneCall call) {
-        Set<DuneCall> writes =
-                EnumSet.of(DuneCall.EXECUTE_QUERY, DuneCall.EXECUTE_SQL, DuneCall.INSERT, DuneCall.CREATE_QUERY);
+        Set<DuneCall> writes = EnumSet.of(
+                DuneCall.EXECUTE_QUERY,
+                DuneCall.EXECUTE_SQL,
+                DuneCall.INSERT,
+                DuneCall.UPLOAD_CSV,
+                DuneCall.CREATE_QUERY);
         assertThat(call.isWrite()).isEqualTo(writes.contains(call));
         // Dune's low limit: executions and every change to a table
         Set<DuneCall> lowLimit = EnumSet.of(
@@ -97,6 +101,7 @@ class RetryPolicyTest {
                 DuneCall.EXECUTE_SQL,
                 DuneCall.CREATE_TABLE,
                 DuneCall.INSERT,
+                DuneCall.UPLOAD_CSV,
                 DuneCall.CLEAR_TABLE,
                 DuneCall.DELETE_TABLE,
                 DuneCall.CREATE_QUERY,
@@ -129,6 +134,7 @@ class RetryPolicyTest {
         expected.put(DuneCall.USAGE, DuneCall.Billing.FREE);
         expected.put(DuneCall.CREATE_TABLE, DuneCall.Billing.WRITE);
         expected.put(DuneCall.INSERT, DuneCall.Billing.WRITE);
+        expected.put(DuneCall.UPLOAD_CSV, DuneCall.Billing.WRITE);
         expected.put(DuneCall.CLEAR_TABLE, DuneCall.Billing.FREE);
         expected.put(DuneCall.DELETE_TABLE, DuneCall.Billing.FREE);
         expected.put(DuneCall.LIST_TABLES, DuneCall.Billing.FREE);
@@ -138,12 +144,13 @@ class RetryPolicyTest {
         assertThat(expected).as("every call has its row").hasSize(DuneCall.values().length);
         expected.forEach((call, billing) -> {
             assertThat(call.billing()).as(call.name()).isEqualTo(billing);
-            // the writes, never re-sent after a possible success: the executions, the inserts and the creates of a
-            // query, none of them idempotent
+            // the writes, never re-sent after a possible success: the executions, the inserts, the CSV uploads (billed
+            // again, a stream body gone) and the creates of a query
             assertThat(call.isWrite())
                     .as(call.name())
                     .isEqualTo(billing == DuneCall.Billing.EXECUTION
                             || call == DuneCall.INSERT
+                            || call == DuneCall.UPLOAD_CSV
                             || call == DuneCall.CREATE_QUERY);
         });
     }

@@ -149,7 +149,7 @@ public final class QueryCatalog {
                         source + ": {{" + used + "}} is used but not declared with '-- param:'");
             }
         }
-        return new SavedQuery(id, name, sql, Map.copyOf(params), minDuration, maxResultRows);
+        return new SavedQuery(id, name, sql, java.util.Collections.unmodifiableMap(params), minDuration, maxResultRows);
     }
 
     private static QueryParameter parseParam(String spec, String source) {

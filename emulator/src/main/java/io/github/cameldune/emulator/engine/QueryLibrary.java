@@ -69,7 +69,7 @@ public final class QueryLibrary {
         }
         checkParameters(sql, parameters);
         long id = catalog.all().stream().mapToLong(SavedQuery::id).max().orElse(0) + 1;
-        catalog.add(new SavedQuery(id, name, sql, Map.copyOf(parameters), Duration.ZERO, null));
+        catalog.add(new SavedQuery(id, name, sql, ordered(parameters), Duration.ZERO, null));
         Instant now = Instant.now();
         infos.put(
                 id,
@@ -125,7 +125,7 @@ public final class QueryLibrary {
                 id,
                 changes.name() == null ? q.name() : changes.name(),
                 sql,
-                Map.copyOf(parameters),
+                ordered(parameters),
                 q.minDuration(),
                 q.maxResultRows()));
         infos.put(
@@ -173,6 +173,11 @@ public final class QueryLibrary {
         }
         infos.put(id, how.apply(infos.getOrDefault(id, bundled)));
         return true;
+    }
+
+    /** The parameters in the order they were given, as Dune lists them back. */
+    private static Map<String, QueryParameter> ordered(Map<String, QueryParameter> parameters) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
     /** Every {{name}} of the SQL is a parameter, and every parameter is used: Dune's "params that don't match". */

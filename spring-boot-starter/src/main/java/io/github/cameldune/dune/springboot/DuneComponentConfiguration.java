@@ -376,7 +376,8 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
     /**
      * The largest request body of an insert, in bytes (32 MB by default): a larger body is sent in several
      * inserts, cut on row boundaries, each read as it is sent, so memory holds one at a time. Dune bills each
-     * insert at least 1 credit, and each is all or nothing on its own.
+     * insert at least 1 credit, and each is all or nothing on its own. uploadCsv cannot be split (it replaces
+     * its table): a CSV larger than this is refused before anything is sent.
      */
     private Integer maxInsertBytes = 33554432;
 
@@ -387,7 +388,7 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
     private String namespace;
 
     /**
-     * Whether a table createTable makes is private (only its owner sees it).
+     * Whether a table createTable or uploadCsv makes is private (only its owner sees it).
      */
     private Boolean privateTable = false;
 
@@ -399,13 +400,14 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
     private String schema;
 
     /**
-     * The description of a table createTable makes.
+     * The description of a table createTable or uploadCsv makes.
      */
     private String tableDescription;
 
     /**
-     * The table of createTable, insert, clearTable and deleteTable: lowercase letters, digits and
-     * underscores, starting with a letter; queried as dune...
+     * The table of createTable, insert, uploadCsv, clearTable and deleteTable: lowercase letters, digits and
+     * underscores, starting with a letter; queried as dune.NAMESPACE.TABLENAME, and a table uploadCsv makes
+     * as dune.NAMESPACE.dataset_TABLENAME.
      */
     private String tableName;
 
