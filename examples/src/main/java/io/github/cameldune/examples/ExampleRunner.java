@@ -38,11 +38,22 @@ public final class ExampleRunner {
 
     /** Runs an example until its routes are done, with the embedded emulator unless it is switched off. */
     public static void run(RoutesBuilder routes, String propertiesFile, String[] args) throws Exception {
+        run(routes, propertiesFile, args, emulator -> {});
+    }
+
+    /** The same, with what the example needs added to the emulator before its routes start (a saved query). */
+    public static void run(
+            RoutesBuilder routes,
+            String propertiesFile,
+            String[] args,
+            java.util.function.Consumer<DuneEmulator> prepare)
+            throws Exception {
         if (!emulatorEnabled()) {
             create(routes, propertiesFile, null).run(args);
             return;
         }
         try (DuneEmulator emulator = DuneEmulator.builder().build().start()) {
+            prepare.accept(emulator);
             System.out.println("Dune emulator started at " + emulator.baseUrl()
                     + " (run with -Ddune.emulator.enabled=false and DUNE_API_KEY set to use the real Dune API)");
             create(routes, propertiesFile, emulator).run(args);

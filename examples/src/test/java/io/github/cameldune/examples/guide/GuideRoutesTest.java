@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.cameldune.dune.DuneComponent;
+import io.github.cameldune.dune.model.QueryDraft;
+import io.github.cameldune.dune.model.QueryParameter;
 import io.github.cameldune.dune.exception.DuneExecutionFailedException;
 import io.github.cameldune.dune.exception.DuneRateLimitException;
 import io.github.cameldune.emulator.DuneEmulatorExtension;
@@ -115,12 +117,15 @@ class GuideRoutesTest extends CamelTestSupport {
                 from("direct:priced")
                     .to("dune:run?sql=SELECT token, avg(usd) AS usd FROM dune.emulator.prices GROUP BY token");
 
+                from("direct:upload-csv")
+                    .to("dune:uploadCsv?tableName=daily_prices&tableDescription=Daily prices")
+                    .log("Made dune.emulator.${header.CamelDuneTableName}");
+
                 from("direct:new-query")
                     // in a processor: Camel would read {{token}} in the route's own text as a property placeholder
-                    .process(e -> e.getMessage().setBody(Map.of(
-                        "name", "Token prices",
-                        "query_sql", "SELECT * FROM dune.emulator.prices WHERE token = '{{token}}'",
-                        "parameters", List.of(Map.of("key", "token", "type", "text", "value", "ETH")))))
+                    .process(e -> e.getMessage().setBody(QueryDraft.of(
+                            "Token prices", "SELECT * FROM dune.emulator.prices WHERE token = '{{token}}'")
+                        .withParameters(List.of(QueryParameter.text("token", "ETH")))))
                     .to("dune:createQuery")
                     .log("Created query ${header.CamelDuneQueryId}");
 
@@ -238,6 +243,16 @@ class GuideRoutesTest extends CamelTestSupport {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = template.requestBody("direct:priced", null, List.class);
         assertThat(rows).hasSize(2).contains(Map.of("token", "ETH", "usd", 2350.0));
+
+        template.sendBody("direct:upload-csv", "day,token,usd\n2024-01-03,ETH,2500\n");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> daily = template.requestBodyAndHeader(
+                "direct:run-saved", null, "CamelDuneSql", "SELECT token, usd FROM dune.emulator.dataset_daily_prices",
+                List.class);
+        assertThat(daily).singleElement().satisfies(row -> {
+            assertThat(row.get("token")).isEqualTo("ETH");
+            assertThat(((Number) row.get("usd")).intValue()).isEqualTo(2500);
+        });
 
         long queryId = template.requestBody("direct:new-query", null, Long.class);
         List<?> eth = template.requestBodyAndHeader("direct:run-saved", null, "CamelDuneQueryId", queryId, List.class);
