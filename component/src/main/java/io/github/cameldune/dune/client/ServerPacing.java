@@ -101,8 +101,8 @@ public final class ServerPacing {
                         resetAt - now + ThreadLocalRandom.current().nextLong(Math.max(1, interval)));
             }
             if (known && quota > 0 && window > 0 && remaining * 4 <= quota * 3) {
-                // three quarters of the quota or less left: the plan's rate times this client's share of what the window holds,
-                // so that replicas together keep to the plan, each as busy as it has been
+                // three quarters of the quota or less left: the plan's rate times this client's share of what the
+                // window holds, so that replicas together keep to the plan, each as busy as it has been
                 if (now < nextFree) {
                     return Duration.ofNanos(nextFree - now);
                 }
