@@ -1,6 +1,7 @@
 package io.github.cameldune.dune;
 
 import io.github.cameldune.dune.client.CreditBudget;
+import io.github.cameldune.dune.client.Deadlines;
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.HttpTransport;
 import io.github.cameldune.dune.client.InFlight;
@@ -142,6 +143,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     private final DurationHistory durations = new DurationHistory();
     private final InFlight inFlight = new InFlight();
+    private final Deadlines deadlines = new Deadlines();
     private RequestGate gate;
     private ServerPacing pacing;
     private final ComponentCredits credits = new ComponentCredits();
@@ -218,7 +220,8 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
                 gate,
                 credits.ledger(creditBudget, creditBudgetWindow, exportCreditsPerMb),
                 credits.metrics(),
-                pacing);
+                pacing,
+                deadlines);
     }
 
     /** Starts reconciling the component's budget with the account's usage, through the first endpoint's client. */

@@ -2,6 +2,7 @@ package io.github.cameldune.dune.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.cameldune.dune.model.ResultPage;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,11 +53,20 @@ final class Answer {
 
     /** The body as a JSON object of the given type. */
     <T> T read(Class<T> type) {
+        return parse(() -> Json.MAPPER.readValue(body.stream(), type));
+    }
+
+    /** The body as a page of results whose rows are read again, one at a time, as they are taken. */
+    ResultPage readStreamed() {
+        return parse(() -> ResultPage.streamed(Json.MAPPER, body::stream));
+    }
+
+    private <T> T parse(Parse<T> parse) {
         if (body.length() == 0) {
             throw unreadable("empty answer where JSON was expected", null);
         }
         try {
-            T value = Json.MAPPER.readValue(body.stream(), type);
+            T value = parse.parse();
             if (value == null || value instanceof JsonNode node && !node.isObject()) {
                 throw unreadable("answer is not a JSON object", null);
             }
@@ -64,6 +74,10 @@ final class Answer {
         } catch (IOException e) {
             throw unreadable("unreadable answer: " + e.getClass().getSimpleName(), e);
         }
+    }
+
+    private interface Parse<T> {
+        T parse() throws IOException;
     }
 
     /** Fails as an unreadable answer unless the fields were present. */

@@ -175,7 +175,15 @@ public final class DuneClient {
 
     /** One page of results as {@link ResultPage}, rows as Dune sent them ({@link ResultPage#inColumnOrder()}). */
     public CompletableFuture<ResultPage> results(ResultsTarget target, ResultOptions options) {
-        return resultsPage(target, resultsUrl(target, options, false));
+        return resultsPage(target, resultsUrl(target, options, false), false);
+    }
+
+    /**
+     * One page of results whose rows are checked and counted now and read as they are taken
+     * ({@link ResultPage#isStreamed()}), as are the pages {@link #nextPage} reads after it.
+     */
+    public CompletableFuture<ResultPage> streamedResults(ResultsTarget target, ResultOptions options) {
+        return resultsPage(target, resultsUrl(target, options, false), true);
     }
 
     /** One page of results, the answer's JSON text as received. */
@@ -193,12 +201,13 @@ public final class DuneClient {
     public CompletableFuture<ResultPage> nextPage(ResultPage previous, ResultOptions options) {
         ResultsTarget target = ResultsTarget.execution(previous.executionId());
         if (urls.isSameApi(previous.nextUri())) {
-            return resultsPage(target, urls.withKey(previous.nextUri()));
+            return resultsPage(target, urls.withKey(previous.nextUri()), previous.isStreamed());
         }
         if (previous.nextOffset() == null) {
             return nowhereToGo(DuneCall.RESULTS, target);
         }
-        return resultsPage(target, resultsUrl(target, options.withOffset(previous.nextOffset()), false));
+        return resultsPage(
+                target, resultsUrl(target, options.withOffset(previous.nextOffset()), false), previous.isStreamed());
     }
 
     /** One page of results as CSV. */
@@ -234,9 +243,9 @@ public final class DuneClient {
                 null));
     }
 
-    private CompletableFuture<ResultPage> resultsPage(ResultsTarget target, String url) {
+    private CompletableFuture<ResultPage> resultsPage(ResultsTarget target, String url, boolean streamed) {
         return sender.send(request(target, false, url), answer -> {
-            ResultPage page = answer.read(ResultPage.class);
+            ResultPage page = streamed ? answer.readStreamed() : answer.read(ResultPage.class);
             answer.require(page.state() != null, "state");
             shared.metrics().resultRows(page.rows().size());
             return page;

@@ -15,6 +15,9 @@ import org.apache.hc.core5.net.URIBuilder;
 final class DuneUrls {
 
     private final URI base;
+    /** The base as text, when paths of plain segments may be appended to it as they are; else null. */
+    private final String plainBase;
+
     private final List<String> basePath;
     private final String apiKey;
     private final boolean keyInQuery;
@@ -22,17 +25,42 @@ final class DuneUrls {
     DuneUrls(String baseUrl, String apiKey, ApiKeyLocation location) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
         this.basePath = new URIBuilder(base).getPathSegments();
+        this.plainBase = base.getRawQuery() == null && base.getRawFragment() == null ? base.toString() : null;
         this.apiKey = apiKey;
         this.keyInQuery = location == ApiKeyLocation.query;
     }
 
     /** The URL of a path below the base (each segment encoded) with these query parameters, in order. */
     String url(List<String> path, List<Map.Entry<String, String>> query) {
+        if (query.isEmpty() && !keyInQuery && plainBase != null && path.stream().allMatch(DuneUrls::isPlain)) {
+            // the URL of most calls (a status, an execute): nothing to encode, so no URIBuilder on the hot path
+            return plainBase + "/" + String.join("/", path);
+        }
         List<String> segments = new ArrayList<>(basePath);
         segments.addAll(path);
         URIBuilder url = new URIBuilder(base).setPathSegments(segments);
         query.forEach(q -> url.addParameter(q.getKey(), q.getValue()));
         return build(url);
+    }
+
+    /** Whether a path segment needs no encoding: RFC 3986's unreserved characters only. */
+    private static boolean isPlain(String segment) {
+        if (segment.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (!(c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~')) {
+                return false;
+            }
+        }
+        return !segment.equals(".") && !segment.equals("..");
     }
 
     /** A URL Dune handed out, with the key added when it travels in the query string. */

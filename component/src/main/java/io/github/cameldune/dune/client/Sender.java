@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -282,17 +281,12 @@ final class Sender {
         // responseTimeout fires only on silence: a body that trickles in must end within the deadline too
         if (scheduler != null) {
             try {
-                ScheduledFuture<?> timer = scheduler.schedule(
-                        () -> {
-                            if (future.completeExceptionally(Failures.noAnswer(
-                                    request,
-                                    new TimeoutException("no whole answer within " + deadline.toMillis() + " ms")))) {
-                                exchange.cancel(true);
-                            }
-                        },
-                        deadline.toNanos(),
-                        TimeUnit.NANOSECONDS);
-                future.whenComplete((ignored, error) -> timer.cancel(false));
+                shared.deadlines().add(scheduler, future, deadline, () -> {
+                    if (future.completeExceptionally(Failures.noAnswer(
+                            request, new TimeoutException("no whole answer within " + deadline.toMillis() + " ms")))) {
+                        exchange.cancel(true);
+                    }
+                });
             } catch (RejectedExecutionException stopping) {
                 // the component is stopping: the connection pool's close ends the request
             }

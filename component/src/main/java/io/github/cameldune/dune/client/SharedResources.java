@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param credits   the credits counted, and the budget executes must keep to
  * @param metrics   where calls, waits and credits are counted
  * @param pacing    the pace Dune's RateLimit headers set, shared by the component's requests, or null for none
+ * @param deadlines the whole-answer deadlines of the requests in flight
  */
 public record SharedResources(
         ScheduledExecutorService scheduler,
@@ -22,4 +23,5 @@ public record SharedResources(
         RequestGate gate,
         CreditLedger credits,
         DuneMetrics metrics,
-        ServerPacing pacing) {}
+        ServerPacing pacing,
+        Deadlines deadlines) {}

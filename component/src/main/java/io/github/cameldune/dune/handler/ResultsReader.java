@@ -60,7 +60,7 @@ final class ResultsReader {
                             message.setBody(last.rows());
                         });
             case stream ->
-                client.results(target, options).thenAccept(first -> {
+                client.streamedResults(target, options).thenAccept(first -> {
                     readable(operation, first, options);
                     OutputHeaders.page(message, first, first.rows().size(), false);
                     message.setBody(new PagedRows(first, page -> client.nextPage(page, options), pageTimeout));

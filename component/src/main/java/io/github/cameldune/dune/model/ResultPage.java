@@ -4,10 +4,14 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One page of an execution's result ({@code GET /v1/execution/{id}/results}), with the execution's state. Dune sends
@@ -81,7 +85,10 @@ public record ResultPage(
         return this;
     }
 
-    /** One row as a new, ordinary map with its keys in column order; keys that are not columns come last. */
+    /**
+     * One row as a map with its keys in column order, keys that are not columns last: a view of the row's values that
+     * copies them into a map of its own only when the route changes it.
+     */
     public Map<String, Object> inColumnOrder(Map<String, Object> row) {
         if (row == null) {
             return null;
@@ -89,7 +96,24 @@ public record ResultPage(
         List<String> columns = metadata() == null ? null : metadata().columnNames();
         RowsDeserializer.CompactRow compact =
                 row instanceof RowsDeserializer.CompactRow read ? read : RowsDeserializer.CompactRow.of(row);
-        return compact.inOrder(columns == null ? List.of() : columns);
+        return columns == null ? compact.inOrder(List.of()) : OrderedRow.of(compact, columns);
+    }
+
+    /** Whether the rows are read from the answer as they are taken (see {@link #streamed}). */
+    public boolean isStreamed() {
+        return result != null && result.rows() instanceof StreamedRows;
+    }
+
+    /**
+     * Reads a page whose rows are checked and counted now, and read from {@code answer} again, one at a time, as they
+     * are taken: for a stream of rows, so that a page's rows never all live at once.
+     */
+    public static ResultPage streamed(ObjectMapper mapper, Supplier<InputStream> answer) throws IOException {
+        try (InputStream in = answer.get()) {
+            return mapper.readerFor(ResultPage.class)
+                    .withAttribute(RowsDeserializer.STREAMED, answer)
+                    .readValue(in);
+        }
     }
 
     /** Whether more pages follow. */

@@ -21,10 +21,31 @@ import java.util.Set;
  */
 final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>> {
 
+    /**
+     * The attribute that asks for the rows to be streamed: its value, a {@code Supplier<InputStream>} of the whole
+     * answer, is read again row by row as the route takes the rows ({@link StreamedRows}); here they are only checked
+     * and counted.
+     */
+    static final String STREAMED = "camel-dune.streamed-rows";
+
     @Override
     public List<Map<String, Object>> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             return ctxt.reportInputMismatch(List.class, "rows must be an array, not %s", p.currentToken());
+        }
+        if (ctxt.getAttribute(STREAMED) instanceof java.util.function.Supplier<?> answer) {
+            int count = 0;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), count++) {
+                if (t == JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                } else if (t != JsonToken.VALUE_NULL) {
+                    return ctxt.reportInputMismatch(List.class, "a row must be an object, not %s", t);
+                }
+            }
+            @SuppressWarnings("unchecked")
+            java.util.function.Supplier<java.io.InputStream> body =
+                    (java.util.function.Supplier<java.io.InputStream>) answer;
+            return new StreamedRows(body, p.getCodec(), count);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         Keys keys = null;
@@ -36,7 +57,7 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
             if (t != JsonToken.START_OBJECT) {
                 return ctxt.reportInputMismatch(List.class, "a row must be an object, not %s", t);
             }
-            CompactRow row = readRow(p, ctxt, keys);
+            CompactRow row = readRow(p, keys);
             keys = row.keys;
             rows.add(row);
         }
@@ -44,7 +65,7 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
     }
 
     /** One row; shares {@code shared} when the row has exactly those keys in that order. */
-    private static CompactRow readRow(JsonParser p, DeserializationContext ctxt, Keys shared) throws IOException {
+    static CompactRow readRow(JsonParser p, Keys shared) throws IOException {
         String[] keys = shared == null ? null : shared.names;
         List<String> ownKeys = null;
         Object[] values = new Object[keys == null ? 8 : keys.length];
@@ -52,7 +73,7 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             p.nextToken();
-            Object value = value(p, ctxt);
+            Object value = value(p);
             if (ownKeys == null && (keys == null || n >= keys.length || !keys[n].equals(name))) {
                 // a row shaped differently (or the first one): it keeps its own keys
                 ownKeys = new ArrayList<>(
@@ -111,7 +132,7 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
         }
     }
 
-    private static Object value(JsonParser p, DeserializationContext ctxt) throws IOException {
+    private static Object value(JsonParser p) throws IOException {
         return switch (p.currentToken()) {
             case VALUE_STRING -> p.getText();
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
@@ -119,7 +140,7 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
             // arrays and objects (Dune's array and map columns) as Jackson reads any JSON
-            default -> ctxt.readValue(p, Object.class);
+            default -> p.readValueAs(Object.class);
         };
     }
 

@@ -33,6 +33,39 @@ class ResultPageTest {
     }
 
     @Test
+    void aRowIsAnOrdinaryMapToEveryoneWhoUsesIt() throws Exception {
+        ResultPage page = read("[{\"a\":1,\"b\":\"x\",\"c\":2.5}]", "[\"c\",\"a\",\"b\"]");
+        Map<String, Object> row = page.inColumnOrder(page.rows().get(0));
+        java.util.LinkedHashMap<String, Object> same = new java.util.LinkedHashMap<>();
+        same.put("c", 2.5);
+        same.put("a", 1);
+        same.put("b", "x");
+        assertThat(row).isEqualTo(same).hasSameHashCodeAs(same).hasToString(same.toString());
+        assertThat(Json.MAPPER.writeValueAsString(row)).isEqualTo("{\"c\":2.5,\"a\":1,\"b\":\"x\"}");
+
+        // serialized (an aggregation repository, say), it is a LinkedHashMap
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(row);
+        }
+        Object back = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())).readObject();
+        assertThat(back).isInstanceOf(java.util.LinkedHashMap.class).isEqualTo(same);
+
+        // changed through an entry, then through its iterator
+        Map.Entry<String, Object> first = row.entrySet().iterator().next();
+        first.setValue(3.5);
+        assertThat(row).containsExactly(Map.entry("c", 3.5), Map.entry("a", 1), Map.entry("b", "x"));
+        Map<String, Object> other = page.inColumnOrder(page.rows().get(0));
+        java.util.Iterator<Map.Entry<String, Object>> it = other.entrySet().iterator();
+        it.next();
+        it.remove();
+        assertThat(other).containsExactly(Map.entry("a", 1), Map.entry("b", "x"));
+        assertThat(page.inColumnOrder(page.rows().get(0)))
+                .as("the page itself is unchanged")
+                .hasSize(3);
+    }
+
+    @Test
     void rowsOfAnotherShapeKeepTheirOwnKeys() throws Exception {
         ResultPage page = read(
                 "[{\"a\":1,\"b\":2},{\"b\":3,\"a\":4},{\"a\":5},{},null,{\"a\":6,\"b\":7,\"z\":{\"k\":1}}]",
