@@ -126,7 +126,8 @@ public final class ChunkedBody {
                 throw new TooLarge(maxBytes);
             }
             if (current == null && src.hasRemaining()) {
-                current = new byte[CHUNK];
+                // a small answer (a status) mostly comes in one read: a first chunk of its size, not a zeroed 32 KB
+                current = new byte[Math.min(CHUNK, Math.max(src.remaining(), 1024))];
             }
             while (src.hasRemaining()) {
                 if (filled == current.length) {

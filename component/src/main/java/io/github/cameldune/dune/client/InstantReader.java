@@ -21,6 +21,12 @@ final class InstantReader extends StdDeserializer<Instant> {
         super(Instant.class);
     }
 
+    /** Stateless: Jackson may keep it rather than make it again at every lookup. */
+    @Override
+    public boolean isCachable() {
+        return true;
+    }
+
     @Override
     public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         if (p.currentToken() == JsonToken.VALUE_STRING) {

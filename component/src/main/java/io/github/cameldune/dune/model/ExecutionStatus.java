@@ -1,9 +1,11 @@
 package io.github.cameldune.dune.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.math.BigDecimal;
 
 /**
@@ -21,6 +23,7 @@ import java.math.BigDecimal;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonDeserialize(using = ExecutionStatusReader.class)
 public record ExecutionStatus(
         @JsonProperty("execution_id") String executionId,
         @JsonProperty("query_id") Long queryId,
@@ -40,6 +43,7 @@ public record ExecutionStatus(
     }
 
     /** Whether the execution is over: Dune's flag, or a terminal state when an older answer has no flag. */
+    @JsonIgnore
     public boolean isFinished() {
         return executionFinished != null ? executionFinished : state != null && state.isTerminal();
     }

@@ -100,6 +100,7 @@ public record ResultPage(
     }
 
     /** Whether the rows are read from the answer as they are taken (see {@link #streamed}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isStreamed() {
         return result != null && result.rows() instanceof StreamedRows;
     }
