@@ -14,8 +14,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
 
 /**
- * A CSV result as one stream: page after page, each fetched when the previous one has been read, the header line of
- * every page but the first skipped. {@code to("file:...")} writes any size with at most two pages in memory.
+ * A CSV result as one stream: page after page, the header line of every page but the first skipped. While the route
+ * reads one page, the next is already on its way (one page ahead, no more), so downloading and writing overlap and
+ * {@code to("file:...")} writes any size with at most two pages in memory.
  * <p>
  * It is its own {@link StreamCache}, so Camel's stream caching (on by default, in memory) does not copy the whole
  * result before the next step. Reading it again ({@link #reset()}, {@link #copy}) starts over from the first page and
@@ -27,6 +28,7 @@ final class PagedCsv extends InputStream implements StreamCache {
     private final Function<CsvPage, CompletableFuture<CsvPage>> next;
     private final Duration pageTimeout;
     private CsvPage page;
+    private CompletableFuture<CsvPage> following;
     private InputStream data;
     private long position;
 
@@ -39,6 +41,7 @@ final class PagedCsv extends InputStream implements StreamCache {
 
     @Override
     public int read() throws IOException {
+        ahead();
         int b;
         while ((b = data.read()) < 0) {
             if (!nextPage()) {
@@ -54,6 +57,7 @@ final class PagedCsv extends InputStream implements StreamCache {
         if (length == 0) {
             return 0;
         }
+        ahead();
         int n;
         while ((n = data.read(buffer, offset, length)) < 0) {
             if (!nextPage()) {
@@ -66,15 +70,13 @@ final class PagedCsv extends InputStream implements StreamCache {
 
     /** Moves to the next page past its header line; false after the last page. */
     private boolean nextPage() throws IOException {
-        if (!page.hasNextPage()) {
+        ahead();
+        if (following == null) {
             return false;
         }
         try {
             CsvPage arrived = Futures.await(
-                    next.apply(page),
-                    pageTimeout,
-                    DuneCall.RESULTS_CSV,
-                    page.target().executionId());
+                    following, pageTimeout, DuneCall.RESULTS_CSV, page.target().executionId());
             String stuck = Paging.stuck(page.nextOffset(), page.nextUri(), arrived.nextOffset(), arrived.nextUri());
             if (stuck != null) {
                 throw new DuneApiException(
@@ -82,22 +84,37 @@ final class PagedCsv extends InputStream implements StreamCache {
                                 DuneCall.RESULTS_CSV, null, page.target().executionId(), 200, stuck, null),
                         null);
             }
-            page = arrived;
+            moveTo(arrived);
         } catch (RuntimeException e) {
             throw new IOException(e.getMessage(), e);
         }
-        data = page.data().stream();
         for (int b = data.read(); b >= 0 && b != '\n'; b = data.read()) {
             // the header line, already given by the first page
         }
         return true;
     }
 
+    /** Reads this page from its start; the next is asked for once this one is read. */
+    private void moveTo(CsvPage current) {
+        page = current;
+        data = current.data().stream();
+        following = null;
+    }
+
+    /**
+     * Asks for the next page as the route starts reading this one: not before, so that Camel's own resets of the
+     * stream, which read nothing, fetch nothing.
+     */
+    private void ahead() {
+        if (following == null && page.hasNextPage()) {
+            following = next.apply(page);
+        }
+    }
+
     @Override
     public void reset() {
-        page = first;
-        data = first.data().stream();
         position = 0;
+        moveTo(first);
     }
 
     @Override
