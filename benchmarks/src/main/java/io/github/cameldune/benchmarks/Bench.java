@@ -227,10 +227,42 @@ final class Bench {
                 .put("met", met);
     }
 
+    /**
+     * Adds a row of the report's comparison table: one figure measured for camel-dune, the bare client and the TS SDK
+     * (either may be null: not measured, or the peer skipped), with camel-dune's ratio to the bare client and its
+     * speed-up over the TS SDK ({@code lowerIsBetter} for times, not for rates).
+     */
+    static void compare(
+            ObjectNode result, String figure, String mode, Stats camel, Stats bare, Stats peer, boolean lowerIsBetter) {
+        ObjectNode row = ((ArrayNode) result.withArray("comparisons"))
+                .addObject()
+                .put("figure", figure)
+                .put("mode", mode)
+                .put("lowerIsBetter", lowerIsBetter);
+        camel.put(row, "camel-dune");
+        if (bare != null) {
+            bare.put(row, "bare");
+            row.put("ratioToBare", Stats.round(camel.median() / bare.median()));
+        }
+        if (peer != null) {
+            peer.put(row, "tsSdk");
+            row.put(
+                    "speedUpOverTsSdk",
+                    Stats.round(lowerIsBetter ? peer.median() / camel.median() : camel.median() / peer.median()));
+        } else if (!TsSdk.available()) {
+            row.put("tsSdkSkipped", TsSdk.skipped());
+        }
+    }
+
     /** Prints the result as the program's last line, for the runner to collect. */
     static void emit(ObjectNode result) {
         System.out.println(RESULT_PREFIX + result);
         System.out.flush();
+    }
+
+    /** Work that is timed or profiled. */
+    interface Work {
+        void run() throws Exception;
     }
 
     /** Prints a progress line at once (the runner shows it as it comes). */

@@ -1,5 +1,8 @@
 package io.github.cameldune.benchmarks;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.cameldune.dune.DuneConstants;
 import java.io.IOException;
@@ -9,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,15 +44,104 @@ public final class LargeResultBenchmark {
 
     /** {@code LargeResultBenchmark <baseUrl> <apiKey>}. */
     public static void main(String[] args) throws Exception {
-        String baseUrl = args[0];
+        String emulator = args[0];
         String apiKey = args[1];
         Files.createDirectories(OUT);
+        ObjectNode result = Bench.result(
+                "large",
+                "3. Large results: 1,000,000 rows x 8 columns in -Xmx256m",
+                String.format(
+                        "in each mode, %d rounds after one warm-up round; each round: bare JSON download, "
+                                + "dune:results?outputType=stream counting rows, dune:resultsCsv into a file, bare CSV "
+                                + "download; then the TS SDK paging through getExecutionResults (%d rounds after one); "
+                                + "all read one execution of query 1005 (row_count=%,d) in the emulator's pages of up "
+                                + "to 30,000 rows; modes: against the emulator, and client-only (the replay server "
+                                + "answers the same pages from memory)",
+                        ROUNDS, ROUNDS, ROWS));
+        String id;
+        try (CloseableHttpClient bare = Bench.bareClient()) {
+            String body = "{\"query_parameters\":{\"row_count\":" + ROWS + "}}";
+            id = Bench.completedExecution(bare, emulator, apiKey, 1005, body);
+        }
+        Bench.say("execution %s holds %,d rows", id, ROWS);
+        Map<String, Stats> onEmulator = measure("emulator", emulator, apiKey, id, result);
+        Map<String, Stats> clientOnly;
+        try (ReplayServer.Process replay = ReplayServer.Process.start(emulator, apiKey, id)) {
+            clientOnly = measure("client-only", replay.baseUrl(), apiKey, id, result);
+        }
+        runEndToEnd(emulator, apiKey, result);
+        for (var mode : List.of(Map.entry("emulator", onEmulator), Map.entry("client-only", clientOnly))) {
+            Map<String, Stats> m = mode.getValue();
+            Bench.compare(
+                    result,
+                    "rows read per second, JSON (bare: pages into a file)",
+                    mode.getKey(),
+                    m.get(STREAM),
+                    m.get(BARE_JSON),
+                    m.get(TS_SDK),
+                    false);
+            Bench.compare(
+                    result,
+                    "rows read per second, JSON parsed (bare: Jackson's streaming parser)",
+                    mode.getKey(),
+                    m.get(STREAM),
+                    m.get(BARE_PARSE),
+                    m.get(TS_SDK),
+                    false);
+            Bench.compare(
+                    result, "rows read per second (CSV)", mode.getKey(), m.get(CSV), m.get(BARE_CSV), null, false);
+        }
+        double streamRatio =
+                clientOnly.get(STREAM).median() / clientOnly.get(BARE_JSON).median();
+        double csvRatio =
+                clientOnly.get(CSV).median() / clientOnly.get(BARE_CSV).median();
+        Bench.target(
+                result,
+                "client-only: stream at least 0.9x the bare JSON download",
+                String.format("%.3fx", streamRatio),
+                streamRatio >= 0.9);
+        Bench.target(
+                result,
+                "client-only: resultsCsv at least 0.8x the bare CSV download",
+                String.format("%.3fx", csvRatio),
+                csvRatio >= 0.8);
+        if (clientOnly.containsKey(TS_SDK)) {
+            double speedUp =
+                    clientOnly.get(STREAM).median() / clientOnly.get(TS_SDK).median();
+            Bench.target(
+                    result,
+                    "client-only: stream at least 2x the TS SDK's rows/s",
+                    String.format("%.2fx", speedUp),
+                    speedUp >= 2);
+        }
+        double peak = Math.max(onEmulator.get(HEAP).max(), clientOnly.get(HEAP).max());
+        Bench.target(result, "no OutOfMemoryError in -Xmx256m", String.format("none; peak %.0f MB", peak), true);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) result.get("notes"))
+                .add("The bare JSON baseline only writes the bytes to a file; stream also parses every row into a map "
+                        + "for the route. camel-dune reads rows compactly (keys once per page), hands each out as a map "
+                        + "only when the route takes it, and asks for the next page while the route reads the current "
+                        + "one. The TS SDK's figure is its paging call with each page's rows counted and dropped; its "
+                        + "whole-result helpers hold every page in memory.");
+        Bench.emit(result);
+    }
+
+    private static final String STREAM = "stream (rows parsed and counted)";
+    private static final String BARE_JSON = "bare JSON pages into a file";
+    private static final String BARE_PARSE =
+            "bare JSON pages parsed by Jackson's streaming parser (each row's values read, then dropped)";
+    private static final String CSV = "resultsCsv into a file";
+    private static final String BARE_CSV = "bare CSV pages into a file";
+    private static final String HEAP = "peak heap used (stream and CSV)";
+    private static final String TS_SDK = "TS SDK getExecutionResults, every page";
+
+    /** One mode: the rounds of the Java readers, then the TS SDK's; each figure also goes into the result. */
+    private static Map<String, Stats> measure(String mode, String baseUrl, String apiKey, String id, ObjectNode result)
+            throws Exception {
         AtomicLong streamed = new AtomicLong();
         CamelContext camel = Bench.camel(baseUrl, apiKey, c -> {}, new RouteBuilder() {
             @Override
             public void configure() {
                 from("direct:stream").to("dune:results?outputType=stream").process(e -> countRows(e, streamed));
-                from("direct:run").to("dune:run?queryId=1005&outputType=stream").process(e -> countRows(e, streamed));
                 from("direct:csv").to("dune:resultsCsv").process(e -> {
                     try (var in = e.getMessage().getBody(java.io.InputStream.class);
                             OutputStream out = Files.newOutputStream(OUT.resolve("camel.csv"))) {
@@ -57,22 +150,20 @@ public final class LargeResultBenchmark {
                 });
             }
         });
+        String results = baseUrl + "/v1/execution/" + id + "/results";
+        List<Double> bareJson = new ArrayList<>();
+        List<Double> bareParse = new ArrayList<>();
+        List<Double> stream = new ArrayList<>();
+        List<Double> bareCsv = new ArrayList<>();
+        List<Double> csv = new ArrayList<>();
+        List<Double> heap = new ArrayList<>();
         try (CloseableHttpClient bare = Bench.bareClient();
                 ProducerTemplate template = camel.createProducerTemplate()) {
-            String body = "{\"query_parameters\":{\"row_count\":" + ROWS + "}}";
-            String id = Bench.completedExecution(bare, baseUrl, apiKey, 1005, body);
-            Bench.say("execution %s holds %,d rows", id, ROWS);
-            String results = baseUrl + "/v1/execution/" + id + "/results";
-
-            List<Double> bareJson = new ArrayList<>();
-            List<Double> stream = new ArrayList<>();
-            List<Double> bareCsv = new ArrayList<>();
-            List<Double> csv = new ArrayList<>();
-            List<Double> heap = new ArrayList<>();
             // round 0 warms up and is not counted
             for (int round = 0; round <= ROUNDS; round++) {
                 double j = rowsPerSecond(() -> bareDownload(bare, results, apiKey, false));
                 check(countRowsInJson(Files.readAllBytes(OUT.resolve("bare.json"))), "bare JSON");
+                double jp = rowsPerSecond(() -> check(bareParse(bare, results, apiKey), "bare JSON parsed"));
                 Bench.resetPeaks();
                 double s = rowsPerSecond(() -> {
                     streamed.set(0);
@@ -89,72 +180,70 @@ public final class LargeResultBenchmark {
                 double b = rowsPerSecond(() -> bareDownload(bare, results + "/csv", apiKey, true));
                 check(csvDataRows(OUT.resolve("bare.csv")), "bare CSV");
                 Bench.say(
-                        "round %d: rows/s bare JSON %,.0f, stream %,.0f, bare CSV %,.0f, resultsCsv %,.0f; peak "
-                                + "heap %.0f MB",
-                        round, j, s, b, c, peak);
+                        "%s round %d: rows/s bare JSON %,.0f, bare JSON parsed %,.0f, stream %,.0f, bare CSV %,.0f, "
+                                + "resultsCsv %,.0f; peak heap %.0f MB",
+                        mode, round, j, jp, s, b, c, peak);
                 if (round > 0) {
                     bareJson.add(j);
+                    bareParse.add(jp);
                     stream.add(s);
                     bareCsv.add(b);
                     csv.add(c);
                     heap.add(peak);
                 }
             }
-            Bench.resetPeaks();
+            if (mode.equals("client-only")) {
+                Profile.of(result, "one stream of the 1,000,000 rows, client-only", () -> {
+                    streamed.set(0);
+                    fail(template.request(
+                            "direct:stream", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id)));
+                    check(streamed.get(), "stream");
+                });
+            }
+        } finally {
+            camel.close();
+        }
+        Map<String, Stats> stats = new LinkedHashMap<>();
+        stats.put(STREAM, Stats.of("rows/s", stream));
+        stats.put(BARE_JSON, Stats.of("rows/s", bareJson));
+        stats.put(BARE_PARSE, Stats.of("rows/s", bareParse));
+        stats.put(CSV, Stats.of("rows/s", csv));
+        stats.put(BARE_CSV, Stats.of("rows/s", bareCsv));
+        stats.put(HEAP, Stats.of("MB", heap));
+        if (TsSdk.available()) {
+            JsonNode peer = TsSdk.run(900, "rows", baseUrl, apiKey, id, String.valueOf(ROUNDS));
+            check(peer.get("rows").asLong(), "TS SDK");
+            List<Double> rates = new ArrayList<>();
+            peer.get("rowsPerSecond").forEach(v -> rates.add(v.asDouble()));
+            stats.put(TS_SDK, Stats.of("rows/s", rates));
+            Stats.of("MB", peer.get("peakRssMb").asDouble())
+                    .into(result, mode + ": TS SDK peak resident memory (Node)");
+            Bench.say("%s TS SDK rows/s: %s", mode, rates);
+        }
+        stats.forEach((name, s) -> s.into(result, mode + ": " + name));
+        return stats;
+    }
+
+    /** One run end to end on the emulator: execute a million rows, wait, stream them. */
+    private static void runEndToEnd(String baseUrl, String apiKey, ObjectNode result) throws Exception {
+        AtomicLong streamed = new AtomicLong();
+        CamelContext camel = Bench.camel(baseUrl, apiKey, c -> {}, new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:run").to("dune:run?queryId=1005&outputType=stream").process(e -> countRows(e, streamed));
+            }
+        });
+        try (ProducerTemplate template = camel.createProducerTemplate()) {
             long start = System.nanoTime();
-            streamed.set(0);
             fail(template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", ROWS))));
             check(streamed.get(), "run");
             double runSeconds = (System.nanoTime() - start) / 1e9;
             Bench.say("run end to end (execute, wait, stream): %.2f s", runSeconds);
-
-            ObjectNode result = Bench.result(
-                    "large",
-                    "3. Large results: 1,000,000 rows x 8 columns in -Xmx256m",
-                    String.format(
-                            "%d rounds after one warm-up round; each round: bare JSON download, "
-                                    + "dune:results?outputType=stream counting rows, dune:resultsCsv into a file, bare CSV "
-                                    + "download; all read one execution of query 1005 (row_count=%,d) from the emulator, in "
-                                    + "its pages of up to 30,000 rows",
-                            ROUNDS, ROWS));
-            Stats streamStats = Stats.of("rows/s", stream);
-            Stats bareJsonStats = Stats.of("rows/s", bareJson);
-            Stats csvStats = Stats.of("rows/s", csv);
-            Stats bareCsvStats = Stats.of("rows/s", bareCsv);
-            streamStats.into(result, "stream (rows parsed and counted)");
-            bareJsonStats.into(result, "bare JSON pages into a file");
-            csvStats.into(result, "resultsCsv into a file");
-            bareCsvStats.into(result, "bare CSV pages into a file");
-            Stats heapStats = Stats.of("MB", heap);
-            heapStats.into(result, "peak heap used (stream and CSV)");
             ((ObjectNode) result.get("figures"))
-                    .put("run end to end (execute 1M rows, wait, stream)", String.format("%.2f s", runSeconds))
+                    .put(
+                            "emulator: run end to end (execute 1M rows, wait, stream)",
+                            String.format("%.2f s", runSeconds))
                     .put("max heap (-Xmx)", Bench.maxHeapMegabytes() + " MB");
-            double streamRatio = streamStats.median() / bareJsonStats.median();
-            double csvRatio = csvStats.median() / bareCsvStats.median();
-            Bench.target(
-                    result,
-                    "stream at least 0.8x the bare JSON download",
-                    String.format("%.3fx", streamRatio),
-                    streamRatio >= 0.8);
-            Bench.target(
-                    result,
-                    "resultsCsv at least 0.8x the bare CSV download",
-                    String.format("%.3fx", csvRatio),
-                    csvRatio >= 0.8);
-            Bench.target(
-                    result,
-                    "no OutOfMemoryError in -Xmx256m",
-                    String.format("none; peak %.0f MB", heapStats.max()),
-                    true);
-            ((com.fasterxml.jackson.databind.node.ArrayNode) result.get("notes"))
-                    .add("The bare JSON baseline "
-                            + "only writes the bytes to a file; stream also parses every row into a map for the route. On 2 "
-                            + "cores shared with the emulator, which spends about one core producing the pages, that parsing "
-                            + "and its garbage collection in a 256 MB heap are what stands between the two. camel-dune reads "
-                            + "rows compactly (keys once per page), hands each out as a map only when the route takes it, and "
-                            + "asks for the next page while the route reads the current one.");
-            Bench.emit(result);
         } finally {
             camel.close();
         }
@@ -205,6 +294,56 @@ public final class LargeResultBenchmark {
                 next = following[0];
             }
         }
+    }
+
+    /**
+     * The least a client that reads the rows does: each page downloaded whole, then its rows' values read by Jackson's
+     * streaming parser (a string, a number, a boolean each) and dropped; the rows read.
+     */
+    private static long bareParse(CloseableHttpClient http, String firstPage, String apiKey) throws IOException {
+        long rows = 0;
+        String next = firstPage;
+        while (next != null) {
+            HttpGet get = new HttpGet(next);
+            get.setHeader("X-Dune-Api-Key", apiKey);
+            byte[] page = http.execute(
+                    get, response -> response.getEntity().getContent().readAllBytes());
+            next = null;
+            try (JsonParser p = Bench.JSON.getFactory().createParser(page)) {
+                p.nextToken();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    JsonToken value = p.nextToken();
+                    if (field.equals("next_uri") && value == JsonToken.VALUE_STRING) {
+                        next = p.getText();
+                    } else if (field.equals("result")) {
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            if (p.currentName().equals("rows") && p.nextToken() == JsonToken.START_ARRAY) {
+                                while (p.nextToken() == JsonToken.START_OBJECT) {
+                                    Object[] values = new Object[8];
+                                    for (int i = 0; p.nextToken() == JsonToken.FIELD_NAME; i++) {
+                                        values[i % 8] = switch (p.nextToken()) {
+                                            case VALUE_STRING -> p.getText();
+                                            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getNumberValue();
+                                            case VALUE_TRUE -> Boolean.TRUE;
+                                            case VALUE_FALSE -> Boolean.FALSE;
+                                            default -> null;
+                                        };
+                                    }
+                                    rows += values.length > 0 ? 1 : 0;
+                                }
+                            } else {
+                                p.nextToken();
+                                p.skipChildren();
+                            }
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     /** Data lines of a CSV file made of pages that each start with the header line. */

@@ -47,6 +47,56 @@ final class Report {
         return Math.abs(d) >= 100 ? String.format("%,.0f", d) : v.asText();
     }
 
+    /** The table of each figure for camel-dune, the bare client and the TS SDK, with spreads and ratios. */
+    private static void comparisons(JsonNode report, StringBuilder md) {
+        StringBuilder rows = new StringBuilder();
+        String skipped = null;
+        for (JsonNode b : report.get("benchmarks")) {
+            for (JsonNode c : b.path("comparisons")) {
+                rows.append(String.format(
+                        "| %s | %s | %s | %s | %s | %s | %s |%n",
+                        c.path("figure").asText(),
+                        c.path("mode").asText(),
+                        cell(c.get("camel-dune")),
+                        cell(c.get("bare")),
+                        cell(c.get("tsSdk")),
+                        c.has("ratioToBare") ? c.get("ratioToBare").asText() : "",
+                        c.has("speedUpOverTsSdk") ? c.get("speedUpOverTsSdk").asText() + "x" : ""));
+                if (c.has("tsSdkSkipped")) {
+                    skipped = c.get("tsSdkSkipped").asText();
+                }
+            }
+        }
+        if (rows.length() == 0) {
+            return;
+        }
+        md.append("\n## camel-dune, the bare client and the TS SDK\n\n")
+                .append("Medians, with the spread (min-max) of the rounds or calls. The bare client is HttpClient 5 "
+                        + "(async, the one camel-dune is built on; as lean as a hand-written client gets); the TS SDK "
+                        + "is Dune's official `@duneanalytics/client-sdk`, pinned in `benchmarks/node/package.json`. "
+                        + "camel-dune/bare is the ratio of the medians; the speed-up is how many times faster "
+                        + "camel-dune is than the TS SDK (above 1: camel-dune ahead). Client-only: against the replay "
+                        + "server, which answers recorded pages from memory.\n\n")
+                .append("| Figure | Mode | camel-dune | bare client | TS SDK | camel-dune / bare | speed-up over TS "
+                        + "SDK |\n|---|---|---|---|---|---|---|\n")
+                .append(rows);
+        if (skipped != null) {
+            md.append("\n").append(skipped).append("\n");
+        }
+    }
+
+    private static String cell(JsonNode stats) {
+        if (stats == null) {
+            return "";
+        }
+        String unit = stats.path("unit").asText();
+        if (stats.path("n").asInt() == 1) {
+            return number(stats.get("median")) + " " + unit;
+        }
+        return number(stats.get("median")) + " " + unit + " (" + number(stats.get("min")) + "-"
+                + number(stats.get("max")) + ")";
+    }
+
     static String markdown(JsonNode report) {
         StringBuilder md = new StringBuilder("# camel-dune benchmarks\n\n");
         JsonNode m = report.get("machine");
@@ -82,6 +132,7 @@ final class Report {
                         .append(" |\n");
             }
         }
+        comparisons(report, md);
         for (JsonNode b : report.get("benchmarks")) {
             if (b.has("error")) {
                 continue;

@@ -24,8 +24,12 @@ record Stats(String unit, double median, double min, double max, double p90, int
 
     /** Adds itself to a result's figures under a name. */
     void into(ObjectNode result, String name) {
-        ((ObjectNode) result.get("figures"))
-                .putObject(name)
+        put((ObjectNode) result.get("figures"), name);
+    }
+
+    /** Adds itself to any object under a name. */
+    void put(ObjectNode object, String name) {
+        object.putObject(name)
                 .put("unit", unit)
                 .put("median", round(median))
                 .put("min", round(min))
