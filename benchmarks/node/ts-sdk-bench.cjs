@@ -17,6 +17,15 @@ Router.prototype.url = function (route) {
 };
 
 const client = new DuneClient(apiKey);
+// an error nothing awaited (a socket's, under thousands of connections) is counted, not the end of the run
+let uncaught = 0;
+let firstUncaught = null;
+for (const event of ["uncaughtException", "unhandledRejection"]) {
+  process.on(event, (e) => {
+    uncaught++;
+    firstUncaught = firstUncaught || `${event}: ${String(e && e.stack ? e.stack : e).slice(0, 300)}`;
+  });
+}
 let peakRss = 0;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -114,6 +123,8 @@ async function runs(queryId, count, firstN) {
   }
   clearInterval(sampler);
   result.peakRssMb = Math.max(peakRss, process.memoryUsage().rss) / 1048576;
+  result.uncaught = uncaught;
+  result.firstUncaught = firstUncaught;
   result.node = process.version;
   result.sdk = require("@duneanalytics/client-sdk/package.json").version;
   console.log("RESULT " + JSON.stringify(result));

@@ -234,6 +234,19 @@ final class Bench {
      */
     static void compare(
             ObjectNode result, String figure, String mode, Stats camel, Stats bare, Stats peer, boolean lowerIsBetter) {
+        compare(result, figure, mode, camel, bare, peer, null, lowerIsBetter);
+    }
+
+    /** The same, with what to say in the TS SDK's cell when it has no figure (it failed, say). */
+    static void compare(
+            ObjectNode result,
+            String figure,
+            String mode,
+            Stats camel,
+            Stats bare,
+            Stats peer,
+            String peerNote,
+            boolean lowerIsBetter) {
         ObjectNode row = ((ArrayNode) result.withArray("comparisons"))
                 .addObject()
                 .put("figure", figure)
@@ -249,6 +262,8 @@ final class Bench {
             row.put(
                     "speedUpOverTsSdk",
                     Stats.round(lowerIsBetter ? peer.median() / camel.median() : camel.median() / peer.median()));
+        } else if (peerNote != null) {
+            row.put("tsSdkNote", peerNote);
         } else if (!TsSdk.available()) {
             row.put("tsSdkSkipped", TsSdk.skipped());
         }
@@ -258,6 +273,22 @@ final class Bench {
     static void emit(ObjectNode result) {
         System.out.println(RESULT_PREFIX + result);
         System.out.flush();
+    }
+
+    /**
+     * Runs a program's body and ends the JVM: 0 when it returned, 1 when it failed (its stack trace printed), so that
+     * a thread left running (a Camel context's, after a failure) never keeps the runner waiting.
+     */
+    static void main(Work body) {
+        int status = 0;
+        try {
+            body.run();
+        } catch (Throwable e) {
+            e.printStackTrace(System.out);
+            status = 1;
+        }
+        System.out.flush();
+        System.exit(status);
     }
 
     /** Work that is timed or profiled. */

@@ -19,8 +19,12 @@ public final class EmulatorCapacityBenchmark {
 
     private EmulatorCapacityBenchmark() {}
 
-    /** {@code EmulatorCapacityBenchmark <baseUrl> <apiKey>}. */
-    public static void main(String[] args) throws Exception {
+    /** {@code EmulatorCapacityBenchmark <baseUrl> <apiKey>}; the JVM ends with it, whatever threads are left. */
+    public static void main(String[] args) {
+        Bench.main(() -> run(args));
+    }
+
+    private static void run(String[] args) throws Exception {
         String baseUrl = args[0];
         String apiKey = args[1];
         try (CloseableHttpClient bare = Bench.bareClient()) {

@@ -34,8 +34,12 @@ public final class PollingBenchmark {
     /** One waited execution: how many status requests it took and how late its end was noticed. */
     private record Wait(double statusRequests, double delaySeconds) {}
 
-    /** {@code PollingBenchmark <baseUrl> <apiKey>}. */
-    public static void main(String[] args) throws Exception {
+    /** {@code PollingBenchmark <baseUrl> <apiKey>}; the JVM ends with it, whatever threads are left. */
+    public static void main(String[] args) {
+        Bench.main(() -> run(args));
+    }
+
+    private static void run(String[] args) throws Exception {
         String baseUrl = args[0];
         String apiKey = args[1];
         CamelContext camel = Bench.camel(baseUrl, apiKey, c -> {}, new RouteBuilder() {

@@ -27,8 +27,12 @@ public final class ReplicasBenchmark {
 
     private ReplicasBenchmark() {}
 
-    /** {@code <baseUrl> <apiKey>}. */
-    public static void main(String[] args) throws Exception {
+    /** {@code ReplicasBenchmark <baseUrl> <apiKey>}; the JVM ends with it, whatever threads are left. */
+    public static void main(String[] args) {
+        Bench.main(() -> run(args));
+    }
+
+    private static void run(String[] args) throws Exception {
         String baseUrl = args[0];
         String apiKey = args[1];
         ObjectNode result = Bench.result(

@@ -59,7 +59,7 @@ final class Report {
                         c.path("mode").asText(),
                         cell(c.get("camel-dune")),
                         cell(c.get("bare")),
-                        cell(c.get("tsSdk")),
+                        c.has("tsSdkNote") ? c.get("tsSdkNote").asText() : cell(c.get("tsSdk")),
                         c.has("ratioToBare") ? c.get("ratioToBare").asText() : "",
                         c.has("speedUpOverTsSdk") ? c.get("speedUpOverTsSdk").asText() + "x" : ""));
                 if (c.has("tsSdkSkipped")) {

@@ -67,7 +67,10 @@ final class TsSdk {
         return System.getProperty(SKIPPED_PROPERTY, "the TS SDK peer is skipped");
     }
 
-    /** Runs the script with these arguments and returns its {@code RESULT} object. */
+    /**
+     * Runs the script with these arguments and returns its {@code RESULT} object; when the run fails, an object with
+     * {@code error}: what it printed last, for the report.
+     */
     static JsonNode run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
         Path dir = Path.of(System.getProperty(DIR_PROPERTY));
         List<String> command = new ArrayList<>(List.of("node", "ts-sdk-bench.cjs"));
@@ -77,26 +80,40 @@ final class TsSdk {
                 .redirectErrorStream(true)
                 .start();
         String result = null;
+        java.util.Deque<String> last = new java.util.ArrayDeque<>();
         int echoed = 0;
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.startsWith(Bench.RESULT_PREFIX)) {
                     result = line.substring(Bench.RESULT_PREFIX.length());
-                } else if (echoed++ < 5) {
+                    continue;
+                }
+                String shown = line.length() > 300 ? line.substring(0, 300) + "..." : line;
+                if (echoed++ < 5) {
                     // the SDK logs each failure; a few show what they were
-                    Bench.say("   [ts-sdk] %s", line.length() > 300 ? line.substring(0, 300) + "..." : line);
+                    Bench.say("   [ts-sdk] %s", shown);
+                }
+                last.addLast(shown);
+                if (last.size() > 8) {
+                    last.removeFirst();
                 }
             }
         }
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new IOException("the TS SDK run did not end in " + timeoutSeconds + " s");
+            return failed("did not end in " + timeoutSeconds + " s", last);
         }
         if (result == null) {
-            throw new IOException("the TS SDK run ended with exit " + process.exitValue() + " and no result");
+            return failed("ended with exit " + process.exitValue() + " and no result", last);
         }
         return Bench.JSON.readTree(result);
+    }
+
+    private static JsonNode failed(String why, java.util.Collection<String> last) {
+        String error = "the TS SDK run " + why + "; it printed last: " + String.join(" | ", last);
+        Bench.say("   [ts-sdk] %s", error);
+        return Bench.JSON.createObjectNode().put("error", error);
     }
 
     private static String output(List<String> command, Path dir, long timeoutSeconds)

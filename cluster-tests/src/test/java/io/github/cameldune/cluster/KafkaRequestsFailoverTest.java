@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.cameldune.emulator.DuneEmulator;
 import io.github.cameldune.emulator.DuneEmulatorProcessExtension;
-import io.github.cameldune.examples.EmbeddedKafka;
+import io.github.cameldune.examples.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,9 +21,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,24 +40,14 @@ class KafkaRequestsFailoverTest {
     static final DuneEmulatorProcessExtension DUNE =
             new DuneEmulatorProcessExtension(List.of("-Xmx512m"), "--max-concurrent", "100");
 
-    private static KafkaClusterTestKit kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
-        EmbeddedKafka.createTopics(kafka, 6, "dune-requests");
-        EmbeddedKafka.createTopics(kafka, 1, "dune-results", "dune-dead-letters");
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaBroker KAFKA =
+            new KafkaBroker().withTopics(6, "dune-requests").withTopics(1, "dune-results", "dune-dead-letters");
 
     @Test
     void noRequestIsLostOrExecutedTwiceAcrossASigkill(@TempDir Path locks) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(),
+                "bootstrap.servers", KAFKA.bootstrapServers(),
                 "key.serializer", StringSerializer.class.getName(),
                 "value.serializer", StringSerializer.class.getName()))) {
             for (int n = 0; n < REQUESTS; n++) {
@@ -162,7 +149,7 @@ class KafkaRequestsFailoverTest {
                 DuneEmulator.DEFAULT_API_KEY,
                 locks,
                 "requests",
-                kafka.bootstrapServers());
+                KAFKA.bootstrapServers());
     }
 
     private static long count(Replicas replicas, String replica, String verb) {
@@ -180,7 +167,7 @@ class KafkaRequestsFailoverTest {
 
     private static KafkaConsumer<String, String> consumer() {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(),
+                "bootstrap.servers", KAFKA.bootstrapServers(),
                 "key.deserializer", StringDeserializer.class.getName(),
                 "value.deserializer", StringDeserializer.class.getName()));
         List<TopicPartition> partitions =

@@ -3,15 +3,13 @@ package io.github.cameldune.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.dune.journal.KafkaStateRepository;
-import io.github.cameldune.examples.EmbeddedKafka;
+import io.github.cameldune.examples.KafkaBroker;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The journal's repository on a real broker: what one replica wrote, another reads at once; one started later reads
@@ -19,22 +17,13 @@ import org.junit.jupiter.api.Test;
  */
 class KafkaStateRepositoryTest {
 
-    private static KafkaClusterTestKit kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
 
     @Test
     void aWriteOnOneReplicaIsReadOnAnotherAtOnce() throws Exception {
-        KafkaStateRepository a = new KafkaStateRepository("journal-test", kafka.bootstrapServers());
-        KafkaStateRepository b = new KafkaStateRepository("journal-test", kafka.bootstrapServers());
+        KafkaStateRepository a = new KafkaStateRepository("journal-test", KAFKA.bootstrapServers());
+        KafkaStateRepository b = new KafkaStateRepository("journal-test", KAFKA.bootstrapServers());
         a.start();
         b.start();
         try {
@@ -49,14 +38,14 @@ class KafkaStateRepositoryTest {
             a.stop();
             b.stop();
         }
-        KafkaStateRepository later = new KafkaStateRepository("journal-test", kafka.bootstrapServers());
+        KafkaStateRepository later = new KafkaStateRepository("journal-test", KAFKA.bootstrapServers());
         later.start();
         try {
             assertThat(later.getState("k49")).isEqualTo("execution 49");
         } finally {
             later.stop();
         }
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, "journal-test");
             ConfigEntry policy = admin.describeConfigs(java.util.List.of(topic))
                     .all()

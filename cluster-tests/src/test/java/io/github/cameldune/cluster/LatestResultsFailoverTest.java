@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.emulator.DuneEmulatorExtension;
 import io.github.cameldune.emulator.engine.Execution;
-import io.github.cameldune.examples.EmbeddedKafka;
+import io.github.cameldune.examples.KafkaBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,18 +26,8 @@ class LatestResultsFailoverTest {
     @RegisterExtension
     static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension();
 
-    private static KafkaClusterTestKit kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
-        EmbeddedKafka.createTopics(kafka, 1, "dune-emitted");
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker().withTopics(1, "dune-emitted");
 
     @Test
     void eachNewResultIsEmittedOnceAcrossTheFailOver(@TempDir Path locks) throws Exception {
@@ -49,7 +36,7 @@ class LatestResultsFailoverTest {
         String killed;
         try (Replicas replicas = new Replicas()) {
             replicas.startAll(
-                    3, DUNE.emulator().baseUrl(), DUNE.emulator().apiKey(), locks, "latest", kafka.bootstrapServers());
+                    3, DUNE.emulator().baseUrl(), DUNE.emulator().apiKey(), locks, "latest", KAFKA.bootstrapServers());
             // the first result, emitted once a leader is up
             DUNE.emulator().engine().executeQuery(1002, Map.of(), null);
             for (int i = 0; i < 600 && replicas.last() == null; i++) {

@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.main.Main;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,34 +18,25 @@ class KafkaAppTest {
     @RegisterExtension
     static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension();
 
-    private static KafkaClusterTestKit kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
 
     @Test
     void requestsBecomeExecutionsAndResults() throws Exception {
         Main main = ExampleRunner.create(new KafkaRoutes(), "kafka.properties", DUNE.emulator());
-        main.addOverrideProperty("example.brokers", kafka.bootstrapServers());
+        main.addOverrideProperty("example.brokers", KAFKA.bootstrapServers());
         main.start();
         try {
             KafkaTopics.send(
-                    kafka.bootstrapServers(),
+                    KAFKA.bootstrapServers(),
                     "dune-requests",
                     "r",
                     List.of(
                             "{\"query_id\": 1003, \"parameters\": "
                                     + "{\"wallet\": \"0xe03b4de29ba24ee38cc640a73f40db50dd52f479\", \"max_rows\": 3}}",
                             "{\"query_id\": 1002}"));
-            List<String> executions = KafkaTopics.read(kafka.bootstrapServers(), "dune-executions", 2);
-            List<String> results = KafkaTopics.read(kafka.bootstrapServers(), "dune-results", 2);
+            List<String> executions = KafkaTopics.read(KAFKA.bootstrapServers(), "dune-executions", 2);
+            List<String> results = KafkaTopics.read(KAFKA.bootstrapServers(), "dune-results", 2);
             ObjectMapper json = new ObjectMapper();
             for (String execution : executions) {
                 Map<String, Object> e = json.readValue(execution, new TypeReference<>() {});

@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.camel.main.Main;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,23 +26,14 @@ class KafkaBatchAppTest {
     @RegisterExtension
     static final DuneEmulatorExtension DUNE = new DuneEmulatorExtension();
 
-    private static KafkaClusterTestKit kafka;
-
-    @BeforeAll
-    static void startKafka() throws Exception {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopKafka() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
 
     @Test
     void eventsAreInsertedInBatchesAndTheJoinedResultPublished() throws Exception {
         DUNE.emulator().queries().add(KafkaBatchApp.joinQuery());
         Main main = ExampleRunner.create(new KafkaBatchRoutes(), "kafka-batch.properties", DUNE.emulator());
-        main.addOverrideProperty("example.brokers", kafka.bootstrapServers());
+        main.addOverrideProperty("example.brokers", KAFKA.bootstrapServers());
         main.addOverrideProperty("example.batch-size", "4");
         main.addOverrideProperty("example.batch-timeout", "1500");
         main.start();
@@ -56,10 +44,10 @@ class KafkaBatchAppTest {
                         + "\", \"seen_at\": \"2026-11-0" + (1 + id % 9) + "T00:00:00\"}");
             }
             // one key: one partition, so the batches are the events in order
-            KafkaTopics.send(kafka.bootstrapServers(), "wallet-labels", "labels", events);
+            KafkaTopics.send(KAFKA.bootstrapServers(), "wallet-labels", "labels", events);
             List<Map<String, Long>> results = new ArrayList<>();
             ObjectMapper json = new ObjectMapper();
-            for (String result : KafkaTopics.read(kafka.bootstrapServers(), "labelled-volume", 3)) {
+            for (String result : KafkaTopics.read(KAFKA.bootstrapServers(), "labelled-volume", 3)) {
                 List<Map<String, Object>> rows = json.readValue(result, new TypeReference<>() {});
                 results.add(rows.stream()
                         .collect(Collectors.toMap(
