@@ -48,6 +48,11 @@ public final class Deadlines {
         return open.size();
     }
 
+    /** Whether the sweep task is scheduled (false once it rested). */
+    boolean isSweeping() {
+        return sweeping != null;
+    }
+
     private synchronized void start(ScheduledExecutorService scheduler) {
         if (sweeping == scheduler) {
             return;

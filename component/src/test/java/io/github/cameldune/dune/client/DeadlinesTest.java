@@ -61,9 +61,12 @@ class DeadlinesTest {
         deadlines.add(scheduler, first, Duration.ofMinutes(1), () -> {});
         assertThat(scheduler.getQueue()).hasSize(1);
         first.complete(null);
-        for (int i = 0; i < 200 && !scheduler.getQueue().isEmpty(); i++) {
+        // the queue is empty too while the sweep runs: wait for the sweep's own decision to rest, which cancels it
+        for (int i = 0; i < 400 && deadlines.isSweeping(); i++) {
             Thread.sleep(25);
         }
+        assertThat(deadlines.isSweeping()).as("rested").isFalse();
+        Thread.sleep(2 * Deadlines.TICK_MILLIS);
         assertThat(scheduler.getQueue()).as("no task while idle").isEmpty();
 
         AtomicInteger fired = new AtomicInteger();
