@@ -200,6 +200,30 @@ class ResultsProducerTest extends DuneTestSupport {
     }
 
     @Test
+    void csvWrittenToAStreamInBulkIsTheSameAsReadByteByByte() throws Exception {
+        String id = finishedSeries(25);
+        Exchange done = template.request("direct:csv", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
+        InputStream csv = done.getMessage().getBody(InputStream.class);
+        java.io.ByteArrayOutputStream bulk = new java.io.ByteArrayOutputStream();
+        // writes the pages' chunks as they are (PagedCsv.transferTo), with the first byte already read
+        int first = csv.read();
+        long written = csv.transferTo(bulk);
+
+        csv.reset();
+        java.io.ByteArrayOutputStream single = new java.io.ByteArrayOutputStream();
+        for (int b = csv.read(); b >= 0; b = csv.read()) {
+            single.write(b);
+        }
+        assertThat(first).isEqualTo('n');
+        assertThat(written).isEqualTo(single.size() - 1L);
+        assertThat((char) first + bulk.toString(StandardCharsets.UTF_8))
+                .isEqualTo(single.toString(StandardCharsets.UTF_8))
+                .startsWith("number,label,amount")
+                .contains("\n24,row-24,");
+        assertThat(single.toString(StandardCharsets.UTF_8).split("\n")).hasSize(26);
+    }
+
+    @Test
     void resultOptionsTravelInDunesNames() throws Exception {
         String id = finishedSeries(25);
         template.request(

@@ -3,6 +3,7 @@ package io.github.cameldune.dune.client;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -64,6 +65,19 @@ public final class ChunkedBody {
                 int n = Math.min(len, current.length - position);
                 System.arraycopy(current, position, buffer, offset, n);
                 position += n;
+                return n;
+            }
+
+            /** Each chunk written as it is, instead of through an 8 KB copy: a page to a file in a few writes. */
+            @Override
+            public long transferTo(OutputStream out) throws IOException {
+                long n = 0;
+                while (ready()) {
+                    byte[] current = chunks.get(chunk);
+                    out.write(current, position, current.length - position);
+                    n += current.length - position;
+                    position = current.length;
+                }
                 return n;
             }
 

@@ -68,6 +68,19 @@ final class PagedCsv extends InputStream implements StreamCache {
         return n;
     }
 
+    /** Page after page, each written in the chunks it arrived in (see {@code ChunkedBody}). */
+    @Override
+    public long transferTo(OutputStream out) throws IOException {
+        ahead();
+        long total = 0;
+        do {
+            long n = data.transferTo(out);
+            position += n;
+            total += n;
+        } while (nextPage());
+        return total;
+    }
+
     /** Moves to the next page past its header line; false after the last page. */
     private boolean nextPage() throws IOException {
         ahead();
