@@ -20,7 +20,6 @@ public final class OptionChecks {
     /** Dune's performance tiers. */
     public static final Set<String> PERFORMANCE_TIERS = Set.of("small", "medium", "large");
 
-    /** A Dune execution id: a ULID in Crockford's base 32. */
     /** Crockford's base 32, the alphabet of a ULID: digits and letters but I, L, O and U, in either case. */
     private static final String ULID_LETTERS = "0123456789ABCDEFGHJKMNPQRSTVWXYZabcdefghjkmnpqrstvwxyz";
 

@@ -1,5 +1,6 @@
 package io.github.cameldune.dune.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -100,7 +101,7 @@ public record ResultPage(
     }
 
     /** Whether the rows are read from the answer as they are taken (see {@link #streamed}). */
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isStreamed() {
         return result != null && result.rows() instanceof StreamedRows;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Reads a page's rows compactly: Dune sends every row with the same keys in the same order, so the keys are kept once
@@ -33,7 +35,7 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
         if (p.currentToken() != JsonToken.START_ARRAY) {
             return ctxt.reportInputMismatch(List.class, "rows must be an array, not %s", p.currentToken());
         }
-        if (ctxt.getAttribute(STREAMED) instanceof java.util.function.Supplier<?> answer) {
+        if (ctxt.getAttribute(STREAMED) instanceof Supplier<?> answer) {
             int count = 0;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), count++) {
                 if (t == JsonToken.START_OBJECT) {
@@ -43,8 +45,7 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
                 }
             }
             @SuppressWarnings("unchecked")
-            java.util.function.Supplier<java.io.InputStream> body =
-                    (java.util.function.Supplier<java.io.InputStream>) answer;
+            Supplier<InputStream> body = (Supplier<InputStream>) answer;
             return new StreamedRows(body, p.getCodec(), count);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
