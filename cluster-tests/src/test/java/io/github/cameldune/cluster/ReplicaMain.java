@@ -1,8 +1,13 @@
 package io.github.cameldune.cluster;
 
+import io.github.cameldune.dune.exception.DuneBudgetExceededException;
 import io.github.cameldune.examples.ExampleRunner;
 import io.github.cameldune.examples.KafkaReplicaRoutes;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
@@ -15,11 +20,44 @@ import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
  * Arguments: base URL, API key, lock folder, replica name, {@code run} or {@code latest}, and for {@code latest} the
  * Kafka bootstrap servers of the idempotent repository the replicas share; or {@code load} and a number of executes
  * to send, one every 300 ms, outside any leader election; or {@code requests} and the Kafka bootstrap servers: the
- * example {@link KafkaReplicaRoutes}, a member of a consumer group that runs each request under the execution journal.
+ * example {@link KafkaReplicaRoutes}, a member of a consumer group that runs each request under the execution journal;
+ * or {@code budget}, a burst size, a start time (epoch milliseconds) and a credit budget: two bursts of concurrent
+ * executes 4 s apart under that budget, each execute logged as executed or refused, with its burst.
  */
 public final class ReplicaMain {
 
     private ReplicaMain() {}
+
+    /**
+     * At {@code startAt}, and 4 s later, {@code size} executes sent at once (a parallel split), each logged as
+     * {@code replica <name> burst<n>-executed <execution id>} or {@code replica <name> burst<n>-refused -}.
+     */
+    private static RouteBuilder bursts(String replica, int size, long startAt) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                ExecutorService senders = Executors.newFixedThreadPool(size);
+                AtomicInteger burst = new AtomicInteger();
+                long delay = Math.max(0, startAt - System.currentTimeMillis());
+                from("timer:burst?period=4000&repeatCount=2&delay=" + delay)
+                        .routeId("dune-bursts")
+                        .process(exchange -> exchange.setProperty("burst", burst.incrementAndGet()))
+                        .setBody(exchange -> IntStream.range(0, size).boxed().toList())
+                        .split(body())
+                        .parallelProcessing()
+                        .executorService(senders)
+                        .doTry()
+                        // no query parameters: the query's defaults
+                        .setBody(constant("{}"))
+                        .to("dune:execute?queryId=1005")
+                        .log("replica " + replica + " burst${exchangeProperty.burst}-executed "
+                                + "${header.CamelDuneExecutionId}")
+                        .doCatch(DuneBudgetExceededException.class)
+                        .log("replica " + replica + " burst${exchangeProperty.burst}-refused -")
+                        .end();
+            }
+        };
+    }
 
     /** Runs the replica until it is stopped or killed. */
     public static void main(String[] args) throws Exception {
@@ -35,6 +73,16 @@ public final class ReplicaMain {
             return;
         }
         Main main = new Main();
+        if (args[4].equals("budget")) {
+            main.configure().addRoutesBuilder(bursts(replica, Integer.parseInt(args[5]), Long.parseLong(args[6])));
+            main.addOverrideProperty("camel.component.dune.credit-budget", args[7]);
+            main.addOverrideProperty("camel.component.dune.credit-reconcile-interval", "1s");
+            main.addOverrideProperty("camel.component.dune.credit-settle-interval", "500ms");
+            main.addOverrideProperty("camel.component.dune.base-url", args[0]);
+            main.addOverrideProperty("camel.component.dune.api-key", args[1]);
+            main.run();
+            return;
+        }
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() throws Exception {

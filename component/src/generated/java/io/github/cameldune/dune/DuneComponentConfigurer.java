@@ -52,8 +52,12 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "creditBudget": target.setCreditBudget(property(camelContext, double.class, value)); return true;
         case "creditbudgetwindow":
         case "creditBudgetWindow": target.setCreditBudgetWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "creditestimate":
+        case "creditEstimate": target.setCreditEstimate(property(camelContext, double.class, value)); return true;
         case "creditreconcileinterval":
         case "creditReconcileInterval": target.setCreditReconcileInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "creditsettleinterval":
+        case "creditSettleInterval": target.setCreditSettleInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "enddate":
         case "endDate": getOrCreateConfiguration(target).setEndDate(property(camelContext, java.lang.String.class, value)); return true;
         case "executeuncertain":
@@ -178,8 +182,12 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "creditBudget": return double.class;
         case "creditbudgetwindow":
         case "creditBudgetWindow": return long.class;
+        case "creditestimate":
+        case "creditEstimate": return double.class;
         case "creditreconcileinterval":
         case "creditReconcileInterval": return long.class;
+        case "creditsettleinterval":
+        case "creditSettleInterval": return long.class;
         case "enddate":
         case "endDate": return java.lang.String.class;
         case "executeuncertain":
@@ -305,8 +313,12 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "creditBudget": return target.getCreditBudget();
         case "creditbudgetwindow":
         case "creditBudgetWindow": return target.getCreditBudgetWindow();
+        case "creditestimate":
+        case "creditEstimate": return target.getCreditEstimate();
         case "creditreconcileinterval":
         case "creditReconcileInterval": return target.getCreditReconcileInterval();
+        case "creditsettleinterval":
+        case "creditSettleInterval": return target.getCreditSettleInterval();
         case "enddate":
         case "endDate": return getOrCreateConfiguration(target).getEndDate();
         case "executeuncertain":

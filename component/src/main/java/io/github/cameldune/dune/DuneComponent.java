@@ -1,6 +1,5 @@
 package io.github.cameldune.dune;
 
-import io.github.cameldune.dune.client.CreditBudget;
 import io.github.cameldune.dune.client.Deadlines;
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.HttpTransport;
@@ -9,6 +8,8 @@ import io.github.cameldune.dune.client.RateLimiter;
 import io.github.cameldune.dune.client.RequestGate;
 import io.github.cameldune.dune.client.ServerPacing;
 import io.github.cameldune.dune.client.SharedResources;
+import io.github.cameldune.dune.credits.CreditBudget;
+import io.github.cameldune.dune.credits.CreditLedger;
 import io.github.cameldune.dune.metrics.DuneMetrics;
 import io.github.cameldune.dune.metrics.MicrometerBinding;
 import io.github.cameldune.dune.waiting.DurationHistory;
@@ -101,13 +102,34 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     @Metadata(
             label = "advanced",
             defaultValue = "0",
-            description = "Credits this component may spend per creditBudgetWindow, counted from what Dune reports of "
-                    + "each finished execution this JVM saw and the estimated export credits, and reconciled every "
-                    + "creditReconcileInterval with the account's usage (what other replicas and tools spent counts "
-                    + "too); an execute that would go past it (at what the same query cost last time) fails with a "
-                    + "DuneBudgetExceededException before it is sent. Executions already started are never "
-                    + "cancelled. 0 turns the budget off.")
+            description = "Credits this component may spend per creditBudgetWindow. Each billed request (an "
+                    + "execution, a write to a table) reserves what it is expected to cost before it is sent, and is "
+                    + "refused with a DuneBudgetExceededException, sending nothing, when the reservations and the "
+                    + "credits counted would go past the budget; a reservation becomes what Dune charged once it says. "
+                    + "Export credits are counted as results are read. The budget is reconciled every "
+                    + "creditReconcileInterval with the account's usage, so what other replicas and tools spent counts "
+                    + "too. Executions already started are never cancelled. 0 turns the budget off.")
     private double creditBudget;
+
+    @Metadata(
+            label = "advanced",
+            defaultValue = "0",
+            description = "Credits an execution of a query this component has not seen run yet (on the same tier) is "
+                    + "expected to cost, reserved against the credit budgets until Dune reports its cost. 0 takes the "
+                    + "highest cost seen so far on that tier, or the tier's list price when none was seen (10 credits "
+                    + "on medium and small, 20 on large). A query seen before is expected to cost what it cost last "
+                    + "time.")
+    private double creditEstimate;
+
+    @Metadata(
+            label = "advanced",
+            defaultValue = "10s",
+            javaType = "java.time.Duration",
+            description = "How often, with a credit budget, the component reads the status (free) of the executions it "
+                    + "started whose status no route has read for that long, at most 100 at a time, until they end: "
+                    + "their reservations then become what Dune charged. 0 never reads them: they stay reserved at "
+                    + "their expected cost until they leave the window.")
+    private long creditSettleInterval = 10_000;
 
     @Metadata(
             label = "advanced",
@@ -214,19 +236,20 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
             pacing = serverRateLimit ? new ServerPacing() : null;
         }
         return new SharedResources(
-                poller(),
-                rateLimiter(),
-                inFlight,
-                gate,
-                credits.ledger(creditBudget, creditBudgetWindow, exportCreditsPerMb),
-                credits.metrics(),
-                pacing,
-                deadlines);
+                poller(), rateLimiter(), inFlight, gate, credits.ledger(this), credits.metrics(), pacing, deadlines);
     }
 
-    /** Starts reconciling the component's budget with the account's usage, through the first endpoint's client. */
-    void reconcileBudget(DuneClient client) {
-        credits.reconcile(client, poller(), creditReconcileInterval);
+    /**
+     * Starts reconciling the component's budget with the account's usage, and settling executions nobody reads,
+     * through the first endpoint's client.
+     */
+    void startCredits(DuneClient client) {
+        credits.start(client, poller(), creditReconcileInterval, creditSettleInterval);
+    }
+
+    /** The component's credit ledger, where billed requests reserve and the client reports costs. */
+    CreditLedger ledger() {
+        return credits.ledger(this);
     }
 
     @Override
@@ -313,6 +336,22 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
 
     public void setCreditBudget(double creditBudget) {
         this.creditBudget = creditBudget;
+    }
+
+    public double getCreditEstimate() {
+        return creditEstimate;
+    }
+
+    public void setCreditEstimate(double creditEstimate) {
+        this.creditEstimate = creditEstimate;
+    }
+
+    public long getCreditSettleInterval() {
+        return creditSettleInterval;
+    }
+
+    public void setCreditSettleInterval(long creditSettleInterval) {
+        this.creditSettleInterval = creditSettleInterval;
     }
 
     public long getCreditBudgetWindow() {

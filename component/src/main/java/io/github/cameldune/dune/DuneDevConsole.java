@@ -1,8 +1,8 @@
 package io.github.cameldune.dune;
 
-import io.github.cameldune.dune.client.CreditBudget;
 import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.RateLimiter;
+import io.github.cameldune.dune.credits.CreditBudget;
 import io.github.cameldune.dune.metrics.DuneMetrics;
 import io.github.cameldune.dune.metrics.Series;
 import io.github.cameldune.dune.metrics.WaitingExecution;
@@ -155,6 +155,8 @@ public class DuneDevConsole extends AbstractDevConsole {
         JsonObject credits = new JsonObject();
         credits.put("execution", metrics.total("dune.credits", Map.of("kind", "execution")));
         credits.put("export", metrics.total("dune.credits", Map.of("kind", "export")));
+        credits.put("write", metrics.total("dune.credits", Map.of("kind", "write")));
+        credits.put("executionsFollowed", dune.ledger().followed());
         credits.put("exportCreditsPerMb", dune.getExportCreditsPerMb());
         json.put("credits", credits);
         json.put("budget", budget(dune.creditBudget()));
@@ -181,6 +183,8 @@ public class DuneDevConsole extends AbstractDevConsole {
         json.put("budget", budget.budget().doubleValue());
         json.put("window", budget.window().toString());
         json.put("counted", budget.spent().doubleValue());
+        json.put("reserved", budget.reserved().doubleValue());
+        json.put("settled", budget.settled().doubleValue());
         json.put("remaining", budget.remaining().doubleValue());
         json.put("countedFromUsage", budget.othersCounted().doubleValue());
         json.put(

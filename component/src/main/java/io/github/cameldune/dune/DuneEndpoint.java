@@ -1,8 +1,9 @@
 package io.github.cameldune.dune;
 
-import io.github.cameldune.dune.client.CreditBudget;
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.RetryPolicy;
+import io.github.cameldune.dune.credits.CreditBudget;
+import io.github.cameldune.dune.credits.CreditGuard;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.handler.OperationHandler;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
@@ -42,9 +43,10 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
     @UriParam(
             label = "advanced",
             defaultValue = "0",
-            description = "Credits this endpoint's executions may spend per the component's creditBudgetWindow, "
-                    + "besides the component's creditBudget: an execute that would go past it fails with a "
-                    + "DuneBudgetExceededException before it is sent. 0 for none.")
+            description = "Credits this endpoint's billed requests (executions, writes) may spend per the component's "
+                    + "creditBudgetWindow, besides the component's creditBudget, reserved and settled the same way: a "
+                    + "request whose expected cost would go past it fails with a DuneBudgetExceededException before "
+                    + "it is sent. 0 for none.")
     private double creditBudget;
 
     private CreditBudget budget;
@@ -98,17 +100,17 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                 Duration.ofMillis(configuration.getResponseTimeout()),
                 getComponent().getMaxAnswerSize(),
                 retries,
-                getComponent().shared(),
-                budget());
+                getComponent().shared());
         if (configuration.getJournal() != null) {
             // started once however many endpoints share it, stopped with the context, after the routes
             getCamelContext().addService(configuration.getJournal(), true, true);
         }
         getComponent().validateApiKey(this);
-        getComponent().reconcileBudget(client);
+        getComponent().startCredits(client);
         handler = OperationHandler.of(
                 configuration,
                 client,
+                new CreditGuard(getComponent().ledger(), budget(), client.withoutRetries()::status),
                 new ExecutionWaiter(
                         client,
                         getComponent().poller(),

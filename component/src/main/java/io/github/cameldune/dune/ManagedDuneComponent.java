@@ -1,6 +1,6 @@
 package io.github.cameldune.dune;
 
-import io.github.cameldune.dune.client.CreditBudget;
+import io.github.cameldune.dune.credits.CreditBudget;
 import io.github.cameldune.dune.metrics.DuneMetrics;
 import io.github.cameldune.dune.metrics.Outcome;
 import java.util.Map;
@@ -69,6 +69,11 @@ public interface ManagedDuneComponent {
         return metrics().total("dune.credits", Map.of("kind", "export"));
     }
 
+    @ManagedAttribute(description = "Credits of writes to tables (3 a GB, at least 1 a write)")
+    default double getWriteCredits() {
+        return metrics().total("dune.credits", Map.of("kind", "write"));
+    }
+
     @ManagedAttribute(description = "Rows of results read as JSON")
     default long getResultRows() {
         return (long) metrics().total("dune.results.rows", Map.of());
@@ -82,6 +87,18 @@ public interface ManagedDuneComponent {
     @ManagedAttribute(description = "Credits left in the budget's window, -1 without a budget")
     default double getCreditBudgetRemaining() {
         return creditBudget() == null ? -1 : creditBudget().remaining().doubleValue();
+    }
+
+    @ManagedAttribute(
+            description = "Credits reserved in the budget's window by requests whose cost Dune has not reported yet, "
+                    + "-1 without a budget")
+    default double getCreditBudgetReserved() {
+        return creditBudget() == null ? -1 : creditBudget().reserved().doubleValue();
+    }
+
+    @ManagedAttribute(description = "Credits settled in the budget's window at what Dune charged, -1 without a budget")
+    default double getCreditBudgetSettled() {
+        return creditBudget() == null ? -1 : creditBudget().settled().doubleValue();
     }
 
     private long outcome(Outcome outcome) {

@@ -157,6 +157,8 @@ public final class OptionChecks {
         notNegative("exportCreditsPerMb", c.getExportCreditsPerMb(), "zero or more");
         atLeast("creditBudgetWindow", c.getCreditBudgetWindow(), 1);
         atLeast("creditReconcileInterval", c.getCreditReconcileInterval(), 0);
+        atLeast("creditSettleInterval", c.getCreditSettleInterval(), 0);
+        notNegative("creditEstimate", c.getCreditEstimate(), "zero (estimated from what was seen) or more");
     }
 
     /** A number of credits, zero or more. */

@@ -30,7 +30,6 @@ public final class DuneClient {
     private final DuneUrls urls;
     private final Sender sender;
     private final SharedResources shared;
-    private final CreditBudget endpointBudget;
 
     /**
      * A client of one Dune API base URL that retries as its policy says and keeps to the component's limits, every
@@ -39,9 +38,8 @@ public final class DuneClient {
      * @param baseUrl         e.g. {@code https://api.dune.com/api}
      * @param responseTimeout how long to wait for each whole answer
      * @param maxAnswerSize   the largest answer body kept, in bytes; a larger one fails the request
-     * @param shared          the scheduler, rate limiter, work in flight, request gate, credits and figures of the
-     *                        component
-     * @param endpointBudget  the endpoint's own credit budget, or null for none
+     * @param shared          the scheduler, rate limiter, work in flight, request gate, cost report and figures of
+     *                        the component
      */
     public DuneClient(
             HttpTransport transport,
@@ -51,20 +49,17 @@ public final class DuneClient {
             Duration responseTimeout,
             long maxAnswerSize,
             RetryPolicy retries,
-            SharedResources shared,
-            CreditBudget endpointBudget) {
+            SharedResources shared) {
         this(
                 new DuneUrls(baseUrl, apiKey, apiKeyLocation),
                 new Sender(transport, apiKey, apiKeyLocation, responseTimeout, maxAnswerSize, retries, shared),
-                shared,
-                endpointBudget);
+                shared);
     }
 
-    private DuneClient(DuneUrls urls, Sender sender, SharedResources shared, CreditBudget endpointBudget) {
+    private DuneClient(DuneUrls urls, Sender sender, SharedResources shared) {
         this.urls = urls;
         this.sender = sender;
         this.shared = shared;
-        this.endpointBudget = endpointBudget;
     }
 
     /**
@@ -72,7 +67,7 @@ public final class DuneClient {
      * does, so that a status poll is retried in one layer only.
      */
     public DuneClient withoutRetries() {
-        return new DuneClient(urls, sender.withoutRetries(), shared, endpointBudget);
+        return new DuneClient(urls, sender.withoutRetries(), shared);
     }
 
     /** The query management endpoints, over the same sender and limits. */
@@ -80,9 +75,9 @@ public final class DuneClient {
         return new DuneQueries(urls, sender);
     }
 
-    /** The uploads endpoints, over the same sender, limits and budgets. */
+    /** The uploads endpoints, over the same sender and limits. */
     public DuneUploads uploads() {
-        return new DuneUploads(urls, sender, shared, endpointBudget);
+        return new DuneUploads(urls, sender, shared.costs());
     }
 
     /**
@@ -111,8 +106,6 @@ public final class DuneClient {
 
     private CompletableFuture<DuneExecution> execute(
             DuneCall call, Long queryId, List<String> path, Map<String, Object> body, String performance) {
-        // before anything is sent: a refused execute bills nothing
-        CreditBudget.checkBoth(shared.credits().budget(), endpointBudget, call, queryId);
         if (performance != null) {
             body.put("performance", performance);
         }
@@ -134,10 +127,7 @@ public final class DuneClient {
         return sender.send(new ApiRequest(DuneCall.STATUS, null, executionId, http), answer -> {
             ExecutionStatus status = answer.read(ExecutionStatus.class);
             answer.require(status.state() != null, "state");
-            java.math.BigDecimal credits = shared.credits().execution(status);
-            if (credits != null && endpointBudget != null) {
-                endpointBudget.add(credits, status.queryId());
-            }
+            shared.costs().status(status);
             return status;
         });
     }

@@ -31,14 +31,12 @@ public final class DuneUploads {
 
     private final DuneUrls urls;
     private final Sender sender;
-    private final SharedResources shared;
-    private final CreditBudget endpointBudget;
+    private final CostReport costs;
 
-    DuneUploads(DuneUrls urls, Sender sender, SharedResources shared, CreditBudget endpointBudget) {
+    DuneUploads(DuneUrls urls, Sender sender, CostReport costs) {
         this.urls = urls;
         this.sender = sender;
-        this.shared = shared;
-        this.endpointBudget = endpointBudget;
+        this.costs = costs;
     }
 
     /** {@code POST /v1/uploads}: an empty table, or the one that exists with the same schema. */
@@ -56,41 +54,29 @@ public final class DuneUploads {
         return sender.send(new ApiRequest(DuneCall.CREATE_TABLE, null, null, http), answer -> {
             TableCreated created = answer.read(TableCreated.class);
             answer.require(created.fullName() != null, "full_name");
+            costs.written(0);
             return created;
         });
     }
 
-    /**
-     * {@code POST /v1/uploads/{namespace}/{table}/insert}: appends the rows of a CSV or NDJSON body, all or none.
-     * Refused before sending when a credit budget is spent.
-     */
+    /** {@code POST /v1/uploads/{namespace}/{table}/insert}: appends the rows of a CSV or NDJSON body, all or none. */
     public CompletableFuture<TableInsert> insert(String namespace, String tableName, byte[] body, ContentType type) {
-        CreditBudget.checkBoth(shared.credits().budget(), endpointBudget, DuneCall.INSERT, null);
         SimpleHttpRequest http = SimpleRequestBuilder.post(urls.url(table(namespace, tableName, "insert"), List.of()))
                 .setBody(body, type)
                 .build();
         return sender.send(new ApiRequest(DuneCall.INSERT, null, null, http), answer -> {
             TableInsert written = answer.read(TableInsert.class);
-            billWrite(body.length);
+            costs.written(body.length);
             return written;
         });
     }
 
-    /** Counts a write's credits in the ledger and the endpoint's budget. */
-    private void billWrite(long bytes) {
-        java.math.BigDecimal credits = shared.credits().written(bytes);
-        if (endpointBudget != null) {
-            endpointBudget.add(credits, null);
-        }
-    }
-
     /**
      * {@code POST /v1/uploads/csv}: makes or replaces {@code dataset_<tableName>} in the key's namespace from one
-     * CSV, its types inferred. Refused before sending when a credit budget is spent.
+     * CSV, its types inferred.
      */
     public CompletableFuture<CsvUploaded> uploadCsv(
             String tableName, byte[] csv, String description, boolean isPrivate) {
-        CreditBudget.checkBoth(shared.credits().budget(), endpointBudget, DuneCall.UPLOAD_CSV, null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("table_name", tableName);
         body.put("data", new String(csv, java.nio.charset.StandardCharsets.UTF_8));
@@ -105,7 +91,7 @@ public final class DuneUploads {
             answer.require(
                     Boolean.TRUE.equals(uploaded.success()) && uploaded.tableName() != null,
                     "success true and table_name");
-            billWrite(csv.length);
+            costs.written(csv.length);
             return uploaded;
         });
     }

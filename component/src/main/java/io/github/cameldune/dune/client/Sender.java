@@ -242,7 +242,7 @@ final class Sender {
                                 }
                                 if (answer.isSuccess() && request.call().billing() == DuneCall.Billing.EXPORT) {
                                     // Dune bills each megabyte of results it sends, whether or not it is read
-                                    shared.credits().exported(message.getBody().length());
+                                    shared.costs().exported(message.getBody().length());
                                 }
                                 try {
                                     future.complete(

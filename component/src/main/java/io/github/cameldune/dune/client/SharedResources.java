@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param limiter   the rate limiter, or null for none
  * @param inFlight  the work in flight, ended typed when the component stops
  * @param gate      at most so many requests in flight; the rest wait without a thread
- * @param credits   the credits counted, and the budget executes must keep to
+ * @param costs     where what Dune billed for each answer is reported
  * @param metrics   where calls, waits and credits are counted
  * @param pacing    the pace Dune's RateLimit headers set, shared by the component's requests, or null for none
  * @param deadlines the whole-answer deadlines of the requests in flight
@@ -21,7 +21,7 @@ public record SharedResources(
         RateLimiter limiter,
         InFlight inFlight,
         RequestGate gate,
-        CreditLedger credits,
+        CostReport costs,
         DuneMetrics metrics,
         ServerPacing pacing,
         Deadlines deadlines) {}

@@ -3,10 +3,12 @@ package io.github.cameldune.dune.handler;
 import io.github.cameldune.dune.DuneConfiguration;
 import io.github.cameldune.dune.DuneConstants;
 import io.github.cameldune.dune.OutputType;
+import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.Futures;
 import io.github.cameldune.dune.client.ResultOptions;
 import io.github.cameldune.dune.client.ResultsTarget;
+import io.github.cameldune.dune.credits.CreditGuard;
 import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.dune.exception.DuneExecutionException;
 import io.github.cameldune.dune.exception.DuneShutdownException;
@@ -20,6 +22,7 @@ import io.github.cameldune.dune.waiting.ExecutionWaiter;
 import io.github.cameldune.dune.waiting.WaitPolicy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -31,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the handlers of one endpoint share: its options, its client and waiter, and the sequence several operations
- * are made of (an execution started or given, waited for, its results read).
+ * What the handlers of one endpoint share: its options, its client, credit guard and waiter, and the sequence several
+ * operations are made of (an execution started or given, waited for, its results read).
  */
 final class Calls {
 
@@ -43,15 +46,19 @@ final class Calls {
 
     final DuneConfiguration config;
     final DuneClient client;
+    /** Every billed request is sent through here, its expected cost reserved first. */
+    final CreditGuard credits;
+
     final ResultsReader reader;
     private final ExecutionWaiter waiter;
     private final WaitPolicy waitPolicy;
     private final ExecutionJournal journal;
     private final Executor workers;
 
-    Calls(DuneConfiguration config, DuneClient client, ExecutionWaiter waiter, Executor workers) {
+    Calls(DuneConfiguration config, DuneClient client, CreditGuard credits, ExecutionWaiter waiter, Executor workers) {
         this.config = config;
         this.client = client;
+        this.credits = credits;
         this.waiter = waiter;
         this.workers = workers;
         this.journal =
@@ -63,6 +70,28 @@ final class Calls {
                 Duration.ofMillis(config.getMaxPollInterval()),
                 Duration.ofMillis(config.getWaitTimeout()),
                 config.getLongWaitThreshold() == 0 ? null : Duration.ofMillis(config.getLongWaitThreshold()));
+    }
+
+    /** An execute of a saved query, its expected cost reserved first (refused, sending nothing, past a budget). */
+    CompletableFuture<DuneExecution> executeQuery(long queryId, Map<String, Object> parameters, String performance) {
+        return credits.execution(
+                DuneCall.EXECUTE_QUERY,
+                queryId,
+                null,
+                performance,
+                () -> client.executeQuery(queryId, parameters, performance),
+                DuneExecution::executionId);
+    }
+
+    /** An execute of raw SQL, its expected cost reserved first. */
+    CompletableFuture<DuneExecution> executeSql(String sql, String performance) {
+        return credits.execution(
+                DuneCall.EXECUTE_SQL,
+                null,
+                sql,
+                performance,
+                () -> client.executeSql(sql, performance),
+                DuneExecution::executionId);
     }
 
     /** The name of the endpoint's operation, for errors. */

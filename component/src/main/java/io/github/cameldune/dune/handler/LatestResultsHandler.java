@@ -56,7 +56,7 @@ public final class LatestResultsHandler implements OperationHandler {
                         ? readExecution(in, freshEnough)
                         : calls.awaitAndRead(
                                 in,
-                                calls.client.executeQuery(queryId, parameters, performance),
+                                calls.executeQuery(queryId, parameters, performance),
                                 queryId,
                                 options,
                                 calls.config.getOutputType()));

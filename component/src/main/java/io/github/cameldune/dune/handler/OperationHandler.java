@@ -4,6 +4,7 @@ import io.github.cameldune.dune.DuneConfiguration;
 import io.github.cameldune.dune.OutputType;
 import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.DuneClient;
+import io.github.cameldune.dune.credits.CreditGuard;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
 import java.util.concurrent.CompletableFuture;
 import org.apache.camel.Exchange;
@@ -25,16 +26,17 @@ public interface OperationHandler {
     CompletableFuture<?> handle(Exchange exchange);
 
     /**
-     * The handler of an endpoint's operation, over its started client and waiter.
+     * The handler of an endpoint's operation, over its started client, credit guard and waiter.
      *
      * @param workers where work that may block (a journal's writes) runs, never on HttpClient's I/O threads
      */
     static OperationHandler of(
             DuneConfiguration config,
             DuneClient client,
+            CreditGuard credits,
             ExecutionWaiter waiter,
             java.util.concurrent.Executor workers) {
-        Calls calls = new Calls(config, client, waiter, workers);
+        Calls calls = new Calls(config, client, credits, waiter, workers);
         return switch (config.getOperation()) {
             case execute -> SingleCallHandlers.execute(calls);
             case executeSql -> SingleCallHandlers.executeSql(calls);

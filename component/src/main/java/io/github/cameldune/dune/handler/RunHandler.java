@@ -42,7 +42,7 @@ public final class RunHandler implements OperationHandler {
         if (sql != null) {
             return calls.awaitAndRead(
                     in,
-                    start(journalled, in, null, () -> calls.client.executeSql(sql, performance)),
+                    start(journalled, in, null, () -> calls.executeSql(sql, performance)),
                     0L,
                     options,
                     calls.config.getOutputType());
@@ -51,7 +51,7 @@ public final class RunHandler implements OperationHandler {
         Map<String, Object> parameters = MessageInput.queryParameters(in, calls.config);
         return calls.awaitAndRead(
                 in,
-                start(journalled, in, queryId, () -> calls.client.executeQuery(queryId, parameters, performance)),
+                start(journalled, in, queryId, () -> calls.executeQuery(queryId, parameters, performance)),
                 queryId,
                 options,
                 calls.config.getOutputType());

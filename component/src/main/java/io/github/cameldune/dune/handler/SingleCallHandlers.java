@@ -17,7 +17,7 @@ final class SingleCallHandlers {
             long queryId = MessageInput.queryId(in, calls.config);
             Map<String, Object> parameters = MessageInput.queryParameters(in, calls.config);
             String performance = MessageInput.performance(in, calls.config);
-            return calls.start(in, queryId, () -> calls.client.executeQuery(queryId, parameters, performance))
+            return calls.start(in, queryId, () -> calls.executeQuery(queryId, parameters, performance))
                     .thenAccept(execution -> OutputHeaders.execution(in, execution));
         };
     }
@@ -32,7 +32,7 @@ final class SingleCallHandlers {
                         "No SQL: set the " + DuneConstants.SQL + " header, the sql " + "option, or a String body");
             }
             String performance = MessageInput.performance(in, calls.config);
-            return calls.start(in, null, () -> calls.client.executeSql(sql, performance))
+            return calls.start(in, null, () -> calls.executeSql(sql, performance))
                     .thenAccept(execution -> OutputHeaders.execution(in, execution));
         };
     }

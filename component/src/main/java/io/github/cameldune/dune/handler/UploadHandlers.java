@@ -1,6 +1,7 @@
 package io.github.cameldune.dune.handler;
 
 import io.github.cameldune.dune.DuneConstants;
+import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.DuneUploads;
 import io.github.cameldune.dune.client.Json;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
@@ -23,10 +24,18 @@ final class UploadHandlers {
             String namespace = namespace(in, calls);
             String table = table(in, calls);
             List<TableColumn> schema = schema(in, calls);
-            return calls.client
-                    .uploads()
-                    .createTable(
-                            namespace, table, schema, calls.config.getTableDescription(), calls.config.isPrivateTable())
+            return calls.credits
+                    .write(
+                            DuneCall.CREATE_TABLE,
+                            0,
+                            () -> calls.client
+                                    .uploads()
+                                    .createTable(
+                                            namespace,
+                                            table,
+                                            schema,
+                                            calls.config.getTableDescription(),
+                                            calls.config.isPrivateTable()))
                     .thenAccept(in::setBody);
         };
     }
@@ -67,9 +76,11 @@ final class UploadHandlers {
             InsertChunks chunks,
             byte[] part,
             TableInsert before) {
-        return calls.client
-                .uploads()
-                .insert(namespace, table, part, type)
+        return calls.credits
+                .write(
+                        DuneCall.INSERT,
+                        part.length,
+                        () -> calls.client.uploads().insert(namespace, table, part, type))
                 .thenComposeAsync(
                         written -> {
                             TableInsert total = before == null
@@ -98,9 +109,17 @@ final class UploadHandlers {
             Message in = exchange.getMessage();
             String table = table(in, calls);
             byte[] csv = InsertChunks.whole(in.getBody(), calls.config.getMaxInsertBytes());
-            return calls.client
-                    .uploads()
-                    .uploadCsv(table, csv, calls.config.getTableDescription(), calls.config.isPrivateTable())
+            return calls.credits
+                    .write(
+                            DuneCall.UPLOAD_CSV,
+                            csv.length,
+                            () -> calls.client
+                                    .uploads()
+                                    .uploadCsv(
+                                            table,
+                                            csv,
+                                            calls.config.getTableDescription(),
+                                            calls.config.isPrivateTable()))
                     .thenAccept(uploaded -> {
                         in.setHeader(DuneConstants.TABLE_NAME, uploaded.tableName());
                         in.setHeader(DuneConstants.BYTES_WRITTEN, (long) csv.length);

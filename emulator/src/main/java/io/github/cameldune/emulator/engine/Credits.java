@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * medium, the default tier, and 20 on large, 0 per second, by default), whatever its end: completed, failed, cancelled
  * or expired (Dune charges failed executions); a cancelled one that never started costs its base price. Each megabyte
  * of results read (JSON or CSV) costs {@link Settings#exportCreditsPerMb(int)} credits (20, the Free plan's rate).
- * Each write to an uploaded table (an insert) costs 3 credits per GB written, at least 1, as Dune documents.
+ * Each write to an uploaded table (a table created, an insert, a CSV upload) costs 3 credits per GB written, at least
+ * 1, as Dune documents.
  */
 public final class Credits {
 

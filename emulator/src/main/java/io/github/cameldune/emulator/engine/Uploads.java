@@ -112,6 +112,8 @@ public final class Uploads {
         tables.put(
                 key(namespace, name),
                 new Table(namespace, name, List.copyOf(schema), description, isPrivate, now, now, 0));
+        // Dune bills a table created by its size, at least 1 credit: an empty one costs the minimum
+        credits.written(0);
         return Created.CREATED;
     }
 

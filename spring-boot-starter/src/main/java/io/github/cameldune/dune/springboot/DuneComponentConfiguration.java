@@ -241,11 +241,12 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
     private Boolean autowiredEnabled = true;
 
     /**
-     * Credits this component may spend per creditBudgetWindow, counted from what Dune reports of each
-     * finished execution this JVM saw and the estimated export credits, and reconciled every
-     * creditReconcileInterval with the account's usage (what other replicas and tools spent counts too); an
-     * execute that would go past it (at what the same query cost last time) fails with a
-     * DuneBudgetExceededException before it is sent. Executions already started are never cancelled. 0 turns
+     * Credits this component may spend per creditBudgetWindow. Each billed request (an execution, a write to
+     * a table) reserves what it is expected to cost before it is sent, and is refused with a
+     * DuneBudgetExceededException, sending nothing, when the reservations and the credits counted would go
+     * past the budget; a reservation becomes what Dune charged once it says. Export credits are counted as
+     * results are read. The budget is reconciled every creditReconcileInterval with the account's usage, so
+     * what other replicas and tools spent counts too. Executions already started are never cancelled. 0 turns
      * the budget off.
      */
     private Double creditBudget = 0.0;
@@ -256,11 +257,27 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
     private String creditBudgetWindow = "1d";
 
     /**
+     * Credits an execution of a query this component has not seen run yet (on the same tier) is expected to
+     * cost, reserved against the credit budgets until Dune reports its cost. 0 takes the highest cost seen so
+     * far on that tier, or the tier's list price when none was seen (10 credits on medium and small, 20 on
+     * large). A query seen before is expected to cost what it cost last time.
+     */
+    private Double creditEstimate = 0.0;
+
+    /**
      * How often the creditBudget is reconciled with the account's usage (POST /v1/usage, free), so that
      * credits spent elsewhere count against it; 0 counts only what this JVM saw. A duration: 500ms, 30s, 5m,
      * 1h30m, or milliseconds.
      */
     private String creditReconcileInterval = "5m";
+
+    /**
+     * How often, with a credit budget, the component reads the status (free) of the executions it started
+     * whose status no route has read for that long, at most 100 at a time, until they end: their reservations
+     * then become what Dune charged. 0 never reads them: they stay reserved at their expected cost until they
+     * leave the window. A duration: 500ms, 30s, 5m, 1h30m, or milliseconds.
+     */
+    private String creditSettleInterval = "10s";
 
     /**
      * Your plan's export rate, in credits per MB of results read (Free 20, Analyst 10, Plus 2), from which
@@ -730,12 +747,28 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
         this.creditBudgetWindow = creditBudgetWindow;
     }
 
+    public Double getCreditEstimate() {
+        return creditEstimate;
+    }
+
+    public void setCreditEstimate(Double creditEstimate) {
+        this.creditEstimate = creditEstimate;
+    }
+
     public String getCreditReconcileInterval() {
         return creditReconcileInterval;
     }
 
     public void setCreditReconcileInterval(String creditReconcileInterval) {
         this.creditReconcileInterval = creditReconcileInterval;
+    }
+
+    public String getCreditSettleInterval() {
+        return creditSettleInterval;
+    }
+
+    public void setCreditSettleInterval(String creditSettleInterval) {
+        this.creditSettleInterval = creditSettleInterval;
     }
 
     public Double getExportCreditsPerMb() {

@@ -1,0 +1,90 @@
+package io.github.cameldune.dune;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.cameldune.dune.exception.DuneBudgetExceededException;
+import java.util.List;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every operation that may bill reserves before it sends: with a budget of 3 credits spent by three writes (a table
+ * created, an insert, a CSV upload: 1 credit each), each of them is refused and the emulator receives nothing.
+ */
+@Timeout(60)
+class BudgetEveryOperationTest extends DuneTestSupport {
+
+    private static final String TABLE = "namespace=emulator&tableName=orders";
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
+        dune.setCreditBudget(3);
+        dune.setCreditReconcileInterval(0);
+        return context;
+    }
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:createTable").to("dune:createTable?" + TABLE + "&schema=id:integer");
+                from("direct:insert").setBody(constant("id\n1\n")).to("dune:insert?" + TABLE);
+                from("direct:uploadCsv").setBody(constant("id\n1\n")).to("dune:uploadCsv?tableName=prices");
+                from("direct:execute").to("dune:execute?queryId=1005");
+                from("direct:executeSql").to("dune:executeSql?sql=select 1");
+                from("direct:run").to("dune:run?queryId=1005");
+                from("direct:latestResults").to("dune:latestResults?queryId=1005&maxAge=1ms");
+            }
+        };
+    }
+
+    private void spendTheBudgetOnWrites() {
+        for (String write : List.of("direct:createTable", "direct:insert", "direct:uploadCsv")) {
+            assertThat(template.request(write, e -> {}).getException())
+                    .as(write)
+                    .isNull();
+        }
+        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
+        assertThat(dune.creditBudget().settled()).isEqualByComparingTo("3");
+        emulator().clearRequests();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "direct:createTable",
+                "direct:insert",
+                "direct:uploadCsv",
+                "direct:execute",
+                "direct:executeSql",
+                "direct:run",
+                "direct:latestResults"
+            })
+    void isRefusedSendingNothingOnceTheBudgetIsSpent(String operation) {
+        spendTheBudgetOnWrites();
+        Exchange refused = template.request(operation, e -> {});
+        assertThat(refused.getException()).isInstanceOf(DuneBudgetExceededException.class);
+        // latestResults reads the age of the latest result first (free, and billed by size): nothing else
+        assertThat(requests())
+                .as("sent by %s", operation)
+                .allMatch(r ->
+                        operation.equals("direct:latestResults") && r.path().endsWith("/results"));
+    }
+
+    @Test
+    void aWriteDuneRefusesFreesItsReservation() {
+        // no such table: Dune refuses the insert, which billed nothing
+        Exchange failed = template.request("direct:insert", e -> {});
+        assertThat(failed.getException()).isNotNull().isNotInstanceOf(DuneBudgetExceededException.class);
+        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
+        assertThat(dune.creditBudget().spent()).isZero();
+    }
+}
