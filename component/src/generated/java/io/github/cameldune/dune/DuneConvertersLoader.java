@@ -44,6 +44,22 @@ public final class DuneConvertersLoader implements TypeConverterLoader, CamelCon
     }
 
     private void registerConverters(TypeConverterRegistry registry) {
+        addTypeConverter(registry, io.github.cameldune.dune.OutputType.class, java.lang.String.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.cameldune.dune.DuneConverters.toOutputType((java.lang.String) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, io.github.cameldune.dune.client.ApiKeyLocation.class, java.lang.String.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.cameldune.dune.DuneConverters.toApiKeyLocation((java.lang.String) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, java.lang.String.class, io.github.cameldune.dune.model.DuneModel.class, false,
             (type, exchange, value) -> {
                 Object answer = io.github.cameldune.dune.DuneConverters.toJson((io.github.cameldune.dune.model.DuneModel) value);

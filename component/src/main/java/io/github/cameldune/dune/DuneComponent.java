@@ -180,7 +180,8 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         config.setOperation(DuneOperation.of(remaining));
         DuneEndpoint endpoint = new DuneEndpoint(uri, this, config);
         Map<String, Object> queryParameters = PropertiesHelper.extractProperties(parameters, "param.");
-        Map<String, Object> raw = new HashMap<>(parameters);
+        // before Camel converts them: a value it cannot convert, or would overflow, is named with what is allowed
+        OptionChecks.uriText(parameters);
         setProperties(endpoint, parameters);
         if (!queryParameters.isEmpty()) {
             Map<String, Object> merged =
@@ -190,7 +191,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
         }
         // before any route runs: a mistake must fail the start, not bill an execution per message
         OptionChecks.component(this);
-        OptionChecks.endpoint(config, raw);
+        OptionChecks.endpoint(config);
         OptionChecks.journal(config, getCamelContext());
         OptionChecks.notNegative("creditBudget", endpoint.getCreditBudget(), "zero (no budget) or more");
         if (config.getSslContextParameters() == null && useGlobalSslContextParameters) {

@@ -23,38 +23,118 @@ public final class OptionChecks {
     /** Crockford's base 32, the alphabet of a ULID: digits and letters but I, L, O and U, in either case. */
     private static final String ULID_LETTERS = "0123456789ABCDEFGHJKMNPQRSTVWXYZabcdefghjkmnpqrstvwxyz";
 
+    /**
+     * The longest duration any option takes: 36500 days, about 100 years. Waits are scheduled in nanoseconds, which a
+     * long counts up to about 292 years, and a few durations are added to each other (a wait and its grace).
+     */
+    public static final long MAX_DURATION_MILLIS = 36_500L * 86_400_000L;
+
+    /** {@link #MAX_DURATION_MILLIS} as it is written in messages. */
+    static final String MAX_DURATION = "at most 36500d (100 years)";
+
     private static final List<String> DURATIONS = List.of(
             "maxAge",
             "pollInitialDelay",
             "pollInterval",
             "maxPollInterval",
             "waitTimeout",
+            "longWaitThreshold",
             "retryInitialDelay",
             "retryMaxDelay",
             "connectTimeout",
             "responseTimeout");
-    private static final List<String> WHOLE_NUMBERS =
-            List.of("queryId", "limit", "offset", "sampleCount", "maxRetries");
+    /** The whole-number options and the largest value their type holds. */
+    private static final Map<String, Long> WHOLE_NUMBERS = Map.of(
+            "queryId", Long.MAX_VALUE,
+            "limit", (long) Integer.MAX_VALUE,
+            "offset", Long.MAX_VALUE,
+            "sampleCount", (long) Integer.MAX_VALUE,
+            "maxRetries", (long) Integer.MAX_VALUE,
+            "maxInsertBytes", (long) Integer.MAX_VALUE);
     /** What Camel reads as a duration: milliseconds, units (1h30m, 500ms) or ISO-8601 (PT30S). */
     private static final Pattern DURATION = Pattern.compile(
             "\\d+|(?=\\d)(\\d+d)?(\\d+h)?(\\d+m(?!s))?(\\d+s)?(\\d+ms)?|[pP][tT]?(\\d+[dDhHmMsS])+|[pP]\\d+[dD]");
 
-    private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d+");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
+    private static final long[] UNIT_MILLIS = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
 
     private OptionChecks() {}
 
     /**
-     * Checks the options of a new endpoint.
+     * Checks the text of a new endpoint's options before Camel converts them, so that a value Camel cannot convert, or
+     * would convert into one that overflows, is named with what is allowed.
      *
-     * @param raw the options as written on the URI, before Camel converted them (their text is what a user sees)
+     * @param raw the options as written on the URI (their text is what a user sees)
      */
-    static void endpoint(DuneConfiguration c, Map<String, Object> raw) {
+    static void uriText(Map<String, Object> raw) {
         for (String name : DURATIONS) {
-            text(raw, name, DURATION, "a duration such as 500ms, 30s, 5m or 1h30m");
+            if (raw.get(name) instanceof String text) {
+                if (!DURATION.matcher(text.trim()).matches()) {
+                    throw invalid(name, text, "a duration such as 500ms, 30s, 5m or 1h30m");
+                }
+                if (durationMillis(text.trim()) > MAX_DURATION_MILLIS) {
+                    throw invalid(name, text, MAX_DURATION);
+                }
+            }
         }
-        for (String name : WHOLE_NUMBERS) {
-            text(raw, name, WHOLE_NUMBER, "a whole number");
+        WHOLE_NUMBERS.forEach((name, max) -> {
+            if (raw.get(name) instanceof String text) {
+                String trimmed = text.trim();
+                if (!WHOLE_NUMBER.matcher(trimmed).matches()) {
+                    throw invalid(name, text, "a whole number");
+                }
+                if (new java.math.BigInteger(trimmed).compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+                    throw invalid(name, text, "at most " + max);
+                }
+            }
+        });
+    }
+
+    /** A duration's text in milliseconds, {@link Long#MAX_VALUE} when it is more than a long holds. */
+    static long durationMillis(String text) {
+        try {
+            if (text.chars().allMatch(Character::isDigit)) {
+                return Long.parseLong(text);
+            }
+            if (text.charAt(0) == 'p' || text.charAt(0) == 'P') {
+                return java.time.Duration.parse(text.toUpperCase(Locale.ROOT)).toMillis();
+            }
+            java.util.regex.Matcher units = DURATION.matcher(text);
+            units.matches();
+            long millis = 0;
+            for (int unit = 0; unit < UNIT_MILLIS.length; unit++) {
+                String group = units.group(unit + 1);
+                if (group != null) {
+                    long amount = Long.parseLong(group.replaceAll("[^0-9]", ""));
+                    millis = Math.addExact(millis, Math.multiplyExact(amount, UNIT_MILLIS[unit]));
+                }
+            }
+            return millis;
+        } catch (ArithmeticException | NumberFormatException | java.time.format.DateTimeParseException tooLarge) {
+            return Long.MAX_VALUE;
         }
+    }
+
+    /** Fails unless a duration in milliseconds is at most {@link #MAX_DURATION_MILLIS}. */
+    public static void atMostMaxDuration(String source, long millis) {
+        if (millis > MAX_DURATION_MILLIS) {
+            throw invalid(source, java.time.Duration.ofMillis(millis).toDays() + "d", MAX_DURATION);
+        }
+    }
+
+    /** Checks the options of a new endpoint, once Camel has set them. */
+    static void endpoint(DuneConfiguration c) {
+        atMostMaxDuration("maxAge", c.getMaxAge());
+        atMostMaxDuration("pollInitialDelay", c.getPollInitialDelay());
+        atMostMaxDuration("pollInterval", c.getPollInterval());
+        atMostMaxDuration("maxPollInterval", c.getMaxPollInterval());
+        atMostMaxDuration("waitTimeout", c.getWaitTimeout());
+        atMostMaxDuration("longWaitThreshold", c.getLongWaitThreshold());
+        atMostMaxDuration("retryInitialDelay", c.getRetryInitialDelay());
+        atMostMaxDuration("retryMaxDelay", c.getRetryMaxDelay());
+        atMostMaxDuration("connectTimeout", c.getConnectTimeout());
+        atMostMaxDuration("responseTimeout", c.getResponseTimeout());
+        atLeast("longWaitThreshold", c.getLongWaitThreshold(), 0);
         if (c.getQueryId() != null) {
             atLeast("queryId", c.getQueryId(), 1);
         }
@@ -158,6 +238,9 @@ public final class OptionChecks {
         atLeast("creditBudgetWindow", c.getCreditBudgetWindow(), 1);
         atLeast("creditReconcileInterval", c.getCreditReconcileInterval(), 0);
         atLeast("creditSettleInterval", c.getCreditSettleInterval(), 0);
+        atMostMaxDuration("creditBudgetWindow", c.getCreditBudgetWindow());
+        atMostMaxDuration("creditReconcileInterval", c.getCreditReconcileInterval());
+        atMostMaxDuration("creditSettleInterval", c.getCreditSettleInterval());
         notNegative("creditEstimate", c.getCreditEstimate(), "zero (estimated from what was seen) or more");
     }
 
@@ -240,13 +323,6 @@ public final class OptionChecks {
     private static boolean isLoopback(String host) {
         String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
-    }
-
-    private static void text(Map<String, Object> raw, String name, Pattern form, String expected) {
-        Object value = raw.get(name);
-        if (value instanceof String text && !form.matcher(text.trim()).matches()) {
-            throw invalid(name, text, expected);
-        }
     }
 
     private static DuneInvalidInputException invalid(String option, Object value, String allowed) {

@@ -1,18 +1,21 @@
 package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameldune.dune.exception.DuneBudgetExceededException;
-import java.math.BigDecimal;
+import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A budget reconciled with the account's usage ({@code POST /v1/usage}, every 100 ms here): what another component of
  * the same account spent, which this one never saw, counts against its budget, and its own executions count once.
  */
+@Timeout(60)
 class BudgetReconcileTest extends DuneTestSupport {
 
     @Override
@@ -50,10 +53,9 @@ class BudgetReconcileTest extends DuneTestSupport {
         DuneComponent dune = context.getComponent("dune", DuneComponent.class);
         // a reconciliation between an execution's end and its status reaching this JVM counts it once too many, until
         // the next one takes it back: wait for the figure to settle
-        for (int i = 0; i < 100 && dune.creditBudget().othersCounted().compareTo(BigDecimal.valueOf(60)) != 0; i++) {
-            Thread.sleep(20);
-        }
-        assertThat(dune.creditBudget().othersCounted()).isEqualByComparingTo("60");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(dune.creditBudget().othersCounted()).isEqualByComparingTo("60"));
         emulator().clearRequests();
         Exchange refused = template.request("direct:run", e -> {});
         assertThat(refused.getException())
@@ -64,8 +66,11 @@ class BudgetReconcileTest extends DuneTestSupport {
                 .as("refused before sending")
                 .filteredOn(r -> !r.path().endsWith("/v1/usage"))
                 .isEmpty();
-        // its own executions, counted when their status came, are not counted a second time from the usage
-        Thread.sleep(300);
+        // its own executions, counted when their status came, are not counted a second time from the usage: several
+        // reconciliations later (one every 100 ms), still 90
+        long reconciledBefore = dune.creditBudget().reconciledAt().toEpochMilli();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> dune.creditBudget().reconciledAt().toEpochMilli() >= reconciledBefore + 300);
         assertThat(dune.creditBudget().spent()).isEqualByComparingTo("90");
     }
 }

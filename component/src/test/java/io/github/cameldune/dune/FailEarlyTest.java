@@ -31,6 +31,15 @@ class FailEarlyTest extends DuneTestSupport {
                 "run?queryId=1001&pollInterval=10s&maxPollInterval=1s | Invalid maxPollInterval '1000 ms'",
                 "execute?queryId=abc | Invalid queryId 'abc': expected a whole number",
                 "execute?queryId=0 | Invalid queryId '0': expected a positive number",
+                "execute?queryId=-5 | Invalid queryId '-5': expected a positive number",
+                "execute?queryId=9223372036854775808 | Invalid queryId '9223372036854775808': expected at most "
+                        + "9223372036854775807",
+                "results?limit=2147483648 | Invalid limit '2147483648': expected at most 2147483647",
+                "results?offset=-1 | Invalid offset '-1': expected zero or more",
+                "run?queryId=1001&maxRetries=-1 | Invalid maxRetries '-1': expected zero or more",
+                "results?outputType=xml | Invalid outputType 'xml': expected rows, stream, json, csv",
+                "execute?queryId=1001&apiKeyLocation=cookie | Invalid apiKeyLocation 'cookie': expected header, query",
+                "insert?tableName=t&namespace=n&uploadFormat=xml | Invalid uploadFormat 'xml': expected csv or ndjson",
                 "execute?queryId=1001&performance=huge | Invalid performance 'huge': expected small, medium or large",
                 "results?limit=0 | Invalid limit '0': expected a positive number",
                 "results?sampleCount=10&limit=5 | Invalid sampleCount '10': expected not together with limit",
@@ -45,6 +54,76 @@ class FailEarlyTest extends DuneTestSupport {
                 .rootCause()
                 .hasMessageStartingWith(message);
         assertThat(requests()).as("nothing was sent").isEmpty();
+    }
+
+    /** Every duration option: the largest valid value starts, just past it fails naming the option and the maximum. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "run?queryId=1001, waitTimeout",
+        "run?queryId=1001, pollInitialDelay",
+        "run?queryId=1001&maxPollInterval=36500d, pollInterval",
+        "run?queryId=1001, maxPollInterval",
+        "run?queryId=1001, longWaitThreshold",
+        "run?queryId=1001&retryMaxDelay=36500d, retryInitialDelay",
+        "run?queryId=1001, retryMaxDelay",
+        "run?queryId=1001, connectTimeout",
+        "run?queryId=1001, responseTimeout",
+        "latestResults?queryId=1001, maxAge"
+    })
+    void aDurationIsAtMostAHundredYears(String uri, String option) throws Exception {
+        context.addRoutes(route("direct:largest-" + option, "dune:" + uri + "&" + option + "=36500d"));
+        assertThatThrownBy(() ->
+                        context.addRoutes(route("direct:past-" + option, "dune:" + uri + "&" + option + "=36501d")))
+                .rootCause()
+                .isInstanceOf(DuneInvalidInputException.class)
+                .hasMessage("Invalid " + option + " '36501d': expected at most 36500d (100 years)");
+        assertThat(requests()).as("nothing was sent").isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"200000d", "10000000000000s", "9223372036854775807", "99999999999999999999", "PT999999999999999H"})
+    void aDurationTooLargeToScheduleFailsTheStartBeforeAnythingIsBilled(String value) {
+        assertThatThrownBy(
+                        () -> context.addRoutes(route("direct:forever", "dune:run?queryId=1001&waitTimeout=" + value)))
+                .rootCause()
+                .isInstanceOf(DuneInvalidInputException.class)
+                .hasMessage("Invalid waitTimeout '" + value + "': expected at most 36500d (100 years)");
+        assertThat(requests()).as("nothing was sent").isEmpty();
+    }
+
+    @Test
+    void aRunWithEveryDurationAtItsLargestEnds() throws Exception {
+        context.addRoutes(route(
+                "direct:largest",
+                "dune:run?queryId=1005&pollInitialDelay=20ms&pollInterval=20ms&maxPollInterval=36500d"
+                        + "&waitTimeout=36500d&longWaitThreshold=36500d&retryMaxDelay=36500d&connectTimeout=36500d"
+                        + "&responseTimeout=36500d&cancelOnTimeout=true"));
+        Exchange done = template.send("direct:largest", e -> {});
+        assertThat(done.getException()).isNull();
+        assertThat(done.getMessage().getHeader(DuneConstants.STATE)).isEqualTo("QUERY_STATE_COMPLETED");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"creditBudgetWindow", "creditReconcileInterval", "creditSettleInterval"})
+    void aComponentDurationIsAtMostAHundredYearsToo(String option) throws Exception {
+        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
+        org.apache.camel.support.PropertyBindingSupport.build().bind(context, dune, option, "36500d");
+        context.addRoutes(route("direct:largest-" + option, "dune:execute?queryId=1001"));
+        org.apache.camel.support.PropertyBindingSupport.build().bind(context, dune, option, "36501d");
+        assertThatThrownBy(() -> context.addRoutes(route("direct:past-" + option, "dune:execute?queryId=1002")))
+                .rootCause()
+                .isInstanceOf(DuneInvalidInputException.class)
+                .hasMessage("Invalid " + option + " '36501d': expected at most 36500d (100 years)");
+    }
+
+    @Test
+    void anEnumComponentPropertyNamesWhatIsAllowed() {
+        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
+        assertThatThrownBy(() -> org.apache.camel.support.PropertyBindingSupport.build()
+                        .bind(context, dune, "configuration.outputType", "xml"))
+                .rootCause()
+                .isInstanceOf(DuneInvalidInputException.class)
+                .hasMessage("Invalid outputType 'xml': expected rows, stream, json, csv");
     }
 
     @Test
@@ -69,6 +148,10 @@ class FailEarlyTest extends DuneTestSupport {
                 .hasMessage("Invalid CamelDunePerformance header 'huge': expected small, medium or large");
         done = template.send("direct:execute", e -> e.getMessage().setHeader(DuneConstants.QUERY_ID, "abc"));
         assertThat(done.getException()).hasMessage("The query id must be a positive number, was 'abc'");
+        done = template.send("direct:execute", e -> e.getMessage().setHeader(DuneConstants.QUERY_ID, -5));
+        assertThat(done.getException())
+                .isInstanceOf(DuneInvalidInputException.class)
+                .hasMessage("The query id must be a positive number, was -5");
         assertThat(executionsCreated()).isZero();
     }
 

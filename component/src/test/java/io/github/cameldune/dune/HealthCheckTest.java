@@ -97,6 +97,12 @@ class HealthCheckTest extends DuneTestSupport {
         assertThat(ids)
                 .as("the emulator's URL with the component's key, and with the wrong key")
                 .containsExactly("producer:dune-dune-" + host, "producer:dune-dune-" + host + "-2");
+        // and the docs say so
+        for (String doc : List.of("user-guide.adoc", "dune-component.adoc")) {
+            assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("..", "src-docs", doc)))
+                    .as(doc)
+                    .contains("producer:dune-<component>-<host and path>");
+        }
         assertThat(String.join(" ", ids))
                 .doesNotContain("wrong-key-12345")
                 .doesNotContain(emulator().apiKey());

@@ -48,9 +48,10 @@ class HostileAnswersIT extends DuneTestSupport {
     }
 
     @Test
-    void aRetryAfterOfADayOrOfLongMaxIsCappedByRetryMaxDelay() {
+    void aRetryAfterOfADayOrOfLongMaxOrOfTheYear9999IsCappedByRetryMaxDelay() {
         String id = "01HKZJ2683PHF9Q9PHHQ8FW4Q1";
-        for (String retryAfter : java.util.List.of("86400", "9223372036854775807", "99999999999999999999999")) {
+        for (String retryAfter : java.util.List.of(
+                "86400", "9223372036854775807", "99999999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT")) {
             emulator()
                     .faults()
                     .add(Fault.status(429, "slow down")

@@ -153,6 +153,11 @@ public final class DuneEmulator implements AutoCloseable {
         return stats.requests(endpoint);
     }
 
+    /** Requests answered with this error status (a wrong key's 401, say) since start or the last {@link #reset()}. */
+    public long refusedCount(int status) {
+        return stats.refused(status);
+    }
+
     /** Authenticated requests received on every endpoint since start or the last {@link #reset()}. */
     public long requestCount() {
         return stats.total();

@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The standalone emulator: {@code java -jar dune-emulator.jar --port 8080 --api-key KEY [--queries DIR]}. Its first
+ * The standalone emulator: {@code java -jar dune-emulator.jar --port 3863 --api-key KEY [--queries DIR]}. Its first
  * line on stdout is {@code dune-emulator listening on http://127.0.0.1:PORT/api}; it runs until stopped.
  */
 public final class DuneEmulatorMain {
 
+    /** The port the standalone emulator listens on unless told: 3863, D-U-N-E on a phone's keypad, clear of 8080. */
+    public static final int DEFAULT_PORT = 3863;
+
     private static final String USAGE = """
             usage: java -jar dune-emulator.jar [options]
-              --port <p>              port to listen on (default 8080, 0 for any free port)
+              --port <p>              port to listen on (default 3863, D-U-N-E on a phone's keypad, clear of 8080; 0 for any free port)
               --host <address>        address to listen on (default 127.0.0.1)
               --api-key <key>         the key clients must send (default %s); --any-api-key accepts any
               --handle <handle>       the account's handle, the namespace of its uploads (default %s)
@@ -90,7 +93,7 @@ public final class DuneEmulatorMain {
 
     /** The started emulator, or null when only the usage was asked for. */
     static DuneEmulator start(String[] args) throws IOException {
-        DuneEmulator.Builder builder = DuneEmulator.builder().port(8080);
+        DuneEmulator.Builder builder = DuneEmulator.builder().port(DEFAULT_PORT);
         List<String> faultDocuments = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];

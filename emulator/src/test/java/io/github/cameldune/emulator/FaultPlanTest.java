@@ -145,4 +145,22 @@ class FaultPlanTest {
                 .isGreaterThanOrEqualTo(stats.json().at("/requests/execute").asLong()
                         + stats.json().at("/requests/status").asLong());
     }
+
+    @Test
+    void statsCountRequestsRefusedByStatusSoAWrongKeyShowsThere() {
+        ApiClient wrongKey = new ApiClient(DUNE.emulator().baseUrl(), "not-the-key");
+        long created = DUNE.emulator().executionsCreated();
+        for (int i = 0; i < 3; i++) {
+            assertThat(wrongKey.post("/v1/query/1002/execute", "{}").status()).isEqualTo(401);
+        }
+        assertThat(api.get("/v1/execution/01HKZJ2683PHF9Q9PHHQ8FW4Q1/status").status())
+                .isEqualTo(404);
+        ApiClient.Response stats = api.admin("GET", "/emulator/stats", null);
+        assertThat(stats.json().at("/refused/401").asLong()).isEqualTo(3);
+        assertThat(stats.json().at("/refused/404").asLong()).isEqualTo(1);
+        assertThat(DUNE.emulator().refusedCount(401)).isEqualTo(3);
+        assertThat(stats.json().get("executionsCreated").asLong())
+                .as("a wrong key bills nothing")
+                .isEqualTo(created);
+    }
 }

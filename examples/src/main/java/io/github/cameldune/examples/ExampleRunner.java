@@ -31,7 +31,9 @@ public final class ExampleRunner {
         }
         if (emulator != null) {
             main.addOverrideProperty("camel.component.dune.base-url", emulator.baseUrl());
-            main.addOverrideProperty("camel.component.dune.api-key", emulator.apiKey());
+            // a placeholder, as the properties files have it: Camel warns of a key given as plain text
+            main.addOverrideProperty("dune.emulator.api-key", emulator.apiKey());
+            main.addOverrideProperty("camel.component.dune.api-key", "{{dune.emulator.api-key}}");
         }
         return main;
     }

@@ -133,8 +133,13 @@ final class Answer {
             if (at == null) {
                 return null;
             }
+            // a date years away is as broken as a huge number of seconds: the same cap
             Duration wait = Duration.between(Instant.now(), at);
-            return wait.isNegative() ? Duration.ZERO : wait;
+            return wait.isNegative()
+                    ? Duration.ZERO
+                    : wait.compareTo(Duration.ofSeconds(MAX_RETRY_AFTER_SECONDS)) > 0
+                            ? Duration.ofSeconds(MAX_RETRY_AFTER_SECONDS)
+                            : wait;
         }
     }
 

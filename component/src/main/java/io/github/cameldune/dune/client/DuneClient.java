@@ -52,7 +52,15 @@ public final class DuneClient {
             SharedResources shared) {
         this(
                 new DuneUrls(baseUrl, apiKey, apiKeyLocation),
-                new Sender(transport, apiKey, apiKeyLocation, responseTimeout, maxAnswerSize, retries, shared),
+                new Sender(
+                        transport,
+                        apiKey,
+                        apiKeyLocation,
+                        responseTimeout,
+                        maxAnswerSize,
+                        retries,
+                        shared,
+                        new BaseUrlHint(baseUrl)),
                 shared);
     }
 

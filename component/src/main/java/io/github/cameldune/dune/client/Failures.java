@@ -11,13 +11,17 @@ final class Failures {
     private Failures() {}
 
     /**
-     * An answer that is not 2xx: the exception for its status, with Dune's error text and Retry-After. A server that
-     * echoes the key (a proxy's 401 page, say) does not put it into the exception: the key is masked in the text.
+     * An answer that is not 2xx: the exception for its status, with Dune's error text and Retry-After, and the hint, if
+     * any, of what may be wrong with the base URL. A server that echoes the key (a proxy's 401 page, say) does not put
+     * it into the exception: the key is masked in the text.
      */
-    static DuneApiException answered(ApiRequest request, Answer answer, String apiKey) {
+    static DuneApiException answered(ApiRequest request, Answer answer, String apiKey, String hint) {
         String text = answer.errorText();
         if (apiKey != null && !apiKey.isEmpty()) {
             text = text.replace(apiKey, "xxxxxx");
+        }
+        if (hint != null) {
+            text = text + " (" + request.describe() + hint + ")";
         }
         return DuneApiException.of(failure(request, answer.code(), text, answer.retryAfter()), null);
     }

@@ -46,6 +46,7 @@ final class Sender {
     private final RequestGate gate;
     private final SharedResources shared;
     private final ServerPacing pacing;
+    private final BaseUrlHint baseUrlHint;
 
     /**
      * @param shared what the component's endpoints share; without a scheduler there are no retries and no rate
@@ -58,7 +59,8 @@ final class Sender {
             Duration responseTimeout,
             long maxAnswerSize,
             RetryPolicy retries,
-            SharedResources shared) {
+            SharedResources shared,
+            BaseUrlHint baseUrlHint) {
         this(
                 transport,
                 apiKey,
@@ -69,7 +71,8 @@ final class Sender {
                 maxAnswerSize,
                 responseTimeout,
                 retries,
-                shared);
+                shared,
+                baseUrlHint);
     }
 
     private Sender(
@@ -80,8 +83,10 @@ final class Sender {
             long maxAnswerSize,
             Duration deadline,
             RetryPolicy retries,
-            SharedResources shared) {
+            SharedResources shared,
+            BaseUrlHint baseUrlHint) {
         this.shared = shared;
+        this.baseUrlHint = baseUrlHint;
         this.inFlight = shared.inFlight();
         this.gate = shared.gate();
         ScheduledExecutorService scheduler = shared.scheduler();
@@ -100,7 +105,15 @@ final class Sender {
     /** The same sender, sending each request once (for callers that are themselves the retry, as polling is). */
     Sender withoutRetries() {
         return new Sender(
-                transport, apiKey, apiKeyLocation, requestConfig, maxAnswerSize, deadline, RetryPolicy.NONE, shared);
+                transport,
+                apiKey,
+                apiKeyLocation,
+                requestConfig,
+                maxAnswerSize,
+                deadline,
+                RetryPolicy.NONE,
+                shared,
+                baseUrlHint);
     }
 
     /** Sends a request; a 2xx answer is read by {@code reader}, anything else fails the future. */
@@ -247,8 +260,9 @@ final class Sender {
                                 try {
                                     future.complete(
                                             answer.isSuccess()
-                                                    ? reader.apply(answer)
-                                                    : rethrow(Failures.answered(request, answer, apiKey)));
+                                                    ? reader.apply(baseUrlHint.answered(answer))
+                                                    : rethrow(Failures.answered(
+                                                            request, answer, apiKey, baseUrlHint.hint(answer))));
                                 } catch (DuneApiException e) {
                                     future.completeExceptionally(e);
                                 } catch (RuntimeException e) {

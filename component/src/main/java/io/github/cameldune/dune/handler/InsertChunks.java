@@ -75,8 +75,9 @@ final class InsertChunks implements Iterator<byte[]>, AutoCloseable {
             } else if (body instanceof InputStream stream) {
                 bytes = stream.readNBytes(maxBytes + 1);
             } else {
-                throw new DuneInvalidInputException("An uploadCsv body is a String, byte[], InputStream, File or Path, "
-                        + "not " + (body == null ? "null" : body.getClass().getName()));
+                throw new DuneInvalidInputException("An uploadCsv body is CSV as a String, byte[], InputStream, File "
+                        + "or Path (or a Camel file), not "
+                        + (body == null ? "empty" : body.getClass().getName()));
             }
         } catch (IOException e) {
             throw new DuneInvalidInputException("The uploadCsv body cannot be read: " + e.getMessage(), e);
@@ -218,8 +219,8 @@ final class InsertChunks implements Iterator<byte[]>, AutoCloseable {
         } catch (IOException e) {
             throw new DuneInvalidInputException("The insert body cannot be read: " + e.getMessage(), e);
         }
-        throw new DuneInvalidInputException(
-                "An insert body is a String, byte[], InputStream, File, Path, or a list or " + "iterator of rows, not "
-                        + (body == null ? "null" : body.getClass().getName()));
+        throw new DuneInvalidInputException("An insert body is CSV or NDJSON as a String, byte[], InputStream, File or "
+                + "Path (or a Camel file), or rows as a List or Iterator of maps, not "
+                + (body == null ? "empty" : body.getClass().getName()));
     }
 }

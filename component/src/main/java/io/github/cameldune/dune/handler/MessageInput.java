@@ -197,6 +197,48 @@ final class MessageInput {
         return merged;
     }
 
+    /**
+     * The body as text when it is text, bytes, a stream, a reader or a file (a stream is read once, and its text kept
+     * on the message so a failed exchange loses nothing); null for any other body.
+     */
+    static String text(Message message) {
+        Object body = message.getBody();
+        if (body instanceof CharSequence text) {
+            return text.toString();
+        }
+        if (body instanceof byte[]
+                || body instanceof InputStream
+                || body instanceof Reader
+                || body instanceof StreamCache
+                || body instanceof WrappedFile
+                || body instanceof ByteBuffer
+                || body instanceof java.io.File
+                || body instanceof java.nio.file.Path) {
+            String text = message.getBody(String.class);
+            message.setBody(text);
+            return text;
+        }
+        return null;
+    }
+
+    /**
+     * The body of a write to a table as rows (a list or an iterator of maps) or something to read: a String, bytes, an
+     * InputStream, a File or a Path; Camel's file bodies, stream caches, readers and buffers become one of these.
+     */
+    static Object uploadBody(Message message) {
+        Object body = message.getBody();
+        if (body instanceof WrappedFile<?> wrapped && wrapped.getFile() instanceof java.io.File file) {
+            return file;
+        }
+        if (body instanceof WrappedFile<?>
+                || body instanceof StreamCache
+                || body instanceof Reader
+                || body instanceof ByteBuffer) {
+            return message.getBody(InputStream.class);
+        }
+        return body;
+    }
+
     /** Parameters from the body: a Map, a JSON object as text, bytes or a stream, or an object with properties. */
     private static Map<String, Object> bodyParameters(Message message) {
         Object body = message.getBody();
@@ -206,18 +248,8 @@ final class MessageInput {
         if (body instanceof Map<?, ?> map) {
             return stringKeys(map);
         }
-        if (body instanceof CharSequence
-                || body instanceof byte[]
-                || body instanceof InputStream
-                || body instanceof Reader
-                || body instanceof StreamCache
-                || body instanceof WrappedFile
-                || body instanceof ByteBuffer) {
-            String text = message.getBody(String.class);
-            if (!(body instanceof CharSequence)) {
-                // a stream can be read once: keep its text on the message so a failed exchange loses nothing
-                message.setBody(text);
-            }
+        String text = text(message);
+        if (text != null) {
             return parseJsonObject(text);
         }
         try {

@@ -85,6 +85,7 @@ final class QueryHandlers {
      */
     private static QueryDraft draft(Message in) {
         Object body = in.getBody();
+        String text = body instanceof QueryDraft || body instanceof Map<?, ?> ? null : MessageInput.text(in);
         try {
             if (body instanceof QueryDraft draft) {
                 return draft.checked();
@@ -94,7 +95,7 @@ final class QueryHandlers {
                                 (com.fasterxml.jackson.databind.JsonNode) Json.MAPPER.valueToTree(map))
                         .checked();
             }
-            if (body instanceof String text && !text.isBlank()) {
+            if (text != null && !text.isBlank()) {
                 return DRAFTS.<QueryDraft>readValue(text).checked();
             }
         } catch (UnrecognizedPropertyException e) {
@@ -106,7 +107,10 @@ final class QueryHandlers {
             Throwable cause = e.getCause() instanceof DuneInvalidInputException invalid ? invalid : e;
             throw new DuneInvalidInputException("The body is not a query's fields: " + cause.getMessage(), e);
         }
-        throw new DuneInvalidInputException("The body must be the query's fields: a QueryDraft, a Map or a JSON "
-                + "object, not " + (body == null ? "empty" : body.getClass().getName()));
+        throw new DuneInvalidInputException((body == null || text != null
+                        ? "The body is empty"
+                        : "The body is a " + body.getClass().getName())
+                + ": it must be the query's fields, as a QueryDraft, a Map, or a JSON object as text, bytes, a "
+                + "stream or a file, such as {\"name\": \"...\", \"query_sql\": \"select ...\"}");
     }
 }

@@ -50,7 +50,7 @@ final class UploadHandlers {
             Message in = exchange.getMessage();
             String namespace = namespace(in, calls);
             String table = table(in, calls);
-            Object body = in.getBody();
+            Object body = MessageInput.uploadBody(in);
             boolean rows = InsertChunks.isRows(body);
             ContentType type =
                     rows || "ndjson".equals(calls.config.getUploadFormat()) ? DuneUploads.NDJSON : DuneUploads.CSV;
@@ -108,7 +108,7 @@ final class UploadHandlers {
         return exchange -> {
             Message in = exchange.getMessage();
             String table = table(in, calls);
-            byte[] csv = InsertChunks.whole(in.getBody(), calls.config.getMaxInsertBytes());
+            byte[] csv = InsertChunks.whole(MessageInput.uploadBody(in), calls.config.getMaxInsertBytes());
             return calls.credits
                     .write(
                             DuneCall.UPLOAD_CSV,
@@ -195,7 +195,8 @@ final class UploadHandlers {
         if (body instanceof String text && !text.isBlank()) {
             return TableColumn.parseSchema("body", text);
         }
-        throw new DuneInvalidInputException(
-                "No schema: set schema (e.g. id:integer!,amount:double) or send the " + "columns as the body");
+        throw new DuneInvalidInputException("No schema: set schema (e.g. id:integer!,amount:double), or send the "
+                + "columns as the body: a List of TableColumn or of maps (name, type, nullable), or text such as "
+                + "id:integer!,amount:double");
     }
 }

@@ -175,7 +175,11 @@ class CreditRulesTest {
 
     @Test
     void theClientKeepsNoBooks() throws IOException {
+        // from the component's folder, or from a module that runs its tests on another Camel line
         Path client = Path.of("src/main/java/io/github/cameldune/dune/client");
+        if (!Files.isDirectory(client)) {
+            client = Path.of("..", "component").resolve(client);
+        }
         try (Stream<Path> files = Files.list(client)) {
             assertThat(files.filter(f -> {
                         try {

@@ -26,7 +26,8 @@ import java.util.TreeMap;
  * <li>{@code GET /emulator/faults}: the faults and rate limits in force ({@link FaultPlan} format);</li>
  * <li>{@code POST /emulator/faults}: adds faults and sets rate limits from a {@link FaultPlan} document;</li>
  * <li>{@code DELETE /emulator/faults}: removes every fault and rate limit;</li>
- * <li>{@code GET /emulator/stats}: executions created and by state, requests per endpoint;</li>
+ * <li>{@code GET /emulator/stats}: executions created and by state, requests per endpoint, requests refused by HTTP
+ * status (a wrong key's 401 among them);</li>
  * <li>{@code GET /emulator/queries}: the saved queries with their parameters, types, defaults and options;</li>
  * <li>{@code GET /emulator/executions/{id}}: one execution's times (as Dune reports them) and how many status
  * requests it received, e.g. to measure a client's polling.</li>
@@ -152,6 +153,8 @@ final class AdminEndpoint implements HttpHandler {
             requests.put(endpoint.name().toLowerCase(Locale.ROOT), this.stats.requests(endpoint));
         }
         requests.put("any", this.stats.total());
+        ObjectNode refused = stats.putObject("refused");
+        this.stats.refusedByStatus().forEach((status, n) -> refused.put(String.valueOf(status), n));
         return stats;
     }
 

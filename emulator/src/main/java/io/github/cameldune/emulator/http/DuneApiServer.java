@@ -112,6 +112,7 @@ public final class DuneApiServer implements AutoCloseable {
             byte[] body = http.getRequestBody().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
             ApiExchange ex = new ApiExchange(http, body);
             if (body.length > limit) {
+                stats.refused(413);
                 ex.sendError(413, tooLarge(limit));
                 return;
             }
@@ -123,6 +124,7 @@ public final class DuneApiServer implements AutoCloseable {
             } catch (ApiExchange.ResetConnection e) {
                 ex.resetConnection();
             } catch (ApiException e) {
+                stats.refused(e.status);
                 e.headers.forEach((k, v) -> http.getResponseHeaders().set(k, v));
                 if (e.rawBody != null) {
                     ex.send(e.status, e.contentType, e.rawBody.getBytes(StandardCharsets.UTF_8));
@@ -130,10 +132,13 @@ public final class DuneApiServer implements AutoCloseable {
                     ex.sendError(e.status, e.getMessage());
                 }
             } catch (InvalidRequestException e) {
+                stats.refused(400);
                 ex.sendError(400, e.getMessage());
             } catch (StorageFullException e) {
+                stats.refused(402);
                 ex.sendError(402, e.getMessage());
             } catch (RuntimeException | SQLException e) {
+                stats.refused(500);
                 ex.sendError(500, "An internal error occurred");
             }
         }

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the emulator received: the newest requests as sent, authenticated requests per endpoint (counted also when a
- * fault or a rate limit answered), and status requests per execution. All of it can be cleared between tests.
+ * fault or a rate limit answered), requests answered with an error by HTTP status (a wrong key's 401 among them), and
+ * status requests per execution. All of it can be cleared between tests.
  */
 public final class RequestStats {
 
@@ -23,6 +24,7 @@ public final class RequestStats {
     private final Deque<RecordedRequest> recorded = new ArrayDeque<>();
     private final Map<ApiEndpoint, LongAdder> perEndpoint = new EnumMap<>(ApiEndpoint.class);
     private final Map<String, LongAdder> statusRequests = new ConcurrentHashMap<>();
+    private final Map<Integer, LongAdder> refused = new ConcurrentHashMap<>();
 
     /** @param maxRecorded how many requests to keep (the oldest go first) */
     public RequestStats(int maxRecorded) {
@@ -53,6 +55,24 @@ public final class RequestStats {
     /** Counts an authenticated request to an endpoint. */
     void count(ApiEndpoint endpoint) {
         perEndpoint.get(endpoint).increment();
+    }
+
+    /** Counts a request answered with an error status (4xx, 5xx), whoever sent it. */
+    void refused(int status) {
+        refused.computeIfAbsent(status, k -> new LongAdder()).increment();
+    }
+
+    /** Requests answered with this error status. */
+    public long refused(Integer status) {
+        LongAdder n = refused.get(status);
+        return n == null ? 0 : n.sum();
+    }
+
+    /** Requests answered with an error, by status, in status order. */
+    public Map<Integer, Long> refusedByStatus() {
+        Map<Integer, Long> byStatus = new java.util.TreeMap<>();
+        refused.forEach((status, n) -> byStatus.put(status, n.sum()));
+        return byStatus;
     }
 
     /** Counts a status request for an execution that exists. */
@@ -91,5 +111,6 @@ public final class RequestStats {
         recorded.clear();
         perEndpoint.values().forEach(LongAdder::reset);
         statusRequests.clear();
+        refused.clear();
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.apache.camel.CamelContext;
+import org.apache.camel.main.SecurityPolicyResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Spring Boot example against the emulator: {@code application.yml} configures the component, the timer's run
- * completes, Actuator's health shows the component's health check UP, and neither {@code configprops} nor
- * {@code env} shows the key.
+ * completes, Actuator's health shows the component's health check UP, neither {@code configprops} nor
+ * {@code env} shows the key, and Camel's security policy finds no key in plain text.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -44,6 +45,9 @@ class DuneSpringBootAppTest {
     @Autowired
     CamelContext camel;
 
+    @Autowired
+    SecurityPolicyResult securityPolicy;
+
     @Test
     void theTimersRunCompletesAndActuatorShowsTheDuneHealthCheck() throws Exception {
         DuneComponent dune = camel.getComponent("dune", DuneComponent.class);
@@ -52,6 +56,12 @@ class DuneSpringBootAppTest {
         }
         assertThat(dune.getExecutionsCompleted()).isEqualTo(1);
         assertThat(dune.getCreditBudget()).as("from application.yml").isEqualTo(500.0);
+        assertThat(dune.getConfiguration().getApiKey())
+                .as("{{DUNE_API_KEY}} resolved by Camel from Spring's environment")
+                .isEqualTo(DUNE.emulator().apiKey());
+        assertThat(securityPolicy.getViolations())
+                .as("Camel's SECURITY WARNINGs")
+                .isEmpty();
 
         HttpResponse<String> health = HttpClient.newHttpClient()
                 .send(

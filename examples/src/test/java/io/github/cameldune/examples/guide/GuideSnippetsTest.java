@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The user guide cannot rot: each of its code blocks must stand, line for line, in a file that tests compile and run
- * (the guide's routes and resources, the examples). Indentation and blank lines do not count.
+ * (the guide's routes and resources, the examples). Indentation and blank lines do not count. A Java snippet that is
+ * not a whole file starts with the imports it needs, so that it compiles as copied: the file it stands in imports
+ * each of them, and every class a snippet imports exists.
  */
 class GuideSnippetsTest {
 
@@ -58,10 +60,24 @@ class GuideSnippetsTest {
                                 "<artifactId>camel-dune</artifactId>",
                                 "<version>" + projectVersion() + "</version>");
             } else if (CODE.contains(language)) {
-                List<String> snippet = normalize(code);
+                List<String> lines = normalize(code);
+                List<String> imports =
+                        lines.stream().filter(l -> l.startsWith("import ")).toList();
+                List<String> snippet = lines.subList(imports.size(), lines.size());
+                assertThat(lines.subList(0, imports.size()))
+                        .as("imports come first")
+                        .isEqualTo(imports);
                 assertThat(sources)
-                        .as("this %s snippet of the guide is in no file that tests run:%n%s", language, code)
-                        .anyMatch(source -> contains(source, snippet));
+                        .as(
+                                "this %s snippet of the guide is in no file that tests run, with its imports:%n%s",
+                                language, code)
+                        .anyMatch(source -> contains(source, snippet) && source.containsAll(imports));
+                for (String line : imports) {
+                    String name = line.replaceAll("^import (static )?|;$", "");
+                    String type = line.startsWith("import static ") ? name.substring(0, name.lastIndexOf('.')) : name;
+                    assertThat(exists(type)).as("the class of %s", line).isTrue();
+                }
+
             } else {
                 assertThat(COMMANDS)
                         .as("a %s block: check it or list it as a command", language)
@@ -70,6 +86,15 @@ class GuideSnippetsTest {
             checked++;
         }
         assertThat(checked).as("the guide's code blocks").isGreaterThan(10);
+    }
+
+    private static boolean exists(String className) {
+        try {
+            Class.forName(className, false, GuideSnippetsTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static List<String> normalize(String text) {

@@ -25,6 +25,9 @@ class StarterMetadataTest {
 
     private static final Path SOURCE =
             Path.of("src/main/java/io/github/cameldune/dune/springboot/DuneComponentConfiguration.java");
+    /** The value hints of the enum options, which the configuration processor merges into the metadata. */
+    private static final Path HINTS =
+            Path.of("src/main/resources/META-INF/additional-spring-configuration-metadata.json");
 
     @Test
     void theConfigurationClassIsGeneratedFromTheCatalog() throws Exception {
@@ -35,6 +38,47 @@ class StarterMetadataTest {
         assertThat(Files.readString(SOURCE))
                 .as("%s is stale: run this test with -Ddune.starter.update=true", SOURCE)
                 .isEqualTo(expected);
+    }
+
+    @Test
+    void theValueHintsAreGeneratedFromTheCatalog() throws Exception {
+        String expected = hints(options());
+        if (Boolean.getBoolean("dune.starter.update")) {
+            Files.createDirectories(HINTS.getParent());
+            Files.writeString(HINTS, expected);
+        }
+        assertThat(Files.exists(HINTS) ? Files.readString(HINTS) : "")
+                .as("%s is stale: run this test with -Ddune.starter.update=true", HINTS)
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void everyOptionWithAFewValuesHasThemAsHintsInTheSpringMetadata() throws Exception {
+        JsonNode metadata;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            metadata = new ObjectMapper().readTree(in);
+        }
+        Map<String, List<String>> hinted = new LinkedHashMap<>();
+        metadata.path("hints").forEach(h -> {
+            List<String> values = new ArrayList<>();
+            h.get("values").forEach(v -> values.add(v.get("value").asText()));
+            hinted.put(h.get("name").asText(), values);
+        });
+        assertThat(hinted)
+                .containsKeys(
+                        "camel.component.dune.performance",
+                        "camel.component.dune.output-type",
+                        "camel.component.dune.api-key-location",
+                        "camel.component.dune.upload-format");
+        options().forEach((name, option) -> {
+            if (option.has("enum")) {
+                List<String> values = new ArrayList<>();
+                option.get("enum").forEach(v -> values.add(v.asText()));
+                assertThat(hinted.get("camel.component.dune." + kebab(name)))
+                        .as("hints of %s", name)
+                        .isEqualTo(values);
+            }
+        });
     }
 
     @Test
@@ -95,6 +139,22 @@ class StarterMetadataTest {
 
     static String kebab(String name) {
         return name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The value hints of the options that take a few values, as Spring's additional metadata. */
+    static String hints(Map<String, JsonNode> options) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = json.createObjectNode();
+        com.fasterxml.jackson.databind.node.ArrayNode hints = root.putArray("hints");
+        options.forEach((name, option) -> {
+            if (option.has("enum")) {
+                com.fasterxml.jackson.databind.node.ObjectNode hint = hints.addObject();
+                hint.put("name", "camel.component.dune." + kebab(name));
+                com.fasterxml.jackson.databind.node.ArrayNode values = hint.putArray("values");
+                option.get("enum").forEach(v -> values.addObject().put("value", v.asText()));
+            }
+        });
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
     }
 
     /** The source of DuneComponentConfiguration for these options. */
