@@ -1,5 +1,6 @@
 package io.github.cameldune.dune;
 
+import io.github.cameldune.dune.client.ClientServices;
 import io.github.cameldune.dune.client.Deadlines;
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.HttpTransport;
@@ -7,7 +8,6 @@ import io.github.cameldune.dune.client.InFlight;
 import io.github.cameldune.dune.client.RateLimiter;
 import io.github.cameldune.dune.client.RequestGate;
 import io.github.cameldune.dune.client.ServerPacing;
-import io.github.cameldune.dune.client.SharedResources;
 import io.github.cameldune.dune.credits.CreditBudget;
 import io.github.cameldune.dune.credits.CreditLedger;
 import io.github.cameldune.dune.metrics.DuneMetrics;
@@ -95,8 +95,7 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
             label = "advanced",
             defaultValue = "10000",
             description = "Requests this component has in flight to Dune at most; the next ones wait in a queue, "
-                    + "holding no thread and no buffer, and go out as earlier ones complete (0: no limit). 20,000 "
-                    + "executes from 50 concurrent consumers run in a heap of 256 MB with the default.")
+                    + "holding no thread and no buffer, and go out as earlier ones complete (0: no limit).")
     private int maxRequestsInFlight = 10_000;
 
     @Metadata(
@@ -231,12 +230,12 @@ public class DuneComponent extends HealthCheckComponent implements SSLContextPar
     }
 
     /** What the component's endpoints share to talk to Dune. */
-    synchronized SharedResources shared() {
+    synchronized ClientServices clientServices() {
         if (gate == null) {
             gate = new RequestGate(maxRequestsInFlight);
             pacing = serverRateLimit ? new ServerPacing() : null;
         }
-        return new SharedResources(
+        return new ClientServices(
                 poller(), rateLimiter(), inFlight, gate, credits.ledger(this), credits.metrics(), pacing, deadlines);
     }
 

@@ -196,7 +196,7 @@ public class DuneConfiguration implements Cloneable {
             label = "producer,advanced",
             defaultValue = "false",
             description = "Wait for the answer on the thread that sent the exchange and continue there, instead of "
-                    + "continuing on a component worker thread. Saves a thread hand-off (tens of microseconds) when "
+                    + "continuing on a component worker thread. Saves a thread hand-off when "
                     + "that thread waits anyway (ProducerTemplate.requestBody, a synchronous route), but holds it for "
                     + "the whole call, including the wait of run.")
     private boolean synchronous;

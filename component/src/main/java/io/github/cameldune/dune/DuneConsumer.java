@@ -2,8 +2,7 @@ package io.github.cameldune.dune;
 
 import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.Futures;
-import io.github.cameldune.dune.handler.LatestResultsHandler;
-import io.github.cameldune.dune.handler.RunHandler;
+import io.github.cameldune.dune.handler.LatestResultsPoller;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -96,7 +95,7 @@ public class DuneConsumer extends ScheduledPollConsumer implements ShutdownAware
         DuneConfiguration config = getEndpoint().getConfiguration();
         Exchange exchange = createExchange(false);
         try {
-            LatestResultsHandler latest = (LatestResultsHandler) getEndpoint().handler();
+            LatestResultsPoller latest = getEndpoint().handlers().latestResultsPoller();
             Duration timeout = Duration.ofMillis(config.getResponseTimeout());
             String executionId = Futures.await(
                     latest.latestExecutionId(exchange.getMessage()), timeout, DuneCall.LATEST_RESULTS, null);
@@ -134,7 +133,7 @@ public class DuneConsumer extends ScheduledPollConsumer implements ShutdownAware
         Exchange exchange = createExchange(false);
         CompletableFuture<Void> run;
         try {
-            run = ((RunHandler) getEndpoint().handler()).poll(exchange);
+            run = getEndpoint().handlers().runPoller().poll(exchange);
         } catch (RuntimeException e) {
             running.set(false);
             report("Dune run poll failed", exchange, e);

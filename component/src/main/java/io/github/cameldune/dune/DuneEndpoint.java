@@ -6,6 +6,7 @@ import io.github.cameldune.dune.credits.CreditBudget;
 import io.github.cameldune.dune.credits.CreditGuard;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.handler.OperationHandler;
+import io.github.cameldune.dune.handler.OperationHandlers;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -51,6 +52,7 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
 
     private CreditBudget budget;
     private DuneClient client;
+    private OperationHandlers handlers;
     private OperationHandler handler;
 
     DuneEndpoint(String uri, DuneComponent component, DuneConfiguration configuration) {
@@ -100,14 +102,14 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                 Duration.ofMillis(configuration.getResponseTimeout()),
                 getComponent().getMaxAnswerSize(),
                 retries,
-                getComponent().shared());
+                getComponent().clientServices());
         if (configuration.getJournal() != null) {
             // started once however many endpoints share it, stopped with the context, after the routes
             getCamelContext().addService(configuration.getJournal(), true, true);
         }
         getComponent().validateApiKey(this);
         getComponent().startCredits(client);
-        handler = OperationHandler.of(
+        handlers = new OperationHandlers(
                 configuration,
                 client,
                 new CreditGuard(getComponent().ledger(), budget(), client.withoutRetries()::status),
@@ -115,9 +117,10 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
                         client,
                         getComponent().poller(),
                         getComponent().durations(),
-                        getComponent().shared().inFlight(),
+                        getComponent().clientServices().inFlight(),
                         getComponent().metrics()),
                 getComponent().workers());
+        handler = handlers.producer();
     }
 
     /** The endpoint's own budget, kept across restarts, or null. */
@@ -157,6 +160,11 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
     /** What the endpoint's operation does with an exchange, chosen once when it starts. */
     OperationHandler handler() {
         return handler;
+    }
+
+    /** The handlers of the started endpoint, whose pollers the consumers take; null before it starts. */
+    OperationHandlers handlers() {
+        return handlers;
     }
 
     @Override

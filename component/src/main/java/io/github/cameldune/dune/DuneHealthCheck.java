@@ -4,8 +4,6 @@ import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.Futures;
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.exception.DuneAuthenticationException;
-import io.github.cameldune.dune.exception.DuneBadRequestException;
-import io.github.cameldune.dune.exception.DuneForbiddenException;
 import io.github.cameldune.dune.exception.DuneNotFoundException;
 import java.time.Duration;
 import java.util.Map;
@@ -54,17 +52,18 @@ public class DuneHealthCheck extends AbstractHealthCheck {
                     DuneCall.STATUS,
                     PROBE_EXECUTION_ID);
             return null;
-        } catch (DuneNotFoundException | DuneBadRequestException expected) {
+        } catch (DuneNotFoundException expected) {
             // the key was accepted: only then does Dune look for the execution
             return null;
         } catch (DuneApiException e) {
-            return e;
+            // a 400 (an id Dune does not take) also comes only after the key was accepted
+            return e.getHttpResponseCode() == 400 ? null : e;
         }
     }
 
     /** Whether a failure of {@link #probe} says that Dune refuses the key. */
     static boolean isRejectedKey(DuneApiException failure) {
-        return failure instanceof DuneAuthenticationException || failure instanceof DuneForbiddenException;
+        return failure instanceof DuneAuthenticationException || failure.getHttpResponseCode() == 403;
     }
 
     @Override

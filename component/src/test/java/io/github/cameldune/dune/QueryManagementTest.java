@@ -2,7 +2,7 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.cameldune.dune.exception.DuneForbiddenException;
+import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.exception.DuneServerException;
 import io.github.cameldune.dune.model.DuneQuery;
@@ -46,7 +46,7 @@ class QueryManagementTest extends DuneTestSupport {
                 "direct:create",
                 Map.of(
                         "name",
-                        "Answer",
+                        "ApiResponse",
                         "query_sql",
                         "SELECT {{n}} AS n",
                         "parameters",
@@ -72,7 +72,8 @@ class QueryManagementTest extends DuneTestSupport {
                 .isTrue();
         Exchange refused = template.request("direct:run", e -> e.getMessage().setHeader(DuneConstants.QUERY_ID, id));
         assertThat(refused.getException())
-                .isInstanceOf(DuneForbiddenException.class)
+                .isExactlyInstanceOf(DuneApiException.class)
+                .hasFieldOrPropertyWithValue("httpResponseCode", 403)
                 .hasMessageContaining("archived");
         template.requestBodyAndHeader("direct:unarchive", null, DuneConstants.QUERY_ID, id);
         assertThat(run(id)).isEqualTo(84);

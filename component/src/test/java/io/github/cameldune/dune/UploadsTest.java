@@ -3,7 +3,7 @@ package io.github.cameldune.dune;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.cameldune.dune.exception.DuneBadRequestException;
+import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.exception.DuneNotFoundException;
 import io.github.cameldune.dune.exception.DuneServerException;
@@ -93,7 +93,8 @@ class UploadsTest extends DuneTestSupport {
         Exchange refused = template.request(
                 "direct:insert", e -> e.getMessage().setBody("id,wallet,amount\n1,0x01,10\n2,0x02,lots\n"));
         assertThat(refused.getException())
-                .isInstanceOf(DuneBadRequestException.class)
+                .isExactlyInstanceOf(DuneApiException.class)
+                .hasFieldOrPropertyWithValue("httpResponseCode", 400)
                 .hasMessageContaining("Row 2, column amount");
         assertThat(((Number) sum().get("n")).longValue()).isZero();
     }
@@ -133,7 +134,9 @@ class UploadsTest extends DuneTestSupport {
         csv.append("200,0x01,lots\n");
         Exchange failed =
                 template.request("direct:insert-small", e -> e.getMessage().setBody(csv.toString()));
-        assertThat(failed.getException()).isInstanceOf(DuneBadRequestException.class);
+        assertThat(failed.getException())
+                .isExactlyInstanceOf(DuneApiException.class)
+                .hasFieldOrPropertyWithValue("httpResponseCode", 400);
         long before = failed.getMessage().getHeader(DuneConstants.ROWS_WRITTEN, Long.class);
         assertThat(before).isPositive().isLessThan(201);
         assertThat(((Number) sum().get("n")).longValue()).isEqualTo(200 + before);

@@ -22,13 +22,13 @@ final class BaseUrlHint {
     }
 
     /** A success: the base URL is right. */
-    Answer answered(Answer answer) {
+    ApiResponse answered(ApiResponse answer) {
         answered = true;
         return answer;
     }
 
     /** The hint for a failed answer, or null. */
-    String hint(Answer answer) {
+    String hint(ApiResponse answer) {
         return hint != null && !answered && answer.code() == 404 ? hint : null;
     }
 }

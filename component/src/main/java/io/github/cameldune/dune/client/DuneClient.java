@@ -6,6 +6,7 @@ import io.github.cameldune.dune.model.DuneExecution;
 import io.github.cameldune.dune.model.ExecutionStatus;
 import io.github.cameldune.dune.model.ResultPage;
 import io.github.cameldune.dune.model.Usage;
+import io.github.cameldune.dune.reading.ReadPath;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class DuneClient {
 
     private final DuneUrls urls;
     private final Sender sender;
-    private final SharedResources shared;
+    private final ClientServices services;
 
     /**
      * A client of one Dune API base URL that retries as its policy says and keeps to the component's limits, every
@@ -38,7 +39,7 @@ public final class DuneClient {
      * @param baseUrl         e.g. {@code https://api.dune.com/api}
      * @param responseTimeout how long to wait for each whole answer
      * @param maxAnswerSize   the largest answer body kept, in bytes; a larger one fails the request
-     * @param shared          the scheduler, rate limiter, work in flight, request gate, cost report and figures of
+     * @param services          the scheduler, rate limiter, work in flight, request gate, cost report and figures of
      *                        the component
      */
     public DuneClient(
@@ -49,7 +50,7 @@ public final class DuneClient {
             Duration responseTimeout,
             long maxAnswerSize,
             RetryPolicy retries,
-            SharedResources shared) {
+            ClientServices services) {
         this(
                 new DuneUrls(baseUrl, apiKey, apiKeyLocation),
                 new Sender(
@@ -59,15 +60,15 @@ public final class DuneClient {
                         responseTimeout,
                         maxAnswerSize,
                         retries,
-                        shared,
+                        services,
                         new BaseUrlHint(baseUrl)),
-                shared);
+                services);
     }
 
-    private DuneClient(DuneUrls urls, Sender sender, SharedResources shared) {
+    private DuneClient(DuneUrls urls, Sender sender, ClientServices services) {
         this.urls = urls;
         this.sender = sender;
-        this.shared = shared;
+        this.services = services;
     }
 
     /**
@@ -75,7 +76,7 @@ public final class DuneClient {
      * does, so that a status poll is retried in one layer only.
      */
     public DuneClient withoutRetries() {
-        return new DuneClient(urls, sender.withoutRetries(), shared);
+        return new DuneClient(urls, sender.withoutRetries(), services);
     }
 
     /** The query management endpoints, over the same sender and limits. */
@@ -85,7 +86,7 @@ public final class DuneClient {
 
     /** The uploads endpoints, over the same sender and limits. */
     public DuneUploads uploads() {
-        return new DuneUploads(urls, sender, shared.costs());
+        return new DuneUploads(urls, sender, services.costs());
     }
 
     /**
@@ -123,7 +124,7 @@ public final class DuneClient {
         return sender.send(new ApiRequest(call, queryId, null, http), answer -> {
             DuneExecution execution = answer.read(DuneExecution.class);
             answer.require(execution.executionId() != null && execution.state() != null, "execution_id or state");
-            shared.metrics().executionStarted(queryId == null ? 0L : queryId);
+            services.metrics().executionStarted(queryId == null ? 0L : queryId);
             return execution;
         });
     }
@@ -135,7 +136,7 @@ public final class DuneClient {
         return sender.send(new ApiRequest(DuneCall.STATUS, null, executionId, http), answer -> {
             ExecutionStatus status = answer.read(ExecutionStatus.class);
             answer.require(status.state() != null, "state");
-            shared.costs().status(status);
+            services.costs().status(status);
             return status;
         });
     }
@@ -171,14 +172,14 @@ public final class DuneClient {
         return sender.send(new ApiRequest(DuneCall.USAGE, null, null, http), answer -> answer.read(Usage.class));
     }
 
-    /** One page of results as {@link ResultPage}, rows as Dune sent them ({@link ResultPage#inColumnOrder()}). */
+    /** One page of results as {@link ResultPage}, rows as Dune sent them (in column order through {@link ReadPath#inColumnOrder(ResultPage)}). */
     public CompletableFuture<ResultPage> results(ResultsTarget target, ResultOptions options) {
         return resultsPage(target, resultsUrl(target, options, false), false);
     }
 
     /**
      * One page of results whose rows are checked and counted now and read as they are taken
-     * ({@link ResultPage#isStreamed()}), as are the pages {@link #nextPage} reads after it.
+     * ({@link ReadPath#isStreamed(ResultPage)}), as are the pages {@link #nextPage} reads after it.
      */
     public CompletableFuture<ResultPage> streamedResults(ResultsTarget target, ResultOptions options) {
         return resultsPage(target, resultsUrl(target, options, false), true);
@@ -199,13 +200,15 @@ public final class DuneClient {
     public CompletableFuture<ResultPage> nextPage(ResultPage previous, ResultOptions options) {
         ResultsTarget target = ResultsTarget.execution(previous.executionId());
         if (urls.isSameApi(previous.nextUri())) {
-            return resultsPage(target, urls.withKey(previous.nextUri()), previous.isStreamed());
+            return resultsPage(target, urls.withKey(previous.nextUri()), ReadPath.isStreamed(previous));
         }
         if (previous.nextOffset() == null) {
             return nowhereToGo(DuneCall.RESULTS, target);
         }
         return resultsPage(
-                target, resultsUrl(target, options.withOffset(previous.nextOffset()), false), previous.isStreamed());
+                target,
+                resultsUrl(target, options.withOffset(previous.nextOffset()), false),
+                ReadPath.isStreamed(previous));
     }
 
     /** One page of results as CSV. */
@@ -245,7 +248,7 @@ public final class DuneClient {
         return sender.send(request(target, false, url), answer -> {
             ResultPage page = streamed ? answer.readStreamed() : answer.read(ResultPage.class);
             answer.require(page.state() != null, "state");
-            shared.metrics().resultRows(page.rows().size());
+            services.metrics().resultRows(page.rows().size());
             return page;
         });
     }

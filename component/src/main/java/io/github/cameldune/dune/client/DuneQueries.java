@@ -69,7 +69,7 @@ public final class DuneQueries {
         return sender.send(new ApiRequest(call, queryId, null, http), DuneQueries::queryId);
     }
 
-    private static long queryId(Answer answer) {
+    private static long queryId(ApiResponse answer) {
         JsonNode id = answer.read(JsonNode.class).get("query_id");
         answer.require(id != null && id.canConvertToLong(), "query_id");
         return id.asLong();

@@ -122,7 +122,7 @@ public final class DuneUploads {
                 new ApiRequest(DuneCall.LIST_TABLES, null, null, http), answer -> answer.read(UploadedTables.class));
     }
 
-    private static String message(Answer answer) {
+    private static String message(ApiResponse answer) {
         return answer.read(com.fasterxml.jackson.databind.JsonNode.class)
                 .path("message")
                 .asText("");

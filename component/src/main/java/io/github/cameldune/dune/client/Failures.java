@@ -15,7 +15,7 @@ final class Failures {
      * any, of what may be wrong with the base URL. A server that echoes the key (a proxy's 401 page, say) does not put
      * it into the exception: the key is masked in the text.
      */
-    static DuneApiException answered(ApiRequest request, Answer answer, String apiKey, String hint) {
+    static DuneApiException answered(ApiRequest request, ApiResponse answer, String apiKey, String hint) {
         String text = answer.errorText();
         if (apiKey != null && !apiKey.isEmpty()) {
             text = text.replace(apiKey, "xxxxxx");

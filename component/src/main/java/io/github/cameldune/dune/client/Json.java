@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
-import java.time.Instant;
+import io.github.cameldune.dune.reading.ReadPath;
 
 /** camel-dune's one Jackson mapper: ignores fields Dune adds later, reads and writes ISO-8601 timestamps. */
 public final class Json {
@@ -15,8 +14,8 @@ public final class Json {
     /** The shared mapper; thread-safe. */
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            // after JavaTimeModule, so that it reads Instants: Dune's timestamps digit by digit
-            .registerModule(new SimpleModule("camel-dune-instants").addDeserializer(Instant.class, new InstantReader()))
+            // after JavaTimeModule, whose Instant reader the tuned read path replaces
+            .registerModule(ReadPath.module())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
 

@@ -44,12 +44,12 @@ final class Sender {
     private final Duration deadline;
     private final InFlight inFlight;
     private final RequestGate gate;
-    private final SharedResources shared;
+    private final ClientServices services;
     private final ServerPacing pacing;
     private final BaseUrlHint baseUrlHint;
 
     /**
-     * @param shared what the component's endpoints share; without a scheduler there are no retries and no rate
+     * @param services what the component's endpoints share; without a scheduler there are no retries and no rate
      *     limit
      */
     Sender(
@@ -59,7 +59,7 @@ final class Sender {
             Duration responseTimeout,
             long maxAnswerSize,
             RetryPolicy retries,
-            SharedResources shared,
+            ClientServices services,
             BaseUrlHint baseUrlHint) {
         this(
                 transport,
@@ -71,7 +71,7 @@ final class Sender {
                 maxAnswerSize,
                 responseTimeout,
                 retries,
-                shared,
+                services,
                 baseUrlHint);
     }
 
@@ -83,13 +83,13 @@ final class Sender {
             long maxAnswerSize,
             Duration deadline,
             RetryPolicy retries,
-            SharedResources shared,
+            ClientServices services,
             BaseUrlHint baseUrlHint) {
-        this.shared = shared;
+        this.services = services;
         this.baseUrlHint = baseUrlHint;
-        this.inFlight = shared.inFlight();
-        this.gate = shared.gate();
-        ScheduledExecutorService scheduler = shared.scheduler();
+        this.inFlight = services.inFlight();
+        this.gate = services.gate();
+        ScheduledExecutorService scheduler = services.scheduler();
         this.transport = transport;
         this.apiKey = apiKey;
         this.apiKeyLocation = apiKeyLocation;
@@ -98,8 +98,8 @@ final class Sender {
         this.deadline = deadline;
         this.retries = scheduler == null ? RetryPolicy.NONE : retries;
         this.scheduler = scheduler;
-        this.limiter = scheduler == null ? null : shared.limiter();
-        this.pacing = scheduler == null ? null : shared.pacing();
+        this.limiter = scheduler == null ? null : services.limiter();
+        this.pacing = scheduler == null ? null : services.pacing();
     }
 
     /** The same sender, sending each request once (for callers that are themselves the retry, as polling is). */
@@ -112,12 +112,15 @@ final class Sender {
                 maxAnswerSize,
                 deadline,
                 RetryPolicy.NONE,
-                shared,
+                services,
                 baseUrlHint);
     }
 
-    /** Sends a request; a 2xx answer is read by {@code reader}, anything else fails the future. */
-    <T> CompletableFuture<T> send(ApiRequest request, Function<Answer, T> reader) {
+    /**
+     * Sends a request, through the throttles and with retries as the policy says; a 2xx answer is read by
+     * {@code reader}, anything else fails the future.
+     */
+    <T> CompletableFuture<T> send(ApiRequest request, Function<ApiResponse, T> reader) {
         CompletableFuture<T> result = new CompletableFuture<>();
         // a stop of the component ends the request (waiting for a slot, a retry or the answer), typed
         inFlight.track(
@@ -134,12 +137,13 @@ final class Sender {
     }
 
     /** One attempt, after the rate limiter's slot; a failure the policy allows to retry schedules the next. */
-    private <T> void attempt(ApiRequest request, Function<Answer, T> reader, int attempt, CompletableFuture<T> result) {
+    private <T> void attempt(
+            ApiRequest request, Function<ApiResponse, T> reader, int attempt, CompletableFuture<T> result) {
         Duration wait =
                 limiter == null ? Duration.ZERO : limiter.reserve(request.call().bucket());
 
         if (limiter != null) {
-            shared.metrics().rateLimiterWait(request.call().bucket().name().toLowerCase(Locale.ROOT), wait);
+            services.metrics().rateLimiterWait(request.call().bucket().name().toLowerCase(Locale.ROOT), wait);
         }
         if (!wait.isZero()) {
             LIMITED.warn("Dune " + request.call().operationName() + " waits " + wait.toMillis() + " ms for the "
@@ -153,7 +157,7 @@ final class Sender {
 
     /** Sends when Dune's RateLimit headers say the plan, shared with other replicas, has room; else asks again later. */
     private <T> void sendPaced(
-            ApiRequest request, Function<Answer, T> reader, int attempt, CompletableFuture<T> result) {
+            ApiRequest request, Function<ApiResponse, T> reader, int attempt, CompletableFuture<T> result) {
         Duration paced =
                 pacing == null ? Duration.ZERO : pacing.delay(request.call().bucket());
         if (result.isDone()) {
@@ -164,7 +168,8 @@ final class Sender {
         }
     }
 
-    private <T> void sendNow(ApiRequest request, Function<Answer, T> reader, int attempt, CompletableFuture<T> result) {
+    private <T> void sendNow(
+            ApiRequest request, Function<ApiResponse, T> reader, int attempt, CompletableFuture<T> result) {
         once(request, reader).whenComplete((value, error) -> {
             try {
                 afterAttempt(request, reader, attempt, result, value, error);
@@ -177,7 +182,7 @@ final class Sender {
 
     private <T> void afterAttempt(
             ApiRequest request,
-            Function<Answer, T> reader,
+            Function<ApiResponse, T> reader,
             int attempt,
             CompletableFuture<T> result,
             T value,
@@ -188,7 +193,7 @@ final class Sender {
         }
         if (error instanceof DuneApiException failure && retries.shouldRetry(failure, request.call(), attempt)) {
             Duration delay = retries.delay(failure, attempt);
-            shared.metrics().retry(failure.getHttpResponseCode());
+            services.metrics().retry(failure.getHttpResponseCode());
             RETRIES.warn("Dune " + request.call().operationName() + " failed with "
                     + (failure.getHttpResponseCode() == 0 ? "no answer" : "HTTP " + failure.getHttpResponseCode())
                     + Failures.ids(request) + "; attempt " + (attempt + 2) + " of " + (retries.maxRetries() + 1)
@@ -210,7 +215,7 @@ final class Sender {
         }
     }
 
-    private <T> CompletableFuture<T> once(ApiRequest request, Function<Answer, T> reader) {
+    private <T> CompletableFuture<T> once(ApiRequest request, Function<ApiResponse, T> reader) {
         if (apiKeyLocation == ApiKeyLocation.header) {
             request.http().setHeader(new ApiKeyHeader(apiKey));
         }
@@ -222,7 +227,7 @@ final class Sender {
         gate.submit(() -> {
             future.whenComplete((value, error) -> gate.release());
             try {
-                send(request, reader, future, target, operation);
+                exchange(request, reader, future, target, operation);
             } catch (RuntimeException e) {
                 // a client that is closing refuses the request at once: the exchange still ends, typed
                 future.completeExceptionally(Failures.noAnswer(request, e));
@@ -231,9 +236,10 @@ final class Sender {
         return future;
     }
 
-    private <T> void send(
+    /** Hands one attempt to HttpClient, and its answer (or its failure or deadline) to the future. */
+    private <T> void exchange(
             ApiRequest request,
-            Function<Answer, T> reader,
+            Function<ApiResponse, T> reader,
             CompletableFuture<T> future,
             String target,
             String operation) {
@@ -245,7 +251,7 @@ final class Sender {
                         new FutureCallback<>() {
                             @Override
                             public void completed(Message<HttpResponse, ChunkedBody> message) {
-                                Answer answer = new Answer(request, message.getHead(), message.getBody());
+                                ApiResponse answer = new ApiResponse(request, message.getHead(), message.getBody());
                                 LOG.debug("Dune {}: {} answered {}", operation, target, answer.code());
                                 if (pacing != null) {
                                     pacing.observe(
@@ -255,7 +261,7 @@ final class Sender {
                                 }
                                 if (answer.isSuccess() && request.call().billing() == DuneCall.Billing.EXPORT) {
                                     // Dune bills each megabyte of results it sends, whether or not it is read
-                                    shared.costs().exported(message.getBody().length());
+                                    services.costs().exported(message.getBody().length());
                                 }
                                 try {
                                     future.complete(
@@ -295,7 +301,7 @@ final class Sender {
         // responseTimeout fires only on silence: a body that trickles in must end within the deadline too
         if (scheduler != null) {
             try {
-                shared.deadlines().add(scheduler, future, deadline, () -> {
+                services.deadlines().add(scheduler, future, deadline, () -> {
                     if (future.completeExceptionally(Failures.noAnswer(
                             request, new TimeoutException("no whole answer within " + deadline.toMillis() + " ms")))) {
                         exchange.cancel(true);

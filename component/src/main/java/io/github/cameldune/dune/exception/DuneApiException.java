@@ -6,11 +6,12 @@ import org.apache.camel.spi.HttpResponseAware;
 
 /**
  * A call to the Dune API that did not succeed. It names the call, the query and execution ids, the HTTP status and
- * Dune's own {@code error} text. Subclasses tell the kinds apart for {@code onException}:
- * {@link DuneBadRequestException} (400), {@link DuneAuthenticationException} (401),
- * {@link DunePaymentRequiredException} (402), {@link DuneForbiddenException} (403), {@link DuneNotFoundException}
- * (404), {@link DuneRateLimitException} (429), {@link DuneServerException} (5xx) and {@link DuneConnectionException}
- * (no answer at all).
+ * Dune's own {@code error} text. Subclasses tell apart the kinds routes handle differently, for {@code onException}:
+ * {@link DuneAuthenticationException} (401: the key), {@link DunePaymentRequiredException} (402: out of credits),
+ * {@link DuneNotFoundException} (404), {@link DuneRateLimitException} (429: wait and redeliver),
+ * {@link DuneServerException} (5xx: an execute may exist anyway) and {@link DuneConnectionException} (no answer at
+ * all: the same). Any other status (a 400 Dune refused, a 403 for an archived query) is a {@code DuneApiException}
+ * itself, with {@link #getHttpResponseCode()}.
  */
 public class DuneApiException extends DuneException implements HttpResponseAware {
 
@@ -53,10 +54,8 @@ public class DuneApiException extends DuneException implements HttpResponseAware
         int status = failure.httpStatus();
         return switch (status) {
             case 0 -> new DuneConnectionException(failure, cause);
-            case 400 -> new DuneBadRequestException(failure, cause);
             case 401 -> new DuneAuthenticationException(failure, cause);
             case 402 -> new DunePaymentRequiredException(failure, cause);
-            case 403 -> new DuneForbiddenException(failure, cause);
             case 404 -> new DuneNotFoundException(failure, cause);
             case 429 -> new DuneRateLimitException(failure, cause);
             default -> status >= 500 ? new DuneServerException(failure, cause) : new DuneApiException(failure, cause);

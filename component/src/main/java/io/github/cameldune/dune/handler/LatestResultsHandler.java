@@ -17,27 +17,27 @@ import org.apache.camel.Message;
  * execution when the latest is older or missing. The age is read from one row of the latest result, then the rows
  * from that execution. The {@code from("dune:latestResults")} consumer uses its two steps apart.
  */
-public final class LatestResultsHandler implements OperationHandler {
+final class LatestResultsHandler implements OperationHandler, LatestResultsPoller {
 
-    private final Calls calls;
+    private final ExecutionFlow flow;
 
-    LatestResultsHandler(Calls calls) {
-        this.calls = calls;
+    LatestResultsHandler(ExecutionFlow flow) {
+        this.flow = flow;
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange) {
         Message in = exchange.getMessage();
-        long queryId = MessageInput.queryId(in, calls.config);
-        Map<String, Object> parameters = MessageInput.queryParameters(in, calls.config);
-        ResultOptions options = MessageInput.resultOptions(in, calls.config);
+        long queryId = MessageInput.queryId(in, flow.config);
+        Map<String, Object> parameters = MessageInput.queryParameters(in, flow.config);
+        ResultOptions options = MessageInput.resultOptions(in, flow.config);
         ResultsTarget latest = ResultsTarget.latest(queryId, parameters);
-        if (calls.config.getMaxAge() <= 0) {
-            return calls.reader.read(
-                    in, calls.operation(), latest, options, calls.config.getOutputType(), calls.config.isFetchAll());
+        if (flow.config.getMaxAge() <= 0) {
+            return flow.reader.read(
+                    in, flow.operation(), latest, options, flow.config.getOutputType(), flow.config.isFetchAll());
         }
-        String performance = MessageInput.performance(in, calls.config);
-        Instant oldest = Instant.now().minusMillis(calls.config.getMaxAge());
+        String performance = MessageInput.performance(in, flow.config);
+        Instant oldest = Instant.now().minusMillis(flow.config.getMaxAge());
         return probe(latest)
                 .handle((probe, error) -> {
                     Throwable cause = Futures.cause(error);
@@ -54,33 +54,33 @@ public final class LatestResultsHandler implements OperationHandler {
                 })
                 .thenCompose(freshEnough -> freshEnough != null
                         ? readExecution(in, freshEnough)
-                        : calls.awaitAndRead(
+                        : flow.awaitAndRead(
                                 in,
-                                calls.executeQuery(queryId, parameters, performance),
+                                flow.executeQuery(queryId, parameters, performance),
                                 queryId,
                                 options,
-                                calls.config.getOutputType()));
+                                flow.config.getOutputType()));
     }
 
-    /** The execution the query's latest result comes from (one row of it is read). */
+    @Override
     public CompletableFuture<String> latestExecutionId(Message in) {
         return probe(ResultsTarget.latest(
-                        MessageInput.queryId(in, calls.config), MessageInput.queryParameters(in, calls.config)))
+                        MessageInput.queryId(in, flow.config), MessageInput.queryParameters(in, flow.config)))
                 .thenApply(ResultPage::executionId);
     }
 
-    /** Reads one execution's result onto the message, as the endpoint's options say. */
+    @Override
     public CompletableFuture<Void> readExecution(Message in, String executionId) {
-        return calls.reader.read(
+        return flow.reader.read(
                 in,
-                calls.operation(),
+                flow.operation(),
                 ResultsTarget.execution(executionId),
-                MessageInput.resultOptions(in, calls.config),
-                calls.config.getOutputType(),
-                calls.config.isFetchAll());
+                MessageInput.resultOptions(in, flow.config),
+                flow.config.getOutputType(),
+                flow.config.isFetchAll());
     }
 
     private CompletableFuture<ResultPage> probe(ResultsTarget latest) {
-        return calls.client.results(latest, ResultOptions.DEFAULT.withLimit(1));
+        return flow.context.client().results(latest, ResultOptions.DEFAULT.withLimit(1));
     }
 }

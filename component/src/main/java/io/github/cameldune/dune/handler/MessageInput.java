@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldune.dune.DuneConfiguration;
 import io.github.cameldune.dune.DuneConstants;
 import io.github.cameldune.dune.OptionChecks;
+import io.github.cameldune.dune.client.DuneUploads;
 import io.github.cameldune.dune.client.Json;
 import io.github.cameldune.dune.client.ResultOptions;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
+import io.github.cameldune.dune.model.TableColumn;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Message;
@@ -219,6 +222,46 @@ final class MessageInput {
             return text;
         }
         return null;
+    }
+
+    /** The namespace of a table (header, then option): the handle of the API key's user or team. */
+    static String namespace(Message in, DuneConfiguration config) {
+        String namespace = in.getHeader(DuneConstants.NAMESPACE, config.getNamespace(), String.class);
+        if (namespace == null || namespace.isBlank()) {
+            throw new DuneInvalidInputException("No namespace: set namespace (the handle of the API key's user or "
+                    + "team) or the " + DuneConstants.NAMESPACE + " header");
+        }
+        return namespace.trim();
+    }
+
+    /** A table's name (header, then option), as Dune takes it. */
+    static String tableName(Message in, DuneConfiguration config) {
+        String table = in.getHeader(DuneConstants.TABLE_NAME, config.getTableName(), String.class);
+        if (table == null || !DuneUploads.TABLE_NAME.matcher(table.trim()).matches()) {
+            throw new DuneInvalidInputException("Invalid table name '" + table + "': set tableName or the "
+                    + DuneConstants.TABLE_NAME + " header to " + DuneUploads.TABLE_NAME_RULE);
+        }
+        return table.trim();
+    }
+
+    /** A table's columns: the schema option, else the body as a list of columns or their text. */
+    static List<TableColumn> schema(Message in, DuneConfiguration config) {
+        if (config.getSchema() != null) {
+            return TableColumn.parseSchema("schema", config.getSchema());
+        }
+        Object body = in.getBody();
+        if (body instanceof List<?> list && !list.isEmpty()) {
+            return list.stream()
+                    .map(c -> c instanceof TableColumn column ? column : Json.MAPPER.convertValue(c, TableColumn.class))
+                    .toList();
+        }
+        String text = text(in);
+        if (text != null && !text.isBlank()) {
+            return TableColumn.parseSchema("body", text);
+        }
+        throw new DuneInvalidInputException("No schema: set schema (e.g. id:integer!,amount:double), or send the "
+                + "columns as the body: a List of TableColumn or of maps (name, type, nullable), or text such as "
+                + "id:integer!,amount:double");
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.Futures;
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.model.ResultPage;
+import io.github.cameldune.dune.reading.ReadPath;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class PagedRows implements Iterator<Map<String, Object>> {
             throw new NoSuchElementException("no more rows");
         }
         // in column order one row at a time: the new map lives only as long as the route keeps it
-        return page.inColumnOrder(rows.next());
+        return ReadPath.inColumnOrder(page, rows.next());
     }
 
     /**

@@ -25,7 +25,7 @@ final class QueryHandlers {
     private QueryHandlers() {}
 
     /** {@code dune:createQuery}: the body's fields must hold a name and query_sql; the body becomes the new id. */
-    static OperationHandler createQuery(Calls calls) {
+    static OperationHandler createQuery(EndpointContext context) {
         return exchange -> {
             Message in = exchange.getMessage();
             QueryDraft draft = draft(in);
@@ -35,41 +35,41 @@ final class QueryHandlers {
             if (draft.querySql() == null || draft.querySql().isBlank()) {
                 throw new DuneInvalidInputException("A query to create needs query_sql in the body");
             }
-            return calls.client.queries().createQuery(draft).thenAccept(id -> answered(in, id));
+            return context.client().queries().createQuery(draft).thenAccept(id -> answered(in, id));
         };
     }
 
     /** {@code dune:getQuery}: the body becomes the {@link io.github.cameldune.dune.model.DuneQuery}. */
-    static OperationHandler getQuery(Calls calls) {
+    static OperationHandler getQuery(EndpointContext context) {
         return exchange -> {
             Message in = exchange.getMessage();
-            return calls.client
+            return context.client()
                     .queries()
-                    .getQuery(MessageInput.queryId(in, calls.config))
+                    .getQuery(MessageInput.queryId(in, context.config()))
                     .thenAccept(in::setBody);
         };
     }
 
     /** {@code dune:updateQuery}: the body's fields set, the others untouched. */
-    static OperationHandler updateQuery(Calls calls) {
+    static OperationHandler updateQuery(EndpointContext context) {
         return exchange -> {
             Message in = exchange.getMessage();
-            long queryId = MessageInput.queryId(in, calls.config);
+            long queryId = MessageInput.queryId(in, context.config());
             QueryDraft draft = draft(in);
             if (draft.equals(new QueryDraft(null, null, null, null, null, null))) {
                 throw new DuneInvalidInputException("An update of query " + queryId + " needs fields in the body");
             }
-            return calls.client.queries().updateQuery(queryId, draft).thenAccept(id -> answered(in, id));
+            return context.client().queries().updateQuery(queryId, draft).thenAccept(id -> answered(in, id));
         };
     }
 
     /** {@code dune:archiveQuery}, {@code unarchiveQuery}, {@code makePrivate}, {@code makePublic}. */
-    static OperationHandler state(Calls calls, DuneCall call) {
+    static OperationHandler state(EndpointContext context, DuneCall call) {
         return exchange -> {
             Message in = exchange.getMessage();
-            return calls.client
+            return context.client()
                     .queries()
-                    .setState(MessageInput.queryId(in, calls.config), call)
+                    .setState(MessageInput.queryId(in, context.config()), call)
                     .thenAccept(id -> answered(in, id));
         };
     }

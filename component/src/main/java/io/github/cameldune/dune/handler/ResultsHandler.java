@@ -14,30 +14,30 @@ import org.apache.camel.Message;
  */
 final class ResultsHandler implements OperationHandler {
 
-    private final Calls calls;
+    private final ExecutionFlow flow;
     private final OutputType type;
 
-    ResultsHandler(Calls calls, OutputType type) {
-        this.calls = calls;
+    ResultsHandler(ExecutionFlow flow, OutputType type) {
+        this.flow = flow;
         this.type = type;
     }
 
     @Override
     public CompletableFuture<?> handle(Exchange exchange) {
         Message in = exchange.getMessage();
-        String executionId = MessageInput.executionId(in, calls.config);
-        ResultOptions options = MessageInput.resultOptions(in, calls.config);
-        if (!calls.config.isWaitForCompletion()) {
-            return calls.reader.read(
+        String executionId = MessageInput.executionId(in, flow.config);
+        ResultOptions options = MessageInput.resultOptions(in, flow.config);
+        if (!flow.config.isWaitForCompletion()) {
+            return flow.reader.read(
                     in,
-                    calls.operation(),
+                    flow.operation(),
                     ResultsTarget.execution(executionId),
                     options,
                     type,
-                    calls.config.isFetchAll());
+                    flow.config.isFetchAll());
         }
         // no state yet: the first status poll tells it
-        return calls.awaitAndRead(
+        return flow.awaitAndRead(
                 in, CompletableFuture.completedFuture(new DuneExecution(executionId, null)), null, options, type);
     }
 }

@@ -9,6 +9,7 @@ import io.github.cameldune.dune.client.ResultsTarget;
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.exception.DuneExecutionException;
 import io.github.cameldune.dune.model.ResultPage;
+import io.github.cameldune.dune.reading.ReadPath;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ final class ResultsReader {
                 client.results(target, options)
                         .thenCompose(first -> {
                             readable(operation, first, options);
-                            first.inColumnOrder();
+                            ReadPath.inColumnOrder(first);
                             return fetchAll
                                     ? rest(first, new ArrayList<>(first.rows()), options)
                                     : CompletableFuture.completedFuture(first);
@@ -89,7 +90,7 @@ final class ResultsReader {
         }
         return client.nextPage(page, options).thenCompose(next -> {
             PagedRows.checkProgress(page, next, rows.size() + (long) next.rows().size());
-            rows.addAll(next.inColumnOrder().rows());
+            rows.addAll(ReadPath.inColumnOrder(next).rows());
             return rest(next, rows, options);
         });
     }

@@ -13,12 +13,12 @@ import org.apache.camel.Message;
  * waits without holding a thread, and reads the result. It never executes a second time; with a journal, a redelivered
  * message waits for the execution recorded for its request key and reads its rows.
  */
-public final class RunHandler implements OperationHandler {
+final class RunHandler implements OperationHandler {
 
-    private final Calls calls;
+    private final ExecutionFlow flow;
 
-    RunHandler(Calls calls) {
-        this.calls = calls;
+    RunHandler(ExecutionFlow flow) {
+        this.flow = flow;
     }
 
     @Override
@@ -26,39 +26,36 @@ public final class RunHandler implements OperationHandler {
         return run(exchange, true);
     }
 
-    /**
-     * One poll of {@code from("dune:run")}: the same, outside the journal (nothing redelivers a poll; replicas share
-     * the schedule through leader election).
-     */
-    public CompletableFuture<Void> poll(Exchange exchange) {
+    /** One poll of {@code from("dune:run")}: the same, outside the journal (see {@link RunPoller}). */
+    CompletableFuture<Void> poll(Exchange exchange) {
         return run(exchange, false);
     }
 
     private CompletableFuture<Void> run(Exchange exchange, boolean journalled) {
         Message in = exchange.getMessage();
-        String sql = MessageInput.sql(in, calls.config, false);
-        ResultOptions options = MessageInput.resultOptions(in, calls.config);
-        String performance = MessageInput.performance(in, calls.config);
+        String sql = MessageInput.sql(in, flow.config, false);
+        ResultOptions options = MessageInput.resultOptions(in, flow.config);
+        String performance = MessageInput.performance(in, flow.config);
         if (sql != null) {
-            return calls.awaitAndRead(
+            return flow.awaitAndRead(
                     in,
-                    start(journalled, in, null, () -> calls.executeSql(sql, performance)),
+                    start(journalled, in, null, () -> flow.executeSql(sql, performance)),
                     0L,
                     options,
-                    calls.config.getOutputType());
+                    flow.config.getOutputType());
         }
-        long queryId = MessageInput.queryId(in, calls.config);
-        Map<String, Object> parameters = MessageInput.queryParameters(in, calls.config);
-        return calls.awaitAndRead(
+        long queryId = MessageInput.queryId(in, flow.config);
+        Map<String, Object> parameters = MessageInput.queryParameters(in, flow.config);
+        return flow.awaitAndRead(
                 in,
-                start(journalled, in, queryId, () -> calls.executeQuery(queryId, parameters, performance)),
+                start(journalled, in, queryId, () -> flow.executeQuery(queryId, parameters, performance)),
                 queryId,
                 options,
-                calls.config.getOutputType());
+                flow.config.getOutputType());
     }
 
     private CompletableFuture<DuneExecution> start(
             boolean journalled, Message in, Long queryId, Supplier<CompletableFuture<DuneExecution>> execute) {
-        return journalled ? calls.start(in, queryId, execute) : execute.get();
+        return journalled ? flow.start(in, queryId, execute) : execute.get();
     }
 }

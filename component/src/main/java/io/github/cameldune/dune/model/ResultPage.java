@@ -1,23 +1,16 @@
 package io.github.cameldune.dune.model;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
-import java.util.ListIterator;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * One page of an execution's result ({@code GET /v1/execution/{id}/results}), with the execution's state. Dune sends
- * each row's keys alphabetically; {@link #inColumnOrder} puts them in the order of {@code result.metadata.column_names},
- * as camel-dune hands rows to routes.
+ * each row's keys alphabetically; camel-dune hands rows to routes in the order of {@code result.metadata.column_names}
+ * ({@code reading.ReadPath}).
  *
  * @param executionId        the execution id
  * @param queryId            the saved query, 0 for raw SQL
@@ -51,9 +44,7 @@ public record ResultPage(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Result(
-            @JsonProperty("rows") @JsonDeserialize(using = RowsDeserializer.class)
-            List<Map<String, Object>> rows,
-
+            @JsonProperty("rows") List<Map<String, Object>> rows,
             @JsonProperty("metadata") ResultMetadata metadata) {}
 
     /** When it was submitted, ran, ended and expires; never null. */
@@ -76,46 +67,6 @@ public record ResultPage(
     /** The result's metadata, or null. */
     public ResultMetadata metadata() {
         return result == null ? null : result.metadata();
-    }
-
-    /** Puts every row's keys in column order, in place, one row at a time (so the page is never held twice). */
-    public ResultPage inColumnOrder() {
-        for (ListIterator<Map<String, Object>> it = rows().listIterator(); it.hasNext(); ) {
-            it.set(inColumnOrder(it.next()));
-        }
-        return this;
-    }
-
-    /**
-     * One row as a map with its keys in column order, keys that are not columns last: a view of the row's values that
-     * copies them into a map of its own only when the route changes it.
-     */
-    public Map<String, Object> inColumnOrder(Map<String, Object> row) {
-        if (row == null) {
-            return null;
-        }
-        List<String> columns = metadata() == null ? null : metadata().columnNames();
-        RowsDeserializer.CompactRow compact =
-                row instanceof RowsDeserializer.CompactRow read ? read : RowsDeserializer.CompactRow.of(row);
-        return columns == null ? compact.inOrder(List.of()) : OrderedRow.of(compact, columns);
-    }
-
-    /** Whether the rows are read from the answer as they are taken (see {@link #streamed}). */
-    @JsonIgnore
-    public boolean isStreamed() {
-        return result != null && result.rows() instanceof StreamedRows;
-    }
-
-    /**
-     * Reads a page whose rows are checked and counted now, and read from {@code answer} again, one at a time, as they
-     * are taken: for a stream of rows, so that a page's rows never all live at once.
-     */
-    public static ResultPage streamed(ObjectMapper mapper, Supplier<InputStream> answer) throws IOException {
-        try (InputStream in = answer.get()) {
-            return mapper.readerFor(ResultPage.class)
-                    .withAttribute(RowsDeserializer.STREAMED, answer)
-                    .readValue(in);
-        }
     }
 
     /** Whether more pages follow. */

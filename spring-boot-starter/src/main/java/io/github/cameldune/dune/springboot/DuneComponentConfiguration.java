@@ -226,7 +226,7 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
 
     /**
      * Wait for the answer on the thread that sent the exchange and continue there, instead of continuing on a
-     * component worker thread. Saves a thread hand-off (tens of microseconds) when that thread waits anyway
+     * component worker thread. Saves a thread hand-off when that thread waits anyway
      * (ProducerTemplate.requestBody, a synchronous route), but holds it for the whole call, including the
      * wait of run.
      */
@@ -300,8 +300,7 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
 
     /**
      * Requests this component has in flight to Dune at most; the next ones wait in a queue, holding no thread
-     * and no buffer, and go out as earlier ones complete (0: no limit). 20,000 executes from 50 concurrent
-     * consumers run in a heap of 256 MB with the default.
+     * and no buffer, and go out as earlier ones complete (0: no limit).
      */
     private Integer maxRequestsInFlight = 10000;
 

@@ -4,8 +4,9 @@ import io.github.cameldune.dune.metrics.DuneMetrics;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * What the endpoints of one component share to talk to Dune: where waits are scheduled, the rate limiter, the record
- * of work in flight and the gate that bounds it, the credits and the figures.
+ * The services a component gives the clients of its endpoints: where waits are scheduled, the three throttles (the
+ * rate limiter, the pace Dune's RateLimit headers set, the gate on requests in flight), the record of open work and of
+ * whole-answer deadlines, where costs are reported and the figures.
  *
  * @param scheduler where retries, rate-limit waits and deadlines are scheduled (no thread is held for them)
  * @param limiter   the rate limiter, or null for none
@@ -16,7 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param pacing    the pace Dune's RateLimit headers set, shared by the component's requests, or null for none
  * @param deadlines the whole-answer deadlines of the requests in flight
  */
-public record SharedResources(
+public record ClientServices(
         ScheduledExecutorService scheduler,
         RateLimiter limiter,
         InFlight inFlight,

@@ -1,4 +1,4 @@
-package io.github.cameldune.dune.model;
+package io.github.cameldune.dune.reading;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import io.github.cameldune.dune.model.ExecutionError;
+import io.github.cameldune.dune.model.ExecutionState;
+import io.github.cameldune.dune.model.ExecutionStatus;
+import io.github.cameldune.dune.model.ExecutionTimes;
+import io.github.cameldune.dune.model.ResultMetadata;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.github.cameldune.dune.model;
+package io.github.cameldune.dune.reading;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -122,7 +122,8 @@ final class RowsDeserializer extends JsonDeserializer<List<Map<String, Object>>>
                 int[] found = new int[columns.size() + 1];
                 int matched = 0;
                 for (int c = 0; c < columns.size(); c++) {
-                    found[c] = indexOf(columns.get(c));
+                    // a column named twice is placed once, at its first place (a map has a key once)
+                    found[c] = columns.subList(0, c).contains(columns.get(c)) ? -1 : indexOf(columns.get(c));
                     matched += found[c] >= 0 ? 1 : 0;
                 }
                 found[columns.size()] = matched < names.length ? -2 : 0;

@@ -1,16 +1,17 @@
-package io.github.cameldune.dune.model;
+package io.github.cameldune.dune.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.github.cameldune.dune.client.Json;
+import io.github.cameldune.dune.model.ResultPage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A page's rows: read compactly, handed out as ordinary maps in column order, whatever shape each row has. */
-class ResultPageTest {
+class ReadPathTest {
 
     private static ResultPage read(String rows, String columns) throws Exception {
         return Json.MAPPER.readValue(
@@ -24,7 +25,7 @@ class ResultPageTest {
     void rowsComeInColumnOrderAsOrdinaryMaps() throws Exception {
         ResultPage page =
                 read("[{\"a\":1,\"b\":\"x\",\"c\":2.5},{\"a\":2,\"b\":null,\"c\":[1,2]}]", "[\"c\",\"a\",\"b\"]");
-        List<Map<String, Object>> rows = page.inColumnOrder().rows();
+        List<Map<String, Object>> rows = ReadPath.inColumnOrder(page).rows();
         assertThat(rows.get(0)).containsExactly(Map.entry("c", 2.5), Map.entry("a", 1), Map.entry("b", "x"));
         assertThat(rows.get(1).keySet()).containsExactly("c", "a", "b");
         assertThat(rows.get(1)).containsEntry("b", null).containsEntry("c", List.of(1, 2));
@@ -33,9 +34,17 @@ class ResultPageTest {
     }
 
     @Test
+    void aColumnNamedTwiceIsOneKeyAtItsFirstPlace() throws Exception {
+        ResultPage page = read("[{\"a\":1,\"b\":2}]", "[\"b\",\"a\",\"b\"]");
+        Map<String, Object> row = ReadPath.inColumnOrder(page, page.rows().get(0));
+        assertThat(row.keySet()).containsExactly("b", "a");
+        assertThat(row).hasSize(2).containsEntry("b", 2);
+    }
+
+    @Test
     void aRowIsAnOrdinaryMapToEveryoneWhoUsesIt() throws Exception {
         ResultPage page = read("[{\"a\":1,\"b\":\"x\",\"c\":2.5}]", "[\"c\",\"a\",\"b\"]");
-        Map<String, Object> row = page.inColumnOrder(page.rows().get(0));
+        Map<String, Object> row = ReadPath.inColumnOrder(page, page.rows().get(0));
         java.util.LinkedHashMap<String, Object> same = new java.util.LinkedHashMap<>();
         same.put("c", 2.5);
         same.put("a", 1);
@@ -55,12 +64,12 @@ class ResultPageTest {
         Map.Entry<String, Object> first = row.entrySet().iterator().next();
         first.setValue(3.5);
         assertThat(row).containsExactly(Map.entry("c", 3.5), Map.entry("a", 1), Map.entry("b", "x"));
-        Map<String, Object> other = page.inColumnOrder(page.rows().get(0));
+        Map<String, Object> other = ReadPath.inColumnOrder(page, page.rows().get(0));
         java.util.Iterator<Map.Entry<String, Object>> it = other.entrySet().iterator();
         it.next();
         it.remove();
         assertThat(other).containsExactly(Map.entry("a", 1), Map.entry("b", "x"));
-        assertThat(page.inColumnOrder(page.rows().get(0)))
+        assertThat(ReadPath.inColumnOrder(page, page.rows().get(0)))
                 .as("the page itself is unchanged")
                 .hasSize(3);
     }
@@ -70,7 +79,7 @@ class ResultPageTest {
         ResultPage page = read(
                 "[{\"a\":1,\"b\":2},{\"b\":3,\"a\":4},{\"a\":5},{},null,{\"a\":6,\"b\":7,\"z\":{\"k\":1}}]",
                 "[\"b\",\"a\"]");
-        List<Map<String, Object>> rows = page.inColumnOrder().rows();
+        List<Map<String, Object>> rows = ReadPath.inColumnOrder(page).rows();
         assertThat(rows.get(0)).containsExactly(Map.entry("b", 2), Map.entry("a", 1));
         assertThat(rows.get(1)).containsExactly(Map.entry("b", 3), Map.entry("a", 4));
         assertThat(rows.get(2)).containsExactly(Map.entry("a", 5));
@@ -84,7 +93,7 @@ class ResultPageTest {
         ResultPage page = Json.MAPPER.readValue(
                 "{\"state\":\"QUERY_STATE_COMPLETED\",\"result\":{\"rows\":" + "[{\"b\":1,\"a\":2}]}}",
                 ResultPage.class);
-        assertThat(page.inColumnOrder().rows().get(0)).containsExactly(Map.entry("b", 1), Map.entry("a", 2));
+        assertThat(ReadPath.inColumnOrder(page).rows().get(0)).containsExactly(Map.entry("b", 1), Map.entry("a", 2));
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.client.Futures;
 import io.github.cameldune.dune.client.ResultOptions;
 import io.github.cameldune.dune.client.ResultsTarget;
-import io.github.cameldune.dune.credits.CreditGuard;
 import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.dune.exception.DuneExecutionException;
 import io.github.cameldune.dune.exception.DuneShutdownException;
@@ -25,8 +24,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.camel.Message;
@@ -34,33 +31,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the handlers of one endpoint share: its options, its client, credit guard and waiter, and the sequence several
- * operations are made of (an execution started or given, waited for, its results read).
+ * The execution flow several operations are made of: an execution started (its expected cost reserved, and with a
+ * journal, its request key looked up first and its execution id recorded after) or given, waited for without holding a
+ * thread, and its results read onto the message.
  */
-final class Calls {
+final class ExecutionFlow {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Calls.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutionFlow.class);
 
     /** How long cancelOnTimeout's cancel may add to a wait that timed out. */
     static final Duration CANCEL_GRACE = Duration.ofSeconds(5);
 
+    final EndpointContext context;
     final DuneConfiguration config;
-    final DuneClient client;
-    /** Every billed request is sent through here, its expected cost reserved first. */
-    final CreditGuard credits;
-
     final ResultsReader reader;
+    private final DuneClient client;
     private final ExecutionWaiter waiter;
     private final WaitPolicy waitPolicy;
     private final ExecutionJournal journal;
-    private final Executor workers;
 
-    Calls(DuneConfiguration config, DuneClient client, CreditGuard credits, ExecutionWaiter waiter, Executor workers) {
-        this.config = config;
-        this.client = client;
-        this.credits = credits;
+    ExecutionFlow(EndpointContext context, ExecutionWaiter waiter) {
+        this.context = context;
+        this.config = context.config();
+        this.client = context.client();
         this.waiter = waiter;
-        this.workers = workers;
         this.journal =
                 config.getJournal() == null ? null : new ExecutionJournal(config.getJournal(), Clock.systemUTC());
         this.reader = new ResultsReader(client, Duration.ofMillis(config.getResponseTimeout()));
@@ -74,29 +68,31 @@ final class Calls {
 
     /** An execute of a saved query, its expected cost reserved first (refused, sending nothing, past a budget). */
     CompletableFuture<DuneExecution> executeQuery(long queryId, Map<String, Object> parameters, String performance) {
-        return credits.execution(
-                DuneCall.EXECUTE_QUERY,
-                queryId,
-                null,
-                performance,
-                () -> client.executeQuery(queryId, parameters, performance),
-                DuneExecution::executionId);
+        return context.credits()
+                .execution(
+                        DuneCall.EXECUTE_QUERY,
+                        queryId,
+                        null,
+                        performance,
+                        () -> client.executeQuery(queryId, parameters, performance),
+                        DuneExecution::executionId);
     }
 
     /** An execute of raw SQL, its expected cost reserved first. */
     CompletableFuture<DuneExecution> executeSql(String sql, String performance) {
-        return credits.execution(
-                DuneCall.EXECUTE_SQL,
-                null,
-                sql,
-                performance,
-                () -> client.executeSql(sql, performance),
-                DuneExecution::executionId);
+        return context.credits()
+                .execution(
+                        DuneCall.EXECUTE_SQL,
+                        null,
+                        sql,
+                        performance,
+                        () -> client.executeSql(sql, performance),
+                        DuneExecution::executionId);
     }
 
     /** The name of the endpoint's operation, for errors. */
     String operation() {
-        return config.getOperation().name();
+        return context.operation();
     }
 
     /**
@@ -159,16 +155,7 @@ final class Calls {
                     }
                     return execution;
                 },
-                this::onWorker);
-    }
-
-    /** Runs on a worker; here when the workers are stopping, so the execution id is never lost on the way. */
-    void onWorker(Runnable work) {
-        try {
-            workers.execute(work);
-        } catch (RejectedExecutionException stopping) {
-            work.run();
-        }
+                context::onWorker);
     }
 
     /** After a failed execute: a key whose execute certainly did nothing may be executed again. */

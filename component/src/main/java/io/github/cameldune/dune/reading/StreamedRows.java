@@ -1,4 +1,4 @@
-package io.github.cameldune.dune.model;
+package io.github.cameldune.dune.reading;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

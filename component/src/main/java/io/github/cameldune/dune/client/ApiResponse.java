@@ -3,6 +3,7 @@ package io.github.cameldune.dune.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldune.dune.model.ResultPage;
+import io.github.cameldune.dune.reading.ReadPath;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import org.apache.hc.core5.http.HttpResponse;
  * One answer from Dune: its status line and headers, and its body in chunks (empty when there was none), with what is
  * read from it: the JSON body as a model, Dune's error text, and how long Dune asked to wait.
  */
-final class Answer {
+final class ApiResponse {
 
     private static final int MAX_ERROR_TEXT = 300;
     private static final long MAX_RETRY_AFTER_SECONDS = Duration.ofDays(7).toSeconds();
@@ -27,7 +28,7 @@ final class Answer {
     private final HttpResponse head;
     private final ChunkedBody body;
 
-    Answer(ApiRequest request, HttpResponse head, ChunkedBody body) {
+    ApiResponse(ApiRequest request, HttpResponse head, ChunkedBody body) {
         this.request = request;
         this.head = head;
         this.body = body == null ? ChunkedBody.of(new byte[0]) : body;
@@ -58,7 +59,7 @@ final class Answer {
 
     /** The body as a page of results whose rows are read again, one at a time, as they are taken. */
     ResultPage readStreamed() {
-        return parse(() -> ResultPage.streamed(Json.MAPPER, body::stream));
+        return parse(() -> ReadPath.streamed(Json.MAPPER, body::stream));
     }
 
     private <T> T parse(Parse<T> parse) {

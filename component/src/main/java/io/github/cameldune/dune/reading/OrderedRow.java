@@ -1,4 +1,4 @@
-package io.github.cameldune.dune.model;
+package io.github.cameldune.dune.reading;
 
 import java.io.Serializable;
 import java.util.AbstractMap;

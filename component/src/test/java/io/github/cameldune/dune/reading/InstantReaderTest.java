@@ -1,4 +1,4 @@
-package io.github.cameldune.dune.client;
+package io.github.cameldune.dune.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +50,7 @@ class InstantReaderTest {
 
     @Test
     void theMapperUsesItAndStillReadsWhatJacksonRead() throws Exception {
-        ExecutionTimes times = Json.MAPPER.readValue(
+        ExecutionTimes times = io.github.cameldune.dune.client.Json.MAPPER.readValue(
                 "{\"submitted_at\":\"2024-12-20T11:04:18.724658237Z\",\"expires_at\":1734692658,"
                         + "\"execution_started_at\":\"2024-12-20T11:04:18.724658237+01:00\"}",
                 ExecutionTimes.class);
