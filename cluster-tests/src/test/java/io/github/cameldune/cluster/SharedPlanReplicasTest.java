@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Three replica JVMs offer twice the emulated plan's rate of executes (10 a second against 10 per 2 s). Each paces
  * itself by Dune's RateLimit headers: every exchange completes, and the 429s stay under 10% of the requests (unpaced,
- * about 60% are refused: SharedPlanTest). A replica's first request goes before it knows the bucket, and replicas
+ * about 60% are refused: SharedPlanIT). A replica's first request goes before it knows the bucket, and replicas
  * decide on what Dune said a moment ago, so a few 429s are in the design: 2 or 3 of about 92 requests here, 6 of 96
  * in one CI run on a busier machine.
  */

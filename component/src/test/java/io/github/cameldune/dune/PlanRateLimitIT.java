@@ -20,14 +20,14 @@ import org.junit.jupiter.api.Test;
  * waits its turn) and with it off (Dune's 429 and Retry-After, then retries). The emulator's plan allows 10 executes
  * per second here (a minute on Dune, shortened for the test).
  */
-class PlanRateLimitTest extends DuneTestSupport {
+class PlanRateLimitIT extends DuneTestSupport {
 
     private static final int EXCHANGES = 30;
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        // neither limiter: the client's nor the pace of Dune's headers (SharedPlanTest)
+        // neither limiter: the client's nor the pace of Dune's headers (SharedPlanIT)
         context.getComponent("dune", DuneComponent.class).setServerRateLimit(false);
         return context;
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * out; and no exchange ever caused two executions (each runs the query with its own {@code start}, so the emulator's
  * executions can be counted per exchange).
  */
-class FaultSoakTest extends DuneTestSupport {
+class FaultSoakIT extends DuneTestSupport {
 
     private static final int EXCHANGES = Integer.getInteger("soak.exchanges", 2_000);
     private static final int IN_FLIGHT = 50;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Waiting holds no thread: 200 {@code run} exchanges on a query that takes 2 seconds are all in flight at once, and the
  * JVM's live threads grow by fewer than 20 meanwhile.
  */
-class ConcurrentRunTest extends DuneTestSupport {
+class ConcurrentRunIT extends DuneTestSupport {
 
     private static final int EXCHANGES = 200;
 

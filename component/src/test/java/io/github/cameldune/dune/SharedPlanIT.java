@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * emulated plan) offer twice the plan's rate of executes. Paced by Dune's RateLimit headers, every exchange completes
  * and the 429s stay under 5% of the requests; each keeping its own pace, most would be refused first.
  */
-class SharedPlanTest extends DuneTestSupport {
+class SharedPlanIT extends DuneTestSupport {
 
     private static final int REPLICAS = 3;
     private static final int PER_REPLICA = 30;

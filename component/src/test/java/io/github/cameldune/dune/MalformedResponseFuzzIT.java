@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * result (unknown fields and states are tolerated) or with a {@link DuneException}; never a NullPointerException,
  * a ClassCastException or a hang. Bodies are mutations of real answers, from a fixed seed so a failure repeats.
  */
-class MalformedResponseFuzzTest extends DuneTestSupport {
+class MalformedResponseFuzzIT extends DuneTestSupport {
 
     private static final int PER_OPERATION = Integer.getInteger("fuzz.perOperation", 500);
 

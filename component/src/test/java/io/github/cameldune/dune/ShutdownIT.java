@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * A stop that Camel's shutdown timeout forces ends every exchange still waiting with a typed exception carrying its
  * execution id, the error handler sees each, and with cancelOnTimeout the executions are cancelled on Dune.
  */
-class ShutdownTest extends DuneTestSupport {
+class ShutdownIT extends DuneTestSupport {
 
     private static final int RUNS = 500;
     private final Set<String> seenByErrorHandler = ConcurrentHashMap.newKeySet();
