@@ -9,12 +9,14 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The journal's repository on a real broker: what one replica wrote, another reads at once; one started later reads
  * everything; the topic it creates is compacted.
  */
+@Timeout(600)
 class KafkaStateRepositoryTest {
 
     @RegisterExtension

@@ -2,8 +2,10 @@ package io.github.cameldune.cluster;
 
 import static io.github.cameldune.cluster.LeaderElectionTest.sleepUntil;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameldune.emulator.DuneEmulatorExtension;
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.engine.Execution;
 import io.github.cameldune.examples.KafkaBroker;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Camel's Kafka idempotent repository on a real broker; the leader is killed with SIGKILL once. Each new result of the
  * query is emitted exactly once across the fail-over.
  */
+@Timeout(600)
 class LatestResultsFailoverTest {
 
     @RegisterExtension
@@ -38,17 +42,15 @@ class LatestResultsFailoverTest {
             replicas.startAll(
                     3, DUNE.emulator().baseUrl(), DUNE.emulator().apiKey(), locks, "latest", KAFKA.bootstrapServers());
             // the first result, emitted once a leader is up
-            DUNE.emulator().engine().executeQuery(1002, Map.of(), null);
-            for (int i = 0; i < 600 && replicas.last() == null; i++) {
-                Thread.sleep(50);
-            }
+            DUNE.emulator().engine().executeQuery(SampleQuery.TOP_TRADERS.id(), Map.of(), null);
+            await().atMost(Duration.ofSeconds(30)).until(() -> replicas.last() != null);
             assertThat(replicas.last())
                     .as("a leader emitted the first result:%n%s", replicas.output())
                     .isNotNull();
             start = System.nanoTime();
             // then a new result every 2 s; the leader is killed after 12 s
             for (int i = 1; i <= 12; i++) {
-                DUNE.emulator().engine().executeQuery(1002, Map.of(), null);
+                DUNE.emulator().engine().executeQuery(SampleQuery.TOP_TRADERS.id(), Map.of(), null);
                 sleepUntil(start, Duration.ofSeconds(2L * i));
                 if (i == 6) {
                     killed = replicas.last();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code from("master:dune-refresh:dune:run?delay=2000")}, with the file-lock cluster service, for 30 s; the leader is killed (SIGKILL) once. The emulator sees executions that never overlap, at
  * most one per period plus one for the fail-over, and a new leader runs on.
  */
+@Timeout(600)
 class LeaderElectionTest {
 
     @RegisterExtension
@@ -81,9 +83,11 @@ class LeaderElectionTest {
         assertThat((long) executions.size()).isBetween(periods - (master ? 6 : 4), periods + 1);
     }
 
+    /** Waits until a moment of a scenario that unfolds in time (results every 2 s, a kill at 12 s). */
     static void sleepUntil(long start, Duration at) throws InterruptedException {
         long left = start + at.toNanos() - System.nanoTime();
         if (left > 0) {
+            // about time: the scenario's clock
             Thread.sleep(left / 1_000_000);
         }
     }

@@ -1,11 +1,13 @@
 package io.github.cameldune.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameldune.emulator.DuneEmulatorExtension;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * decide on what Dune said a moment ago, so a few 429s are in the design: 2 or 3 of about 92 requests here, 6 of 96
  * in one CI run on a busier machine.
  */
+@Timeout(600)
 class SharedPlanReplicasTest {
 
     @RegisterExtension
@@ -29,9 +32,7 @@ class SharedPlanReplicasTest {
         try (Replicas replicas = new Replicas()) {
             replicas.startAll(
                     3, DUNE.emulator().baseUrl(), DUNE.emulator().apiKey(), locks, "load", String.valueOf(PER_REPLICA));
-            for (int i = 0; i < 1200 && replicas.done().size() < 3 * PER_REPLICA; i++) {
-                Thread.sleep(50);
-            }
+            await().atMost(Duration.ofMinutes(1)).until(() -> replicas.done().size() >= 3 * PER_REPLICA);
             assertThat(replicas.done())
                     .as("every exchange completed:%n%s", replicas.output())
                     .hasSize(3 * PER_REPLICA);

@@ -3,6 +3,8 @@ package io.github.cameldune.dune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.dune.exception.DuneBudgetExceededException;
+import io.github.cameldune.emulator.SampleQuery;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.apache.camel.CamelContext;
@@ -21,11 +23,7 @@ class BudgetEstimateTest extends DuneTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
-        dune.setCreditBudget(100);
-        dune.setCreditBudgetWindow(600_000);
-        dune.setCreditReconcileInterval(0);
-        dune.setCreditEstimate(25);
+        withBudget(context, 100, Duration.ofMinutes(10)).setCreditEstimate(25);
         return context;
     }
 
@@ -34,7 +32,7 @@ class BudgetEstimateTest extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:new").to("dune:execute?queryId=1006");
+                from("direct:new").to("dune:execute?queryId=" + SampleQuery.PARAMETER_ECHO);
             }
         };
     }

@@ -3,6 +3,8 @@ package io.github.cameldune.dune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.dune.exception.DuneBudgetExceededException;
+import io.github.cameldune.emulator.SampleQuery;
+import java.time.Duration;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -24,9 +26,7 @@ class BudgetEveryOperationTest extends DuneTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
-        dune.setCreditBudget(3);
-        dune.setCreditReconcileInterval(0);
+        withBudget(context, 3, Duration.ofDays(1));
         return context;
     }
 
@@ -38,10 +38,11 @@ class BudgetEveryOperationTest extends DuneTestSupport {
                 from("direct:createTable").to("dune:createTable?" + TABLE + "&schema=id:integer");
                 from("direct:insert").setBody(constant("id\n1\n")).to("dune:insert?" + TABLE);
                 from("direct:uploadCsv").setBody(constant("id\n1\n")).to("dune:uploadCsv?tableName=prices");
-                from("direct:execute").to("dune:execute?queryId=1005");
+                from("direct:execute").to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES);
                 from("direct:executeSql").to("dune:executeSql?sql=select 1");
-                from("direct:run").to("dune:run?queryId=1005");
-                from("direct:latestResults").to("dune:latestResults?queryId=1005&maxAge=1ms");
+                from("direct:run").to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES);
+                from("direct:latestResults")
+                        .to("dune:latestResults?queryId=" + SampleQuery.NUMBER_SERIES + "&maxAge=1ms");
             }
         };
     }

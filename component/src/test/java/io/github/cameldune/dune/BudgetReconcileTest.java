@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.cameldune.dune.exception.DuneBudgetExceededException;
+import io.github.cameldune.emulator.SampleQuery;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -35,8 +36,12 @@ class BudgetReconcileTest extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:run").to("dune:run?queryId=1001&pollInitialDelay=20ms&pollInterval=20ms");
-                from("direct:other").to("other:run?queryId=1002&pollInitialDelay=20ms&pollInterval=20ms");
+                from("direct:run")
+                        .to("dune:run?queryId=" + SampleQuery.DAILY_DEX_VOLUME
+                                + "&pollInitialDelay=20ms&pollInterval=20ms");
+                from("direct:other")
+                        .to("other:run?queryId=" + SampleQuery.TOP_TRADERS
+                                + "&pollInitialDelay=20ms&pollInterval=20ms");
             }
         };
     }

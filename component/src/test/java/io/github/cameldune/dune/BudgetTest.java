@@ -1,32 +1,30 @@
 package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameldune.dune.exception.DuneBudgetExceededException;
+import io.github.cameldune.emulator.SampleQuery;
 import java.math.BigDecimal;
 import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A credit budget of 100 per window, a query that costs 30 a run: three runs complete, the fourth is refused before
  * the emulator receives it, and once the window has passed runs start again. An endpoint can have a budget of its
  * own.
  */
+@Timeout(120)
 class BudgetTest extends DuneTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
-        dune.setCreditBudget(100);
-        dune.setCreditBudgetWindow(2_000);
-        // only what this JVM saw (BudgetReconcileTest adds the account's usage)
-        dune.setCreditReconcileInterval(0);
-        // exports estimated at zero, so that the credits counted are exactly the executions'
-        dune.setExportCreditsPerMb(0);
+        withBudget(context, 100, Duration.ofSeconds(2));
         return context;
     }
 
@@ -35,8 +33,12 @@ class BudgetTest extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:run").to("dune:run?queryId=1001&pollInitialDelay=20ms&pollInterval=20ms");
-                from("direct:own").to("dune:run?queryId=1003&creditBudget=50&pollInitialDelay=20ms&pollInterval=20ms");
+                from("direct:run")
+                        .to("dune:run?queryId=" + SampleQuery.DAILY_DEX_VOLUME
+                                + "&pollInitialDelay=20ms&pollInterval=20ms");
+                from("direct:own")
+                        .to("dune:run?queryId=" + SampleQuery.WALLET_TRADES
+                                + "&creditBudget=50&pollInitialDelay=20ms&pollInterval=20ms");
             }
         };
     }
@@ -63,7 +65,10 @@ class BudgetTest extends DuneTestSupport {
         assertThat(requests()).as("the emulator received nothing").isEmpty();
         assertThat(executionsCreated()).isEqualTo(3);
 
-        Thread.sleep(Duration.ofMillis(2_100).toMillis());
+        // the window passes, and its credits with it
+        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> dune.creditBudget().spent().signum() == 0);
         assertThat(template.request("direct:run", e -> {}).getException())
                 .as("after the window")
                 .isNull();

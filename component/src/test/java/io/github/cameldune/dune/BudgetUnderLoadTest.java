@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.cameldune.dune.credits.CreditBudget;
 import io.github.cameldune.dune.exception.DuneBudgetExceededException;
 import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.SampleQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +29,7 @@ class BudgetUnderLoadTest extends DuneTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
-        dune.setCreditBudget(100);
-        dune.setCreditBudgetWindow(600_000);
-        // only what this JVM does: the account's usage is read in BudgetReconcileTest
-        dune.setCreditReconcileInterval(0);
-        dune.setCreditSettleInterval(300);
-        dune.setExportCreditsPerMb(0);
+        withBudget(context, 100, Duration.ofMinutes(10)).setCreditSettleInterval(300);
         return context;
     }
 
@@ -43,9 +38,11 @@ class BudgetUnderLoadTest extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:run").to("dune:run?queryId=1005&pollInitialDelay=20ms&pollInterval=20ms");
-                from("direct:execute").to("dune:execute?queryId=1005");
-                from("direct:new").to("dune:execute?queryId=1006");
+                from("direct:run")
+                        .to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES
+                                + "&pollInitialDelay=20ms&pollInterval=20ms");
+                from("direct:execute").to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES);
+                from("direct:new").to("dune:execute?queryId=" + SampleQuery.PARAMETER_ECHO);
                 from("direct:sql").to("dune:executeSql?sql=select 42 as answer");
             }
         };

@@ -1,7 +1,9 @@
 package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.github.cameldune.emulator.SampleQuery;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -19,11 +21,13 @@ import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Waiting holds no thread: 200 {@code run} exchanges on a query that takes 2 seconds are all in flight at once, and the
  * JVM's live threads grow by fewer than 20 meanwhile.
  */
+@Timeout(600)
 class ConcurrentRunIT extends DuneTestSupport {
 
     private static final int EXCHANGES = 200;
@@ -31,13 +35,13 @@ class ConcurrentRunIT extends DuneTestSupport {
     @BeforeEach
     void slowQueryAndRoomForAll() {
         emulator().settings().maxConcurrent(EXCHANGES);
-        emulator().setMinDuration(1005, Duration.ofSeconds(2));
+        emulator().setMinDuration(SampleQuery.NUMBER_SERIES.id(), Duration.ofSeconds(2));
     }
 
     @AfterEach
     void restore() {
         emulator().settings().maxConcurrent(3);
-        emulator().setMinDuration(1005, Duration.ZERO);
+        emulator().setMinDuration(SampleQuery.NUMBER_SERIES.id(), Duration.ZERO);
     }
 
     @Override
@@ -45,7 +49,9 @@ class ConcurrentRunIT extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:run").to("dune:run?queryId=1005&pollInitialDelay=250ms&pollInterval=250ms");
+                from("direct:run")
+                        .to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES
+                                + "&pollInitialDelay=250ms&pollInterval=250ms");
             }
         };
     }
@@ -74,6 +80,7 @@ class ConcurrentRunIT extends DuneTestSupport {
             while (sampling.get()) {
                 peak.accumulateAndGet(threads.getThreadCount(), Math::max);
                 try {
+                    // about time: a sample every 20 ms
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
                     return;
@@ -81,7 +88,7 @@ class ConcurrentRunIT extends DuneTestSupport {
             }
         });
         sampler.start();
-        Thread.sleep(100);
+        await().atMost(Duration.ofSeconds(5)).until(() -> peak.get() > 0);
         int before = threads.getThreadCount();
 
         // sent through the route's async producer: the sender holds no thread either, so only camel-dune's count

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cameldune.emulator.DuneEmulatorExtension;
 import io.github.cameldune.emulator.RecordedRequest;
+import io.github.cameldune.emulator.SampleQuery;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ResolveEndpointFailedException;
@@ -14,9 +15,11 @@ import org.apache.camel.main.Main;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** How users configure the component: Camel Main properties with a placeholder for the key, YAML routes, URIs. */
+@Timeout(120)
 class ConfigurationTest {
 
     /** Surefire sets DUNE_API_KEY for this module's tests; the emulator accepts only that key. */
@@ -35,7 +38,7 @@ class ConfigurationTest {
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:main").to("dune:execute?queryId=1001");
+                from("direct:main").to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME);
             }
         });
         main.start();
@@ -78,7 +81,7 @@ class ConfigurationTest {
             assertThat(executionId).contains("execution_id");
         }
         RecordedRequest request = DUNE.emulator().requests().get(0);
-        assertThat(request.path()).isEqualTo("/api/v1/query/1006/execute");
+        assertThat(request.path()).isEqualTo("/api/v1/query/" + SampleQuery.PARAMETER_ECHO + "/execute");
         assertThat(request.body())
                 .isEqualTo("{\"query_parameters\":{\"text_field\":\"from yaml\"},\"performance\":\"large\"}");
     }

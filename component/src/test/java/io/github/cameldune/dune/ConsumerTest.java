@@ -1,10 +1,12 @@
 package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameldune.dune.exception.DuneNotFoundException;
 import io.github.cameldune.dune.exception.DuneServerException;
 import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.faults.Fault;
 import java.time.Duration;
 import java.util.List;
@@ -15,19 +17,21 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code from("dune:latestResults")} emits each new result once, stays silent otherwise (across restarts with an
  * idempotent repository), and {@code from("dune:run")} is a scheduled refresh; failed polls reach the route's error
  * handler and polling goes on.
  */
+@Timeout(120)
 class ConsumerTest extends DuneTestSupport {
 
     private final MemoryIdempotentRepository seen = new MemoryIdempotentRepository();
 
     @AfterEach
     void restore() {
-        emulator().setMinDuration(1005, Duration.ZERO);
+        emulator().setMinDuration(SampleQuery.NUMBER_SERIES.id(), Duration.ZERO);
     }
 
     @Override
@@ -37,12 +41,13 @@ class ConsumerTest extends DuneTestSupport {
             @Override
             public void configure() {
                 onException(Exception.class).handled(true).to("mock:errors");
-                from("dune:latestResults?queryId=1004&param.to_block=19000001&delay=50&initialDelay=0"
-                                + "&idempotentRepository=#seen")
+                from("dune:latestResults?queryId=" + SampleQuery.BLOCKS_IN_RANGE
+                                + "&param.to_block=19000001&delay=50&initialDelay=0" + "&idempotentRepository=#seen")
                         .routeId("latest")
                         .autoStartup(false)
                         .to("mock:latest");
-                from("dune:run?queryId=1005&param.row_count=2&delay=50&initialDelay=0&pollInitialDelay=20ms"
+                from("dune:run?queryId=" + SampleQuery.NUMBER_SERIES
+                                + "&param.row_count=2&delay=50&initialDelay=0&pollInitialDelay=20ms"
                                 + "&pollInterval=20ms")
                         .routeId("refresh")
                         .autoStartup(false)
@@ -62,27 +67,30 @@ class ConsumerTest extends DuneTestSupport {
                 .as("no result yet: the poll fails into the route's error handler")
                 .isInstanceOf(DuneNotFoundException.class);
 
-        String first = finishedExecution(1004, Map.of("to_block", 19000001));
+        String first = finishedExecution(SampleQuery.BLOCKS_IN_RANGE.id(), Map.of("to_block", 19000001));
         latest.expectedMessageCount(1);
         latest.assertIsSatisfied();
         Exchange emitted = latest.getReceivedExchanges().get(0);
         assertThat(emitted.getMessage().getHeader(DuneConstants.EXECUTION_ID)).isEqualTo(first);
         assertThat(emitted.getMessage().getBody(List.class)).hasSize(2);
 
-        Thread.sleep(300);
-        assertThat(latest.getReceivedCounter()).as("no new execution: silent").isEqualTo(1);
+        // about time: several polls, every 50 ms, emit nothing new
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> latest.getReceivedCounter() == 1);
 
-        String second = finishedExecution(1004, Map.of("to_block", 19000001));
-        for (int i = 0; i < 500 && latest.getReceivedCounter() < 2; i++) {
-            Thread.sleep(10);
-        }
+        String second = finishedExecution(SampleQuery.BLOCKS_IN_RANGE.id(), Map.of("to_block", 19000001));
+        await().atMost(Duration.ofSeconds(5)).until(() -> latest.getReceivedCounter() >= 2);
         assertThat(latest.getReceivedCounter()).as("a new execution: emitted").isEqualTo(2);
         assertThat(latest.getReceivedExchanges().get(1).getMessage().getHeader(DuneConstants.EXECUTION_ID))
                 .isEqualTo(second);
 
         context.getRouteController().stopRoute("latest");
         context.getRouteController().startRoute("latest");
-        Thread.sleep(300);
+        // about time: several polls after the restart emit nothing
+        await().during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> latest.getReceivedCounter() == 2);
         assertThat(latest.getReceivedCounter())
                 .as("restarted with the repository: still silent")
                 .isEqualTo(2);
@@ -91,7 +99,7 @@ class ConsumerTest extends DuneTestSupport {
 
     @Test
     void runIsAScheduledRefreshThatNeverOverlaps() throws Exception {
-        emulator().setMinDuration(1005, Duration.ofMillis(400));
+        emulator().setMinDuration(SampleQuery.NUMBER_SERIES.id(), Duration.ofMillis(400));
         emulator()
                 .faults()
                 .add(Fault.status(500, Fault.INTERNAL_ERROR)

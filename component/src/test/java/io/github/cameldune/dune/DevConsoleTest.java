@@ -1,7 +1,9 @@
 package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.github.cameldune.emulator.SampleQuery;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +16,14 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.json.JsonObject;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The {@code dune} dev console, found by Camel from the service file the build generates: while a run waits it lists
  * the execution, with its query, state and elapsed time; after it, the run time, credits and meters. A wait past
  * {@code longWaitThreshold} is logged once at INFO.
  */
+@Timeout(120)
 class DevConsoleTest extends DuneTestSupport {
 
     @Override
@@ -28,7 +32,8 @@ class DevConsoleTest extends DuneTestSupport {
             @Override
             public void configure() {
                 from("direct:run")
-                        .to("dune:run?queryId=1002&pollInitialDelay=20ms&pollInterval=50ms&longWaitThreshold=300ms");
+                        .to("dune:run?queryId=" + SampleQuery.TOP_TRADERS
+                                + "&pollInitialDelay=20ms&pollInterval=50ms&longWaitThreshold=300ms");
             }
         };
     }
@@ -41,14 +46,11 @@ class DevConsoleTest extends DuneTestSupport {
                 .as("found through META-INF/services/org/apache/camel/dev-console/dune")
                 .isNotNull();
         ServiceHelper.startService(console);
-        emulator().setMinDuration(1002, Duration.ofMillis(1_500));
+        emulator().setMinDuration(SampleQuery.TOP_TRADERS.id(), Duration.ofMillis(1_500));
         try (LogCapture log = new LogCapture(Level.INFO, Map.of())) {
             CompletableFuture<Exchange> running = template.asyncSend("direct:run", e -> {});
-            List<?> waiting = List.of();
-            for (int i = 0; i < 100 && waiting.isEmpty(); i++) {
-                Thread.sleep(20);
-                waiting = (List<?>) component(console).get("waiting");
-            }
+            List<?> waiting = await().atMost(Duration.ofSeconds(5))
+                    .until(() -> (List<?>) component(console).get("waiting"), w -> !w.isEmpty());
             assertThat(waiting).hasSize(1);
             JsonObject wait = (JsonObject) waiting.get(0);
             assertThat(wait.getString("executionId")).startsWith("01");

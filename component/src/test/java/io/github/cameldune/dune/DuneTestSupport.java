@@ -1,12 +1,14 @@
 package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.github.cameldune.dune.client.Json;
 import io.github.cameldune.emulator.DuneEmulator;
 import io.github.cameldune.emulator.DuneEmulatorExtension;
 import io.github.cameldune.emulator.RecordedRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -37,6 +39,20 @@ abstract class DuneTestSupport extends CamelTestSupport {
     /** Executions the emulator created during this test: each one a billed execution on Dune. */
     protected long executionsCreated() {
         return emulator().executionsCreated() - executionsBefore;
+    }
+
+    /**
+     * The context's dune component with a credit budget of {@code credits} per {@code window} that counts only what
+     * this JVM does: no reconciliation with the account's usage (BudgetReconcileTest covers it), and exports at zero,
+     * so that the credits counted are exactly the executions' and the writes'.
+     */
+    static DuneComponent withBudget(CamelContext context, double credits, Duration window) {
+        DuneComponent dune = context.getComponent("dune", DuneComponent.class);
+        dune.setCreditBudget(credits);
+        dune.setCreditBudgetWindow(window.toMillis());
+        dune.setCreditReconcileInterval(0);
+        dune.setExportCreditsPerMb(0);
+        return dune;
     }
 
     /** A component for one base URL and key, for tests with an emulator of their own. */
@@ -70,11 +86,8 @@ abstract class DuneTestSupport extends CamelTestSupport {
                 .executeQuery(queryId, parameters, null)
                 .orElseThrow()
                 .id();
-        for (int i = 0;
-                i < 1000 && !emulator().engine().find(id).orElseThrow().state().isFinished();
-                i++) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> emulator().engine().find(id).orElseThrow().state().isFinished());
         emulator().clearRequests();
         return id;
     }

@@ -1,6 +1,7 @@
 package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.emulator.DuneEmulatorProcess;
@@ -18,12 +19,14 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Dune killed (SIGKILL) while 50 runs wait on it, and back on the same address without them: every exchange ends with a
  * typed exception that names its execution, none waits on.
  */
+@Timeout(600)
 class EmulatorRestartIT extends CamelTestSupport {
 
     private static final String KEY = "restart-key";
@@ -78,8 +81,11 @@ class EmulatorRestartIT extends CamelTestSupport {
         for (int i = 0; i < RUNS; i++) {
             sent.add(template.asyncSend("direct:run", new DefaultExchange(context)));
         }
-        Thread.sleep(1500);
+        // the runs wait on their executions, then Dune is down for a while, as a crash and a restart take
+        await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> dune.stats().get("executionsCreated").asLong() >= RUNS);
         dune.kill();
+        // about time: Dune stays down for 1.5 s, several polls of every waiting run
         Thread.sleep(1500);
         dune = start();
         long start = System.nanoTime();

@@ -9,6 +9,7 @@ import io.github.cameldune.dune.exception.DuneExecutionFailedException;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.exception.DuneNotFoundException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
+import io.github.cameldune.emulator.SampleQuery;
 import java.time.Duration;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -16,11 +17,13 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.HttpResponseAware;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The reference's advice, {@code onException(DuneException.class)}, catches every kind of failure: bad input, a failed
  * call and an execution that ended badly or not in time; execution outcomes carry no HTTP status.
  */
+@Timeout(120)
 class ExceptionTreeTest extends DuneTestSupport {
 
     @Override
@@ -36,7 +39,7 @@ class ExceptionTreeTest extends DuneTestSupport {
 
     @Test
     void oneCatchAllCatchesEveryKind() throws Exception {
-        emulator().setMinDuration(1001, Duration.ofSeconds(3));
+        emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ofSeconds(3));
         MockEndpoint caught = getMockEndpoint("mock:caught");
         caught.expectedMessageCount(4);
         template.send("direct:run", e -> e.getMessage().setHeader(DuneConstants.QUERY_ID, "abc"));

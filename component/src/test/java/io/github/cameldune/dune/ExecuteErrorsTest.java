@@ -11,6 +11,7 @@ import io.github.cameldune.dune.exception.DunePaymentRequiredException;
 import io.github.cameldune.dune.exception.DuneRateLimitException;
 import io.github.cameldune.dune.exception.DuneServerException;
 import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.faults.Fault;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,13 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Every failure of {@code dune:execute} reaches the route's {@code onException} as a typed exception that carries the
  * HTTP status, Dune's message, the operation and the query id; bad input fails before any request is sent.
  */
+@Timeout(120)
 class ExecuteErrorsTest extends DuneTestSupport {
 
     @Override
@@ -35,13 +38,13 @@ class ExecuteErrorsTest extends DuneTestSupport {
                 onException(DuneApiException.class).handled(true).to("mock:failed");
                 // no retries here: each failure must surface as it came (RetryTest covers retrying)
                 from("direct:execute")
-                        .to("dune:execute?queryId=1001&maxRetries=0")
+                        .to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&maxRetries=0")
                         .to("mock:out");
                 from("direct:wrongKey")
-                        .to("dune:execute?queryId=1001&apiKey=not-the-key")
+                        .to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&apiKey=not-the-key")
                         .to("mock:out");
                 from("direct:unreachable")
-                        .to("dune:execute?queryId=1001&baseUrl=http://127.0.0.1:1/api")
+                        .to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&baseUrl=http://127.0.0.1:1/api")
                         .to("mock:out");
             }
         };
@@ -111,7 +114,8 @@ class ExecuteErrorsTest extends DuneTestSupport {
         DuneApiException e = failureOf("direct:unreachable");
         assertThat(e).isInstanceOf(DuneConnectionException.class);
         assertThat(e.getHttpResponseCode()).isZero();
-        assertThat(e.getMessage()).startsWith("Dune execute got no answer (queryId=1001)");
+        assertThat(e.getMessage())
+                .startsWith("Dune execute got no answer (queryId=" + SampleQuery.DAILY_DEX_VOLUME + ")");
     }
 
     @Test

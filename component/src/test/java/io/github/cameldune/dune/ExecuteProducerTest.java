@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cameldune.dune.model.DuneExecution;
 import io.github.cameldune.dune.model.ExecutionState;
 import io.github.cameldune.emulator.RecordedRequest;
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.engine.QueryCatalog;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -22,8 +23,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code dune:execute} against the emulator: where the query id, tier and parameters come from, and what is sent. */
+@Timeout(120)
 class ExecuteProducerTest extends DuneTestSupport {
 
     /** A saved query with one parameter of each shape, to check the JSON types that arrive. */
@@ -53,11 +56,12 @@ class ExecuteProducerTest extends DuneTestSupport {
             @Override
             public void configure() {
                 from("direct:uri")
-                        .to("dune:execute?queryId=1001&performance=large")
+                        .to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&performance=large")
                         .to("mock:out");
                 from("direct:bare").to("dune:execute").to("mock:out");
                 from("direct:params")
-                        .to("dune:execute?queryId=1006&param.text_field=from-uri&param.list_field=Option 3")
+                        .to("dune:execute?queryId=" + SampleQuery.PARAMETER_ECHO
+                                + "&param.text_field=from-uri&param.list_field=Option 3")
                         .to("mock:out");
             }
         };
@@ -84,7 +88,7 @@ class ExecuteProducerTest extends DuneTestSupport {
 
         RecordedRequest request = onlyRequest();
         assertThat(request.method()).isEqualTo("POST");
-        assertThat(request.path()).isEqualTo("/api/v1/query/1001/execute");
+        assertThat(request.path()).isEqualTo("/api/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute");
         assertThat(request.rawQuery()).isNull();
         assertThat(request.header("Content-Type")).startsWith("application/json");
         assertThat(request.header("User-Agent"))
@@ -114,7 +118,7 @@ class ExecuteProducerTest extends DuneTestSupport {
         template.sendBodyAndHeaders(
                 "direct:uri", null, Map.of(DuneConstants.QUERY_ID, "1002", DuneConstants.PERFORMANCE, "Medium"));
         RecordedRequest request = onlyRequest();
-        assertThat(request.path()).isEqualTo("/api/v1/query/1002/execute");
+        assertThat(request.path()).isEqualTo("/api/v1/query/" + SampleQuery.TOP_TRADERS + "/execute");
         assertThat(json(request.body())).containsEntry("performance", "medium");
     }
 

@@ -2,14 +2,17 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
+import io.github.cameldune.emulator.SampleQuery;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,6 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Mistakes in options fail the start, naming the option and the value, before anything is billed; values in headers
  * are checked the same way before the execute; a broken scheduled query backs off as Camel's options say.
  */
+@Timeout(120)
 class FailEarlyTest extends DuneTestSupport {
 
     @ParameterizedTest(name = "{0}")
@@ -83,8 +87,9 @@ class FailEarlyTest extends DuneTestSupport {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"200000d", "10000000000000s", "9223372036854775807", "99999999999999999999", "PT999999999999999H"})
     void aDurationTooLargeToScheduleFailsTheStartBeforeAnythingIsBilled(String value) {
-        assertThatThrownBy(
-                        () -> context.addRoutes(route("direct:forever", "dune:run?queryId=1001&waitTimeout=" + value)))
+        assertThatThrownBy(() -> context.addRoutes(route(
+                        "direct:forever",
+                        "dune:run?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&waitTimeout=" + value)))
                 .rootCause()
                 .isInstanceOf(DuneInvalidInputException.class)
                 .hasMessage("Invalid waitTimeout '" + value + "': expected at most 36500d (100 years)");
@@ -95,7 +100,8 @@ class FailEarlyTest extends DuneTestSupport {
     void aRunWithEveryDurationAtItsLargestEnds() throws Exception {
         context.addRoutes(route(
                 "direct:largest",
-                "dune:run?queryId=1005&pollInitialDelay=20ms&pollInterval=20ms&maxPollInterval=36500d"
+                "dune:run?queryId=" + SampleQuery.NUMBER_SERIES
+                        + "&pollInitialDelay=20ms&pollInterval=20ms&maxPollInterval=36500d"
                         + "&waitTimeout=36500d&longWaitThreshold=36500d&retryMaxDelay=36500d&connectTimeout=36500d"
                         + "&responseTimeout=36500d&cancelOnTimeout=true"));
         Exchange done = template.send("direct:largest", e -> {});
@@ -108,9 +114,10 @@ class FailEarlyTest extends DuneTestSupport {
     void aComponentDurationIsAtMostAHundredYearsToo(String option) throws Exception {
         DuneComponent dune = context.getComponent("dune", DuneComponent.class);
         org.apache.camel.support.PropertyBindingSupport.build().bind(context, dune, option, "36500d");
-        context.addRoutes(route("direct:largest-" + option, "dune:execute?queryId=1001"));
+        context.addRoutes(route("direct:largest-" + option, "dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME));
         org.apache.camel.support.PropertyBindingSupport.build().bind(context, dune, option, "36501d");
-        assertThatThrownBy(() -> context.addRoutes(route("direct:past-" + option, "dune:execute?queryId=1002")))
+        assertThatThrownBy(() -> context.addRoutes(
+                        route("direct:past-" + option, "dune:execute?queryId=" + SampleQuery.TOP_TRADERS)))
                 .rootCause()
                 .isInstanceOf(DuneInvalidInputException.class)
                 .hasMessage("Invalid " + option + " '36501d': expected at most 36500d (100 years)");
@@ -130,7 +137,8 @@ class FailEarlyTest extends DuneTestSupport {
     void aComponentPropertyIsCheckedToo() {
         context.getComponent("dune", DuneComponent.class).getConfiguration().setPerformance("huge");
         try {
-            assertThatThrownBy(() -> context.addRoutes(route("direct:tier", "dune:execute?queryId=1001")))
+            assertThatThrownBy(() -> context.addRoutes(
+                            route("direct:tier", "dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME)))
                     .rootCause()
                     .hasMessage("Invalid performance 'huge': expected small, medium or large");
         } finally {
@@ -140,7 +148,7 @@ class FailEarlyTest extends DuneTestSupport {
 
     @Test
     void aHeaderIsCheckedBeforeTheExecute() throws Exception {
-        context.addRoutes(route("direct:execute", "dune:execute?queryId=1001"));
+        context.addRoutes(route("direct:execute", "dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME));
         Exchange done =
                 template.send("direct:execute", e -> e.getMessage().setHeader(DuneConstants.PERFORMANCE, "huge"));
         assertThat(done.getException())
@@ -157,9 +165,11 @@ class FailEarlyTest extends DuneTestSupport {
 
     @Test
     void afterATimeoutTheStateIsTheLastOneSeen() throws Exception {
-        emulator().setMinDuration(1001, Duration.ofSeconds(3));
+        emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ofSeconds(3));
         context.addRoutes(route(
-                "direct:slow", "dune:run?queryId=1001&pollInitialDelay=50ms&pollInterval=50ms&waitTimeout=400ms"));
+                "direct:slow",
+                "dune:run?queryId=" + SampleQuery.DAILY_DEX_VOLUME
+                        + "&pollInitialDelay=50ms&pollInterval=50ms&waitTimeout=400ms"));
         Exchange done = template.send("direct:slow", e -> {});
         assertThat(done.getException()).isInstanceOf(DuneTimeoutException.class);
         assertThat(done.getMessage().getHeader(DuneConstants.STATE)).isEqualTo("QUERY_STATE_EXECUTING");
@@ -175,11 +185,12 @@ class FailEarlyTest extends DuneTestSupport {
             @Override
             public void configure() {
                 onException(Exception.class).handled(true).process(e -> failures.incrementAndGet());
-                from("dune:run?queryId=1008" + every100ms + "&backoffErrorThreshold=1&backoffMultiplier=5")
+                from("dune:run?queryId=" + SampleQuery.BROKEN + every100ms
+                                + "&backoffErrorThreshold=1&backoffMultiplier=5")
                         .routeId("backoff")
                         .autoStartup(false)
                         .to("mock:never");
-                from("dune:run?queryId=1008" + every100ms)
+                from("dune:run?queryId=" + SampleQuery.BROKEN + every100ms)
                         .routeId("plain")
                         .autoStartup(false)
                         .to("mock:never");
@@ -199,10 +210,12 @@ class FailEarlyTest extends DuneTestSupport {
     private long executionsIn(String routeId, Duration time) throws Exception {
         long before = emulator().executionsCreated();
         context.getRouteController().startRoute(routeId);
+        // about time: how many runs a schedule starts in a given time
         Thread.sleep(time.toMillis());
         context.getRouteController().stopRoute(routeId);
         // a run started just before the stop still ends
-        Thread.sleep(200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> context.getInflightRepository().size() == 0);
         return emulator().executionsCreated() - before;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.engine.Execution;
 import io.github.cameldune.emulator.faults.Fault;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * 2,000 {@code run} exchanges (or {@code -Dsoak.exchanges}: {@code mvn -Psoak verify} runs 100,000) while about a tenth of the requests fail in every way the emulator knows: each exchange
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * out; and no exchange ever caused two executions (each runs the query with its own {@code start}, so the emulator's
  * executions can be counted per exchange).
  */
+@Timeout(600)
 class FaultSoakIT extends DuneTestSupport {
 
     private static final int EXCHANGES = Integer.getInteger("soak.exchanges", 2_000);
@@ -48,7 +51,8 @@ class FaultSoakIT extends DuneTestSupport {
                 errorHandler(defaultErrorHandler().logExhausted(false));
                 onException(DuneException.class).handled(true).process(e -> failed.incrementAndGet());
                 from("direct:run")
-                        .to("dune:run?queryId=1005&pollInitialDelay=5ms&pollInterval=5ms&maxPollInterval=50ms"
+                        .to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES
+                                + "&pollInitialDelay=5ms&pollInterval=5ms&maxPollInterval=50ms"
                                 + "&waitTimeout=20s&responseTimeout=2s&retryInitialDelay=5ms&retryMaxDelay=50ms")
                         .process(e -> {
                             int start = e.getMessage().getHeader("start", Integer.class);

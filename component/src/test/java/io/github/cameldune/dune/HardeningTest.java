@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
+import io.github.cameldune.emulator.SampleQuery;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.CamelContext;
@@ -11,8 +12,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Input that could change a request, leak the key or flood Dune is refused before anything is sent. */
+@Timeout(120)
 class HardeningTest extends DuneTestSupport {
 
     @Override
@@ -20,7 +23,7 @@ class HardeningTest extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:execute").to("dune:execute?queryId=1005");
+                from("direct:execute").to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES);
                 from("direct:results").to("dune:results");
             }
         };

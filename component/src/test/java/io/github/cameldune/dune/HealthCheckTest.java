@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.cameldune.dune.exception.DuneAuthenticationException;
 import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.faults.Fault;
 import java.util.Collection;
 import java.util.List;
@@ -16,8 +17,10 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The producer health check: UP when Dune accepts the key, DOWN with the reason when not, no flapping. */
+@Timeout(120)
 class HealthCheckTest extends DuneTestSupport {
 
     @Override
@@ -85,7 +88,7 @@ class HealthCheckTest extends DuneTestSupport {
             @Override
             public void configure() {
                 from("direct:again").to("dune:status?maxRetries=1");
-                from("direct:andAgain").to("dune:execute?queryId=1001");
+                from("direct:andAgain").to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME);
             }
         });
         List<String> ids = HealthCheckHelper.invoke(context).stream()
@@ -116,7 +119,9 @@ class HealthCheckTest extends DuneTestSupport {
             assertThatThrownBy(() -> context.addRoutes(new RouteBuilder() {
                         @Override
                         public void configure() {
-                            from("direct:rejected").to("dune:execute?queryId=1001&apiKey=another-wrong-key");
+                            from("direct:rejected")
+                                    .to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME
+                                            + "&apiKey=another-wrong-key");
                         }
                     }))
                     .hasRootCauseInstanceOf(DuneAuthenticationException.class)
@@ -125,7 +130,8 @@ class HealthCheckTest extends DuneTestSupport {
             context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:accepted").to("dune:execute?queryId=1001&responseTimeout=8s");
+                    from("direct:accepted")
+                            .to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&responseTimeout=8s");
                 }
             });
         } finally {

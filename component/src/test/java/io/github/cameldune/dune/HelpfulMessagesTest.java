@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.exception.DuneNotFoundException;
 import io.github.cameldune.dune.model.TableInsert;
+import io.github.cameldune.emulator.SampleQuery;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,8 @@ class HelpfulMessagesTest extends DuneTestSupport {
             @Override
             public void configure() {
                 String host = emulator().baseUrl().replaceAll("/api$", "");
-                from("direct:no-api").to("dune:execute?queryId=1001&maxRetries=0&baseUrl=" + host);
+                from("direct:no-api")
+                        .to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&maxRetries=0&baseUrl=" + host);
                 from("direct:create").to("dune:createQuery");
                 from("direct:create-table").to("dune:createTable?namespace=emulator&tableName=t&schema=id:integer");
                 from("direct:insert").to("dune:insert?namespace=emulator&tableName=t");
@@ -48,8 +50,9 @@ class HelpfulMessagesTest extends DuneTestSupport {
         String host = emulator().baseUrl().replaceAll("/api$", "");
         assertThat(done.getException())
                 .isInstanceOf(DuneNotFoundException.class)
-                .hasMessageContaining("(POST /v1/query/1001/execute was not found: is baseUrl " + host
-                        + " right? Dune's API is under /api, as in https://api.dune.com/api)");
+                .hasMessageContaining(
+                        "(POST /v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute was not found: is baseUrl " + host
+                                + " right? Dune's API is under /api, as in https://api.dune.com/api)");
         assertThat(done.getException().getMessage()).doesNotContain(emulator().apiKey());
     }
 
@@ -61,7 +64,7 @@ class HelpfulMessagesTest extends DuneTestSupport {
         main.configure().addRoutesBuilder(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:main").to("dune:execute?queryId=1001");
+                from("direct:main").to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME);
             }
         });
         String message;

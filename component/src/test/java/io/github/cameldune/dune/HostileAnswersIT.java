@@ -6,6 +6,7 @@ import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.exception.DuneAuthenticationException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
 import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.faults.Fault;
 import java.util.Iterator;
 import java.util.Map;
@@ -13,12 +14,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Answers no well-behaved Dune sends, as proxies and broken deployments do, in a JVM of 256 MB (failsafe): each
  * exchange still ends, typed and soon, the key a server echoes goes no further, and after each the next exchange on
  * the same component succeeds.
  */
+@Timeout(600)
 class HostileAnswersIT extends DuneTestSupport {
 
     private static final String PAGE = "{\"execution_id\":\"%s\",\"query_id\":1005,\"state\":\"QUERY_STATE_COMPLETED\","
@@ -33,10 +36,12 @@ class HostileAnswersIT extends DuneTestSupport {
                 from("direct:status").to("dune:status");
                 from("direct:all").to("dune:results?fetchAll=true");
                 from("direct:stream").to("dune:results?outputType=stream");
-                from("direct:fine").to("dune:execute?queryId=1001");
-                from("direct:bounded").to("dune:run?queryId=1005&waitTimeout=3s&pollInitialDelay=100ms");
+                from("direct:fine").to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME);
+                from("direct:bounded")
+                        .to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES + "&waitTimeout=3s&pollInitialDelay=100ms");
                 from("direct:boundedCancel")
-                        .to("dune:run?queryId=1005&waitTimeout=3s&pollInitialDelay=100ms&cancelOnTimeout=true");
+                        .to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES
+                                + "&waitTimeout=3s&pollInitialDelay=100ms&cancelOnTimeout=true");
             }
         };
     }
@@ -86,7 +91,7 @@ class HostileAnswersIT extends DuneTestSupport {
 
     @Test
     void aNextPageOnlyAtAnotherOriginEndsTypedAndNothingIsSentThere() throws Exception {
-        String id = finishedExecution(1005, Map.of("row_count", 3));
+        String id = finishedExecution(SampleQuery.NUMBER_SERIES.id(), Map.of("row_count", 3));
         emulator()
                 .faults()
                 .add(Fault.raw(
@@ -105,7 +110,7 @@ class HostileAnswersIT extends DuneTestSupport {
 
     @Test
     void aNextPointerThatDoesNotMoveOnEndsTheStream() throws Exception {
-        String id = finishedExecution(1005, Map.of("row_count", 3));
+        String id = finishedExecution(SampleQuery.NUMBER_SERIES.id(), Map.of("row_count", 3));
         String self = emulator().baseUrl() + "/v1/execution/" + id + "/results?offset=1";
         emulator()
                 .faults()
@@ -137,7 +142,7 @@ class HostileAnswersIT extends DuneTestSupport {
 
     @Test
     void moreRowsThanTheResultHoldsEndTheResult() throws Exception {
-        String id = finishedExecution(1005, Map.of("row_count", 3));
+        String id = finishedExecution(SampleQuery.NUMBER_SERIES.id(), Map.of("row_count", 3));
         String next = emulator().baseUrl() + "/v1/execution/" + id + "/results?offset=";
         emulator()
                 .faults()

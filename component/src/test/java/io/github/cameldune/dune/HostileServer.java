@@ -84,6 +84,7 @@ final class HostileServer implements AutoCloseable {
                     for (int i = 0; i < 1000 && System.currentTimeMillis() < deadline; i++) {
                         out.write('{');
                         out.flush();
+                        // about time: a body that trickles in, a byte every 200 ms
                         Thread.sleep(200);
                     }
                 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cameldune.dune.exception.DuneAnswerTooLargeException;
 import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.exception.DuneConnectionException;
+import io.github.cameldune.emulator.SampleQuery;
 import java.lang.management.ManagementFactory;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Against each hostile server mode, in a JVM of 256 MB (failsafe): the exchange ends with a typed exception within its
  * deadline, the heap stays bounded, and the next exchange on the same component succeeds.
  */
+@Timeout(600)
 class HostileServerIT extends DuneTestSupport {
 
     @ParameterizedTest
@@ -26,7 +29,7 @@ class HostileServerIT extends DuneTestSupport {
                 public void configure() {
                     from("direct:hostile-" + mode)
                             .to("dune:status?maxRetries=0&responseTimeout=2s&baseUrl=" + server.baseUrl());
-                    from("direct:fine-" + mode).to("dune:execute?queryId=1001");
+                    from("direct:fine-" + mode).to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME);
                 }
             });
             long start = System.nanoTime();

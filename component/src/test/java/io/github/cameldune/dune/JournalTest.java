@@ -8,6 +8,7 @@ import io.github.cameldune.dune.exception.DuneJournalException;
 import io.github.cameldune.dune.exception.DuneServerException;
 import io.github.cameldune.dune.exception.DuneUncertainExecutionException;
 import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.faults.Fault;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The execution journal over a Camel {@link StateRepository}: a redelivered message never executes again (execute
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * unless opted in, and an execute Dune refused may be sent again. Against the emulator; the repository is Camel's
  * in-memory one (the replicas' test shares one on Kafka).
  */
+@Timeout(120)
 class JournalTest extends DuneTestSupport {
 
     private final MemoryStateRepository journal = new MemoryStateRepository();
@@ -51,12 +54,15 @@ class JournalTest extends DuneTestSupport {
             @Override
             public void configure() {
                 String fast = "&pollInitialDelay=20ms&pollInterval=20ms";
-                from("direct:execute").to("dune:execute?queryId=1005&journal=#journal");
-                from("direct:run").to("dune:run?queryId=1005&journal=#journal" + fast);
+                from("direct:execute").to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES + "&journal=#journal");
+                from("direct:run").to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES + "&journal=#journal" + fast);
                 from("direct:byOrder")
-                        .to("dune:execute?queryId=1005&journal=#journal&requestKey=order-${header.orderId}");
-                from("direct:again").to("dune:execute?queryId=1005&journal=#journal&executeUncertain=true");
-                from("direct:failing").to("dune:execute?queryId=1005&journal=#failing");
+                        .to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES
+                                + "&journal=#journal&requestKey=order-${header.orderId}");
+                from("direct:again")
+                        .to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES
+                                + "&journal=#journal&executeUncertain=true");
+                from("direct:failing").to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES + "&journal=#failing");
             }
         };
     }

@@ -3,6 +3,7 @@ package io.github.cameldune.dune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.emulator.DuneEmulatorProcessExtension;
+import io.github.cameldune.emulator.SampleQuery;
 import java.io.BufferedReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -19,6 +20,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * JVM limited to 256 MB of heap (failsafe runs this class with -Xmx256m). The emulator runs as its own process, so the
  * bound is the component's alone.
  */
+@Timeout(600)
 class LargeResultIT extends CamelTestSupport {
 
     private static final int ROWS = 1_000_000;
@@ -52,7 +55,8 @@ class LargeResultIT extends CamelTestSupport {
             @Override
             public void configure() {
                 from("direct:stream")
-                        .to("dune:run?queryId=1005&outputType=stream&pollInitialDelay=100ms&" + "pollInterval=100ms")
+                        .to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES
+                                + "&outputType=stream&pollInitialDelay=100ms&" + "pollInterval=100ms")
                         .split(body())
                         .streaming()
                         .process(e -> {

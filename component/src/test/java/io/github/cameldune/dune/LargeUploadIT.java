@@ -16,6 +16,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * its own: 1,000,000 rows as a lazy iterator of maps, and a CSV file of about 100 MB, each cut into several inserts on
  * row boundaries; the rows written add up, and a query over the table gives the right aggregate.
  */
+@Timeout(600)
 class LargeUploadIT extends CamelTestSupport {
 
     private static final String KEY = "large-upload-key";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.dune.exception.DuneNotFoundException;
 import io.github.cameldune.emulator.RecordedRequest;
+import io.github.cameldune.emulator.SampleQuery;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,8 +12,10 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code dune:latestResults}: the latest result for parameter values, and {@code maxAge} reusing or executing. */
+@Timeout(120)
 class LatestResultsProducerTest extends DuneTestSupport {
 
     @Override
@@ -20,25 +23,29 @@ class LatestResultsProducerTest extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:latest").to("dune:latestResults?queryId=1004&param.to_block=19000002");
-                from("direct:csv").to("dune:latestResults?queryId=1004&outputType=csv&param.to_block=19000002");
+                from("direct:latest")
+                        .to("dune:latestResults?queryId=" + SampleQuery.BLOCKS_IN_RANGE + "&param.to_block=19000002");
+                from("direct:csv")
+                        .to("dune:latestResults?queryId=" + SampleQuery.BLOCKS_IN_RANGE
+                                + "&outputType=csv&param.to_block=19000002");
                 from("direct:fresh")
-                        .to("dune:latestResults?queryId=1004&param.to_block=19000003&maxAge=1h"
-                                + "&pollInitialDelay=20ms&pollInterval=20ms");
+                        .to("dune:latestResults?queryId=" + SampleQuery.BLOCKS_IN_RANGE
+                                + "&param.to_block=19000003&maxAge=1h" + "&pollInitialDelay=20ms&pollInterval=20ms");
                 from("direct:strict")
-                        .to("dune:latestResults?queryId=1004&param.to_block=19000004&maxAge=50ms"
-                                + "&pollInitialDelay=20ms&pollInterval=20ms");
+                        .to("dune:latestResults?queryId=" + SampleQuery.BLOCKS_IN_RANGE
+                                + "&param.to_block=19000004&maxAge=50ms" + "&pollInitialDelay=20ms&pollInterval=20ms");
             }
         };
     }
 
     private String executeAndWait(Map<String, Object> params) throws InterruptedException {
-        return finishedExecution(1004, params);
+        return finishedExecution(SampleQuery.BLOCKS_IN_RANGE.id(), params);
     }
 
     @Test
     void withoutAnExecutionItIsNotFound() {
-        Exchange done = template.request("dune:latestResults?queryId=1002&param.top_n=77", e -> {});
+        Exchange done =
+                template.request("dune:latestResults?queryId=" + SampleQuery.TOP_TRADERS + "&param.top_n=77", e -> {});
         assertThat(done.getException())
                 .isInstanceOf(DuneNotFoundException.class)
                 .hasMessageContaining("No execution found for the latest version of the given query");
@@ -54,13 +61,13 @@ class LatestResultsProducerTest extends DuneTestSupport {
         assertThat(rows).extracting(r -> r.get("number")).containsExactly(19000000, 19000001, 19000002);
         assertThat(done.getMessage().getHeader(DuneConstants.EXECUTION_ID)).isEqualTo(id);
         RecordedRequest request = onlyRequest();
-        assertThat(request.path()).isEqualTo("/api/v1/query/1004/results");
+        assertThat(request.path()).isEqualTo("/api/v1/query/" + SampleQuery.BLOCKS_IN_RANGE + "/results");
         assertThat(request.queryParameter("params.to_block")).isEqualTo("19000002");
 
         Exchange csv = template.request("direct:csv", e -> {});
         String text = new String(csv.getMessage().getBody(InputStream.class).readAllBytes(), StandardCharsets.UTF_8);
         assertThat(text.split("\n")).hasSize(4);
-        assertThat(requests().get(1).path()).isEqualTo("/api/v1/query/1004/results/csv");
+        assertThat(requests().get(1).path()).isEqualTo("/api/v1/query/" + SampleQuery.BLOCKS_IN_RANGE + "/results/csv");
     }
 
     @Test
@@ -72,7 +79,9 @@ class LatestResultsProducerTest extends DuneTestSupport {
         assertThat(executionsCreated()).as("only the one made by the test").isEqualTo(1);
         assertThat(requests())
                 .extracting(RecordedRequest::path)
-                .containsExactly("/api/v1/query/1004/results", "/api/v1/execution/" + id + "/results");
+                .containsExactly(
+                        "/api/v1/query/" + SampleQuery.BLOCKS_IN_RANGE + "/results",
+                        "/api/v1/execution/" + id + "/results");
         assertThat(requests().get(0).queryParameter("limit")).isEqualTo("1");
     }
 
@@ -83,6 +92,7 @@ class LatestResultsProducerTest extends DuneTestSupport {
         assertThat(first.getMessage().getBody(List.class)).hasSize(5);
         assertThat(executionsCreated()).as("none existed: executed").isEqualTo(1);
 
+        // about time: the latest result must grow older than maxAge
         Thread.sleep(100);
         Exchange second = template.request("direct:strict", e -> {});
         assertThat(second.getMessage().getBody(List.class)).hasSize(5);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.faults.Fault;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,14 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Thousands of malformed, truncated and unexpected answers for every operation: each exchange ends, either with a
  * result (unknown fields and states are tolerated) or with a {@link DuneException}; never a NullPointerException,
  * a ClassCastException or a hang. Bodies are mutations of real answers, from a fixed seed so a failure repeats.
  */
+@Timeout(600)
 class MalformedResponseFuzzIT extends DuneTestSupport {
 
     private static final int PER_OPERATION = Integer.getInteger("fuzz.perOperation", 500);
@@ -53,7 +56,7 @@ class MalformedResponseFuzzIT extends DuneTestSupport {
                 // thousands of expected failures: assert on them, do not log each with its stack trace
                 errorHandler(defaultErrorHandler().logExhausted(false));
                 String common = "maxRetries=0&pollInitialDelay=1ms&pollInterval=1ms&waitTimeout=2s";
-                from("direct:execute").to("dune:execute?queryId=1005&" + common);
+                from("direct:execute").to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES + "&" + common);
                 from("direct:executeSql").to("dune:executeSql?sql=select 1&" + common);
                 from("direct:status").to("dune:status?" + common);
                 from("direct:rows").to("dune:results?fetchAll=true&" + common);
@@ -64,7 +67,7 @@ class MalformedResponseFuzzIT extends DuneTestSupport {
                         .streaming()
                         .to("log:fuzz?level=TRACE");
                 from("direct:csv").to("dune:resultsCsv?" + common).convertBodyTo(String.class);
-                from("direct:latest").to("dune:latestResults?queryId=1005&" + common);
+                from("direct:latest").to("dune:latestResults?queryId=" + SampleQuery.NUMBER_SERIES + "&" + common);
                 from("direct:cancel").to("dune:cancel?" + common);
             }
         };
@@ -77,7 +80,7 @@ class MalformedResponseFuzzIT extends DuneTestSupport {
      */
     @Test
     void everyNextPointerCombinationEnds() throws Exception {
-        String id = finishedExecution(1005, Map.of("row_count", 2));
+        String id = finishedExecution(SampleQuery.NUMBER_SERIES.id(), Map.of("row_count", 2));
         String here = emulator().baseUrl() + "/v1/execution/" + id + "/results";
         List<String> uris = List.of(
                 "",
@@ -115,8 +118,8 @@ class MalformedResponseFuzzIT extends DuneTestSupport {
 
     @Test
     void malformedAnswersBecomeDuneExceptions() throws Exception {
-        String id = finishedExecution(1005, Map.of("row_count", 2));
-        finishedExecution(1005, Map.of());
+        String id = finishedExecution(SampleQuery.NUMBER_SERIES.id(), Map.of("row_count", 2));
+        finishedExecution(SampleQuery.NUMBER_SERIES.id(), Map.of());
         record Target(String route, ApiEndpoint endpoint, String valid) {}
         List<Target> targets = List.of(
                 new Target("direct:execute", ApiEndpoint.EXECUTE, EXECUTION),

@@ -1,14 +1,18 @@
 package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameldune.emulator.DuneEmulatorProcessExtension;
+import io.github.cameldune.emulator.SampleQuery;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * exchange ends, none is lost, none executes twice. Each request waiting for one of the 200 connections holds no
  * buffer until its answer arrives. The emulator runs as its own process, so the heap is the component's alone.
  */
+@Timeout(600)
 class ManyInFlightIT extends CamelTestSupport {
 
     private static final int MESSAGES = 20_000;
@@ -42,7 +47,7 @@ class ManyInFlightIT extends CamelTestSupport {
             public void configure() {
                 onException(Exception.class).handled(true).process(e -> failed.incrementAndGet());
                 from("seda:requests?concurrentConsumers=50&size=" + MESSAGES)
-                        .to("dune:execute?queryId=1006")
+                        .to("dune:execute?queryId=" + SampleQuery.PARAMETER_ECHO)
                         .process(e -> ok.incrementAndGet());
             }
         };
@@ -54,9 +59,7 @@ class ManyInFlightIT extends CamelTestSupport {
         for (int i = 0; i < MESSAGES; i++) {
             template.sendBody("seda:requests", "{\"text_field\": \"m" + i + "\"}");
         }
-        for (int i = 0; i < 1200 && ok.get() + failed.get() < MESSAGES; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofMinutes(2)).until(() -> ok.get() + failed.get() >= MESSAGES);
         long seconds = (System.nanoTime() - start) / 1_000_000_000;
         long created = DUNE.process().stats().get("executionsCreated").asLong();
         System.out.printf(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cameldune.dune.exception.DuneExecutionFailedException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
 import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.faults.Fault;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,11 +18,13 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A fixed set of runs (one completed, one failed, one timed out, one whose results were read after a retry) and the
  * figures they leave: in a Micrometer registry, and the same values as JMX attributes of the component.
  */
+@Timeout(120)
 class MetricsTest extends DuneTestSupport {
 
     private final MeterRegistry registry = new SimpleMeterRegistry();
@@ -54,7 +57,7 @@ class MetricsTest extends DuneTestSupport {
         assertThat(completed.getException()).isNull();
         Exchange failed = run(null, "SELECT * FROM no_such_table");
         assertThat(failed.getException()).isInstanceOf(DuneExecutionFailedException.class);
-        emulator().setMinDuration(1002, Duration.ofMinutes(5));
+        emulator().setMinDuration(SampleQuery.TOP_TRADERS.id(), Duration.ofMinutes(5));
         Exchange timedOut = run(1002L, null);
         assertThat(timedOut.getException()).isInstanceOf(DuneTimeoutException.class);
         emulator()

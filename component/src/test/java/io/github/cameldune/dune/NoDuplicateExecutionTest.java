@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cameldune.dune.exception.DuneConnectionException;
 import io.github.cameldune.dune.exception.DuneServerException;
 import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.faults.Fault;
 import java.time.Duration;
 import java.util.List;
@@ -12,12 +13,14 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * When Dune did execute but its answer was lost (a 500 or a dropped connection after the work was done), camel-dune
  * does not execute again: one message, one billed execution, and an exception that says so. Slow answers are read
  * again once the response timeout passes.
  */
+@Timeout(120)
 class NoDuplicateExecutionTest extends DuneTestSupport {
 
     @Override
@@ -25,10 +28,12 @@ class NoDuplicateExecutionTest extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:execute").to("dune:execute?queryId=1005");
+                from("direct:execute").to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES);
                 from("direct:run")
-                        .to("dune:run?queryId=1005&pollInitialDelay=20ms&pollInterval=20ms" + "&responseTimeout=300ms");
-                from("direct:optIn").to("dune:execute?queryId=1005&retryExecuteOnServerError=true");
+                        .to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES + "&pollInitialDelay=20ms&pollInterval=20ms"
+                                + "&responseTimeout=300ms");
+                from("direct:optIn")
+                        .to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES + "&retryExecuteOnServerError=true");
             }
         };
     }

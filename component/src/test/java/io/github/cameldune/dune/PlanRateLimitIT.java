@@ -2,6 +2,7 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.emulator.SampleQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,14 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A route sending executes at twice the plan's limit completes every exchange: with the client-side limiter on (it
  * waits its turn) and with it off (Dune's 429 and Retry-After, then retries). The emulator's plan allows 10 executes
  * per second here (a minute on Dune, shortened for the test).
  */
+@Timeout(600)
 class PlanRateLimitIT extends DuneTestSupport {
 
     private static final int EXCHANGES = 30;
@@ -37,7 +40,8 @@ class PlanRateLimitIT extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:execute").to("dune:execute?queryId=1005&maxRetries=10&retryMaxDelay=2s");
+                from("direct:execute")
+                        .to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES + "&maxRetries=10&retryMaxDelay=2s");
             }
         };
     }
@@ -80,6 +84,7 @@ class PlanRateLimitIT extends DuneTestSupport {
         for (int i = 0; i < EXCHANGES; i++) {
             Exchange exchange = new DefaultExchange(camel);
             sent.add(producer.asyncSend("direct:execute", exchange));
+            // about time: the executes are offered at a rate, twice the plan's
             Thread.sleep(50);
         }
         for (CompletableFuture<Exchange> f : sent) {

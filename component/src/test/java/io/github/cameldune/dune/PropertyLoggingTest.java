@@ -3,12 +3,14 @@ package io.github.cameldune.dune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.emulator.DuneEmulatorExtension;
+import io.github.cameldune.emulator.SampleQuery;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.apache.logging.log4j.Level;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * prints the resolved key at DEBUG; with the two loggers the guide names kept at INFO, a Camel Main start and a
  * message log everything else at DEBUG and the key nowhere.
  */
+@Timeout(120)
 class PropertyLoggingTest {
 
     private static final String ENV_KEY = System.getenv("DUNE_API_KEY");
@@ -55,7 +58,7 @@ class PropertyLoggingTest {
             main.configure().addRoutesBuilder(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:main").to("dune:run?queryId=1005&pollInitialDelay=20ms");
+                    from("direct:main").to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES + "&pollInitialDelay=20ms");
                 }
             });
             main.start();

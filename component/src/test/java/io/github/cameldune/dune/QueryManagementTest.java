@@ -15,12 +15,14 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Queries as Dune manages them, against the emulator: create, execute, update the SQL, execute (the new result),
  * archive, execute (Dune's refusal, typed), unarchive; privacy; typed drafts and parameters; a create without SQL, an
  * unknown field or a parameter Dune would refuse fails before anything is sent.
  */
+@Timeout(120)
 class QueryManagementTest extends DuneTestSupport {
 
     @Override

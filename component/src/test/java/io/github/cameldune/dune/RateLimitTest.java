@@ -2,6 +2,7 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.emulator.SampleQuery;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -11,8 +12,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The component keeps to its read limit across endpoints, without holding threads; writes count apart. */
+@Timeout(120)
 class RateLimitTest extends DuneTestSupport {
 
     @Override
@@ -30,14 +33,14 @@ class RateLimitTest extends DuneTestSupport {
             public void configure() {
                 from("direct:a").to("dune:status?maxRetries=0");
                 from("direct:b").to("dune:status?maxRetries=0&connectTimeout=5s");
-                from("direct:execute").to("dune:execute?queryId=1005");
+                from("direct:execute").to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES);
             }
         };
     }
 
     @Test
     void readsAreSpacedAcrossEndpoints() throws Exception {
-        String id = finishedExecution(1005, java.util.Map.of());
+        String id = finishedExecution(SampleQuery.NUMBER_SERIES.id(), java.util.Map.of());
         long start = System.nanoTime();
         List<CompletableFuture<Exchange>> sent = new ArrayList<>();
         List<String> lines;

@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The option and header tables of {@code src-docs/dune-component.adoc} are generated from {@code dune.json}, the
  * catalog metadata generated from the annotations. This test fails when they disagree; run it with
  * {@code -Ddune.docs.update=true} to rewrite the tables.
  */
+@Timeout(120)
 class ReferenceDocTest {
 
     private static final Path DOC = Path.of("..", "src-docs", "dune-component.adoc");

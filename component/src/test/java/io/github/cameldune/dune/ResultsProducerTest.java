@@ -2,13 +2,16 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameldune.dune.exception.DuneExecutionFailedException;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.model.ExecutionStatus;
 import io.github.cameldune.emulator.RecordedRequest;
+import io.github.cameldune.emulator.SampleQuery;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,8 +22,10 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** status, results in every output type, resultsCsv, cancel and executeSql, and the requests they send. */
+@Timeout(120)
 class ResultsProducerTest extends DuneTestSupport {
 
     @BeforeEach
@@ -56,7 +61,7 @@ class ResultsProducerTest extends DuneTestSupport {
 
     /** Executes the number series with this many rows and waits until it is done. */
     private String finishedSeries(int rows) throws Exception {
-        return finishedExecution(1005, Map.of("row_count", rows));
+        return finishedExecution(SampleQuery.NUMBER_SERIES.id(), Map.of("row_count", rows));
     }
 
     @Test
@@ -160,7 +165,10 @@ class ResultsProducerTest extends DuneTestSupport {
                 "dune:results?outputType=stream", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
         Iterator<?> rows = done.getMessage().getBody(Iterator.class);
         awaitRequests(2, "the first page, and the second on its way");
-        Thread.sleep(200);
+        // about time: for a while, nothing more is asked
+        await().during(Duration.ofMillis(200))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> requests().size() == 2);
         assertThat(requests()).as("not the third while the first is in use").hasSize(2);
         for (int i = 0; i < 11; i++) {
             rows.next();
@@ -168,11 +176,8 @@ class ResultsProducerTest extends DuneTestSupport {
         awaitRequests(3, "the third once the second is in use");
     }
 
-    private void awaitRequests(int count, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (requests().size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    private void awaitRequests(int count, String what) {
+        await().atMost(Duration.ofSeconds(5)).until(() -> requests().size() >= count);
         assertThat(requests()).as(what).hasSize(count);
     }
 
@@ -262,7 +267,7 @@ class ResultsProducerTest extends DuneTestSupport {
 
     @Test
     void resultsOfAFailedExecutionFailWithDunesError() throws Exception {
-        String id = finishedExecution(1008, Map.of());
+        String id = finishedExecution(SampleQuery.BROKEN.id(), Map.of());
         Exchange done = template.request("direct:rows", e -> e.getMessage().setHeader(DuneConstants.EXECUTION_ID, id));
         assertThat(done.getException())
                 .isInstanceOf(DuneExecutionFailedException.class)
@@ -272,11 +277,11 @@ class ResultsProducerTest extends DuneTestSupport {
 
     @Test
     void waitForCompletionReadsAnExecutionStartedElsewhereOnceItHasFinished() throws Exception {
-        emulator().setMinDuration(1005, java.time.Duration.ofMillis(400));
+        emulator().setMinDuration(SampleQuery.NUMBER_SERIES.id(), java.time.Duration.ofMillis(400));
         try {
             String id = emulator()
                     .engine()
-                    .executeQuery(1005, Map.of("row_count", 3), null)
+                    .executeQuery(SampleQuery.NUMBER_SERIES.id(), Map.of("row_count", 3), null)
                     .orElseThrow()
                     .id();
             Exchange done = template.request(
@@ -290,17 +295,17 @@ class ResultsProducerTest extends DuneTestSupport {
                     .filteredOn(r -> r.path().endsWith("/execute"))
                     .isEmpty();
         } finally {
-            emulator().setMinDuration(1005, java.time.Duration.ZERO);
+            emulator().setMinDuration(SampleQuery.NUMBER_SERIES.id(), java.time.Duration.ZERO);
         }
     }
 
     @Test
     void cancelStopsARunningExecution() throws Exception {
-        emulator().setMinDuration(1001, java.time.Duration.ofSeconds(5));
+        emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), java.time.Duration.ofSeconds(5));
         try {
             String id = emulator()
                     .engine()
-                    .executeQuery(1001, Map.of(), null)
+                    .executeQuery(SampleQuery.DAILY_DEX_VOLUME.id(), Map.of(), null)
                     .orElseThrow()
                     .id();
             Exchange done =
@@ -313,7 +318,7 @@ class ResultsProducerTest extends DuneTestSupport {
             assertThat(emulator().engine().find(id).orElseThrow().state().wireName())
                     .isEqualTo("QUERY_STATE_CANCELLED");
         } finally {
-            emulator().setMinDuration(1001, java.time.Duration.ZERO);
+            emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), java.time.Duration.ZERO);
         }
     }
 

@@ -5,17 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cameldune.dune.exception.DuneConnectionException;
 import io.github.cameldune.dune.exception.DuneServerException;
 import io.github.cameldune.emulator.ApiEndpoint;
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.faults.Fault;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Reads are retried through transient failures; an execute is retried only where no execution can exist, unless the
  * user opts in, so one message never becomes two billed executions by accident.
  */
+@Timeout(120)
 class RetryTest extends DuneTestSupport {
 
     @Override
@@ -23,10 +26,14 @@ class RetryTest extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:run").to("dune:run?queryId=1005&pollInitialDelay=20ms&pollInterval=20ms");
-                from("direct:execute").to("dune:execute?queryId=1005");
-                from("direct:optIn").to("dune:execute?queryId=1005&retryExecuteOnServerError=true");
-                from("direct:unreachable").to("dune:execute?queryId=1005&baseUrl=http://127.0.0.1:1/api");
+                from("direct:run")
+                        .to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES
+                                + "&pollInitialDelay=20ms&pollInterval=20ms");
+                from("direct:execute").to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES);
+                from("direct:optIn")
+                        .to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES + "&retryExecuteOnServerError=true");
+                from("direct:unreachable")
+                        .to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES + "&baseUrl=http://127.0.0.1:1/api");
             }
         };
     }

@@ -1,6 +1,7 @@
 package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.dune.exception.DuneExecutionCancelledException;
@@ -10,6 +11,7 @@ import io.github.cameldune.dune.exception.DunePartialResultException;
 import io.github.cameldune.dune.exception.DuneTimeoutException;
 import io.github.cameldune.emulator.ApiEndpoint;
 import io.github.cameldune.emulator.RecordedRequest;
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.faults.Fault;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,16 +23,18 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code dune:run}: execute, wait without a thread, fetch; every terminal state, the timeout, and what was sent. */
+@Timeout(120)
 class RunProducerTest extends DuneTestSupport {
 
     private static final String FAST = "pollInitialDelay=20ms&pollInterval=20ms";
 
     @AfterEach
     void restore() {
-        emulator().setMinDuration(1001, Duration.ZERO);
-        emulator().setMaxResultRows(1005, null);
+        emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ZERO);
+        emulator().setMaxResultRows(SampleQuery.NUMBER_SERIES.id(), null);
         emulator().settings().retention(Duration.ofDays(90));
     }
 
@@ -40,33 +44,38 @@ class RunProducerTest extends DuneTestSupport {
             @Override
             public void configure() {
                 onException(DuneException.class).handled(true).to("mock:failed");
-                from("direct:run").to("dune:run?queryId=1005&" + FAST).to("mock:out");
-                from("direct:broken").to("dune:run?queryId=1008&" + FAST).to("mock:out");
+                from("direct:run")
+                        .to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES + "&" + FAST)
+                        .to("mock:out");
+                from("direct:broken")
+                        .to("dune:run?queryId=" + SampleQuery.BROKEN + "&" + FAST)
+                        .to("mock:out");
                 from("direct:slow")
-                        .to("dune:run?queryId=1001&waitTimeout=300ms&" + FAST)
+                        .to("dune:run?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&waitTimeout=300ms&" + FAST)
                         .to("mock:out");
                 from("direct:slowCancel")
-                        .to("dune:run?queryId=1001&waitTimeout=300ms&cancelOnTimeout=true&" + FAST)
+                        .to("dune:run?queryId=" + SampleQuery.DAILY_DEX_VOLUME
+                                + "&waitTimeout=300ms&cancelOnTimeout=true&" + FAST)
                         .to("mock:out");
                 from("direct:partial")
-                        .to("dune:run?queryId=1005&allowPartialResults=true&" + FAST)
+                        .to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES + "&allowPartialResults=true&" + FAST)
                         .to("mock:out");
                 from("direct:csv")
-                        .to("dune:run?queryId=1005&outputType=csv&" + FAST)
+                        .to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES + "&outputType=csv&" + FAST)
                         .to("mock:out");
                 from("direct:sql").to("dune:run?" + FAST).to("mock:out");
                 from("direct:sync")
-                        .to("dune:run?queryId=1005&synchronous=true&" + FAST)
+                        .to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES + "&synchronous=true&" + FAST)
                         .process(e -> e.getMessage()
                                 .setHeader("continuedOn", Thread.currentThread().getName()));
-                from("direct:syncBroken").to("dune:run?queryId=1008&synchronous=true&" + FAST);
+                from("direct:syncBroken").to("dune:run?queryId=" + SampleQuery.BROKEN + "&synchronous=true&" + FAST);
             }
         };
     }
 
     @Test
     void runExecutesWaitsAndReturnsTheRows() throws Exception {
-        emulator().setMinDuration(1005, Duration.ofMillis(300));
+        emulator().setMinDuration(SampleQuery.NUMBER_SERIES.id(), Duration.ofMillis(300));
         try {
             Exchange done = template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", 3)));
             assertThat(done.getException()).isNull();
@@ -78,7 +87,7 @@ class RunProducerTest extends DuneTestSupport {
                     .containsEntry(DuneConstants.TOTAL_ROW_COUNT, 3L)
                     .containsKey(DuneConstants.ENDED_AT);
             List<RecordedRequest> sent = requests();
-            assertThat(sent.get(0).path()).isEqualTo("/api/v1/query/1005/execute");
+            assertThat(sent.get(0).path()).isEqualTo("/api/v1/query/" + SampleQuery.NUMBER_SERIES + "/execute");
             assertThat(sent.get(0).body()).isEqualTo("{\"query_parameters\":{\"row_count\":3}}");
             String id = done.getMessage().getHeader(DuneConstants.EXECUTION_ID, String.class);
             assertThat(sent.subList(1, sent.size() - 1))
@@ -88,7 +97,7 @@ class RunProducerTest extends DuneTestSupport {
             assertThat(sent.get(sent.size() - 1).path()).isEqualTo("/api/v1/execution/" + id + "/results");
             assertThat(executionsCreated()).isEqualTo(1);
         } finally {
-            emulator().setMinDuration(1005, Duration.ZERO);
+            emulator().setMinDuration(SampleQuery.NUMBER_SERIES.id(), Duration.ZERO);
         }
     }
 
@@ -111,7 +120,7 @@ class RunProducerTest extends DuneTestSupport {
 
     @Test
     void aQueryRunAgainIsPolledOnceNearTheEndItTookLastTime() throws Exception {
-        emulator().setMinDuration(1005, Duration.ofMillis(600));
+        emulator().setMinDuration(SampleQuery.NUMBER_SERIES.id(), Duration.ofMillis(600));
         template.request("direct:run", e -> e.getMessage().setBody(Map.of("row_count", 1)));
         long firstPolls =
                 requests().stream().filter(r -> r.path().endsWith("/status")).count();
@@ -140,27 +149,26 @@ class RunProducerTest extends DuneTestSupport {
 
     @Test
     void aCancelledExecutionFails() throws Exception {
-        emulator().setMinDuration(1001, Duration.ofSeconds(3));
+        emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ofSeconds(3));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:toCancel").to("dune:run?queryId=1001&" + FAST);
+                from("direct:toCancel").to("dune:run?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&" + FAST);
             }
         });
-        Thread canceller = new Thread(() -> {
-            for (int i = 0; i < 200; i++) {
-                var running = emulator().requests().stream()
-                        .filter(r -> r.path().endsWith("/status"))
-                        .findFirst();
-                if (running.isPresent()) {
-                    String id = running.get().path().split("/")[4];
-                    emulator().engine().cancel(emulator().engine().find(id).orElseThrow());
-                    return;
-                }
-                sleep(10);
-            }
+        // cancelled on Dune once the run polls its status
+        java.util.concurrent.CompletableFuture<Void> canceller = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            String id = await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(
+                            () -> emulator().requests().stream()
+                                    .filter(r -> r.path().endsWith("/status"))
+                                    .findFirst(),
+                            java.util.Optional::isPresent)
+                    .orElseThrow()
+                    .path()
+                    .split("/")[4];
+            emulator().engine().cancel(emulator().engine().find(id).orElseThrow());
         });
-        canceller.start();
         Exchange done = template.request("direct:toCancel", e -> {});
         canceller.join();
         assertThat(done.getException())
@@ -177,7 +185,7 @@ class RunProducerTest extends DuneTestSupport {
 
     @Test
     void aPartialResultFailsUnlessAllowed() throws Exception {
-        emulator().setMaxResultRows(1005, 5L);
+        emulator().setMaxResultRows(SampleQuery.NUMBER_SERIES.id(), 5L);
         DunePartialResultException e = failure("direct:run", DunePartialResultException.class, Map.of("row_count", 8));
         assertThat(e.getMessage()).contains("allowPartialResults=true").contains(e.getExecutionId());
         Exchange partial =
@@ -190,7 +198,7 @@ class RunProducerTest extends DuneTestSupport {
 
     @Test
     void aTimeoutNeverExecutesAgain() throws Exception {
-        emulator().setMinDuration(1001, Duration.ofSeconds(3));
+        emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ofSeconds(3));
         DuneTimeoutException e = failure("direct:slow", DuneTimeoutException.class);
         assertThat(e.isCancelled()).isFalse();
         assertThat(e.getMessage()).contains(e.getExecutionId()).contains("may still be running");
@@ -208,7 +216,7 @@ class RunProducerTest extends DuneTestSupport {
 
     @Test
     void cancelOnTimeoutCancelsTheExecution() throws Exception {
-        emulator().setMinDuration(1001, Duration.ofSeconds(3));
+        emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ofSeconds(3));
         DuneTimeoutException e = failure("direct:slowCancel", DuneTimeoutException.class);
         assertThat(e.isCancelled()).isTrue();
         assertThat(emulator()
@@ -224,7 +232,7 @@ class RunProducerTest extends DuneTestSupport {
 
     @Test
     void unknownStatesAndTransientStatusFailuresAreWaitedThrough() throws Exception {
-        emulator().setMinDuration(1005, Duration.ofMillis(300));
+        emulator().setMinDuration(SampleQuery.NUMBER_SERIES.id(), Duration.ofMillis(300));
         try {
             emulator()
                     .faults()
@@ -243,7 +251,7 @@ class RunProducerTest extends DuneTestSupport {
             assertThat(done.getMessage().getBody(List.class)).hasSize(2);
             assertThat(executionsCreated()).isEqualTo(1);
         } finally {
-            emulator().setMinDuration(1005, Duration.ZERO);
+            emulator().setMinDuration(SampleQuery.NUMBER_SERIES.id(), Duration.ZERO);
         }
     }
 
@@ -278,13 +286,5 @@ class RunProducerTest extends DuneTestSupport {
         Exception e = failed.getReceivedExchanges().get(0).getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         assertThat(e).isInstanceOf(type);
         return type.cast(e);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.emulator.SampleQuery;
 import io.github.cameldune.emulator.faults.Fault;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The API key appears in no log line at any level, no exception, no printed endpoint URI, no meter and not in the dev
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * {@code apiKeyLocation=query} the key is part of the request URI, which HttpClient's own DEBUG log prints (as proxies
  * and access logs do); camel-dune and Camel still never print it.
  */
+@Timeout(120)
 class SecretsTest extends DuneTestSupport {
 
     private static final String KEY_IN_URI = "uri-key-9f8e7d6c5b4a";
@@ -27,14 +30,21 @@ class SecretsTest extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:execute").to("dune:execute?queryId=1001").to("mock:out");
-                from("direct:uriKey").to("dune:execute?queryId=1001&apiKey=" + KEY_IN_URI);
-                from("direct:queryKey").to("dune:execute?queryId=1001&apiKeyLocation=query");
-                from("direct:down").to("dune:execute?queryId=1001&baseUrl=http://127.0.0.1:1/api");
+                from("direct:execute")
+                        .to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME)
+                        .to("mock:out");
+                from("direct:uriKey")
+                        .to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&apiKey=" + KEY_IN_URI);
+                from("direct:queryKey")
+                        .to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&apiKeyLocation=query");
+                from("direct:down")
+                        .to("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&baseUrl=http://127.0.0.1:1/api");
                 String fast = "pollInitialDelay=10ms&pollInterval=10ms";
-                from("direct:run").to("dune:run?queryId=1005&" + fast);
-                from("direct:runBroken").to("dune:run?queryId=1008&" + fast);
-                from("direct:runTimeout").to("dune:run?queryId=1007&waitTimeout=50ms&cancelOnTimeout=true&" + fast);
+                from("direct:run").to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES + "&" + fast);
+                from("direct:runBroken").to("dune:run?queryId=" + SampleQuery.BROKEN + "&" + fast);
+                from("direct:runTimeout")
+                        .to("dune:run?queryId=" + SampleQuery.SLOW_DAILY_SUMMARY
+                                + "&waitTimeout=50ms&cancelOnTimeout=true&" + fast);
                 from("direct:sql").to("dune:executeSql?sql=select 1 as one");
                 from("direct:status").to("dune:status");
                 from("direct:rows").to("dune:results?fetchAll=true");
@@ -45,7 +55,8 @@ class SecretsTest extends DuneTestSupport {
                         .to("log:row");
                 from("direct:json").to("dune:results?outputType=json");
                 from("direct:csv").to("dune:resultsCsv").convertBodyTo(String.class);
-                from("direct:latest").to("dune:latestResults?queryId=1005&maxAge=1h&" + fast);
+                from("direct:latest")
+                        .to("dune:latestResults?queryId=" + SampleQuery.NUMBER_SERIES + "&maxAge=1h&" + fast);
                 from("direct:cancel").to("dune:cancel");
             }
         };
@@ -93,8 +104,8 @@ class SecretsTest extends DuneTestSupport {
 
     @Test
     void printedEndpointUrisHideTheKey() {
-        DuneEndpoint endpoint =
-                context.getEndpoint("dune:execute?queryId=1001&apiKey=" + KEY_IN_URI, DuneEndpoint.class);
+        DuneEndpoint endpoint = context.getEndpoint(
+                "dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&apiKey=" + KEY_IN_URI, DuneEndpoint.class);
         assertThat(endpoint.toString()).doesNotContain(KEY_IN_URI).contains("apiKey=xxxxxx");
         assertThat(endpoint.getEndpointBaseUri()).doesNotContain(KEY_IN_URI);
         assertThat(context.getEndpoints())
@@ -127,7 +138,7 @@ class SecretsTest extends DuneTestSupport {
 
     /** Every operation once as it should go, and failing: unknown ids, faults, a failed and a timed-out run. */
     private void everyOperation(List<Throwable> failures) throws Exception {
-        String id = finishedExecution(1005, Map.of("row_count", 3));
+        String id = finishedExecution(SampleQuery.NUMBER_SERIES.id(), Map.of("row_count", 3));
         for (String uri : List.of(
                 "direct:status", "direct:rows", "direct:stream", "direct:json", "direct:csv", "direct:cancel")) {
             run(failures, uri, Map.of(DuneConstants.EXECUTION_ID, id));

@@ -2,6 +2,7 @@ package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.cameldune.emulator.SampleQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +15,14 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Three replicas of one application (three Camel contexts, each with its own component and nothing shared but the
  * emulated plan) offer twice the plan's rate of executes. Paced by Dune's RateLimit headers, every exchange completes
  * and the 429s stay under 5% of the requests; each keeping its own pace, most would be refused first.
  */
+@Timeout(600)
 class SharedPlanIT extends DuneTestSupport {
 
     private static final int REPLICAS = 3;
@@ -56,7 +59,7 @@ class SharedPlanIT extends DuneTestSupport {
                 replica.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
-                        from("direct:execute").to("dune:execute?queryId=1005");
+                        from("direct:execute").to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES);
                     }
                 });
                 replica.start();
@@ -69,6 +72,7 @@ class SharedPlanIT extends DuneTestSupport {
                 for (int r = 0; r < REPLICAS; r++) {
                     sent.add(producers.get(r).asyncSend("direct:execute", new DefaultExchange(replicas.get(r))));
                 }
+                // about time: the executes are offered at a rate, twice the plan's
                 Thread.sleep(300);
             }
             for (CompletableFuture<Exchange> f : sent) {

@@ -1,9 +1,11 @@
 package io.github.cameldune.dune;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.dune.exception.DuneShutdownException;
+import io.github.cameldune.emulator.SampleQuery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,11 +19,13 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A stop that Camel's shutdown timeout forces ends every exchange still waiting with a typed exception carrying its
  * execution id, the error handler sees each, and with cancelOnTimeout the executions are cancelled on Dune.
  */
+@Timeout(600)
 class ShutdownIT extends DuneTestSupport {
 
     private static final int RUNS = 500;
@@ -29,7 +33,7 @@ class ShutdownIT extends DuneTestSupport {
 
     @AfterEach
     void restore() {
-        emulator().setMinDuration(1001, Duration.ZERO);
+        emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ZERO);
     }
 
     @Override
@@ -42,8 +46,11 @@ class ShutdownIT extends DuneTestSupport {
                         .process(e ->
                                 seenByErrorHandler.add(e.getProperty(Exchange.EXCEPTION_CAUGHT, DuneException.class)
                                         .getExecutionId()));
-                from("direct:run").to("dune:run?queryId=1001&cancelOnTimeout=true&waitTimeout=5m");
-                from("dune:run?queryId=1001&delay=600000&initialDelay=0&pollInitialDelay=50ms&pollInterval=50ms")
+                from("direct:run")
+                        .to("dune:run?queryId=" + SampleQuery.DAILY_DEX_VOLUME
+                                + "&cancelOnTimeout=true&waitTimeout=5m");
+                from("dune:run?queryId=" + SampleQuery.DAILY_DEX_VOLUME
+                                + "&delay=600000&initialDelay=0&pollInitialDelay=50ms&pollInterval=50ms")
                         .routeId("refresh")
                         .autoStartup(false)
                         .to("mock:rows");
@@ -54,14 +61,12 @@ class ShutdownIT extends DuneTestSupport {
     @Test
     void aForcedStopEndsEveryWaitTypedAndCancelsTheExecutions() throws Exception {
         emulator().settings().maxConcurrent(RUNS);
-        emulator().setMinDuration(1001, Duration.ofSeconds(60));
+        emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ofSeconds(60));
         List<CompletableFuture<Exchange>> sent = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             sent.add(template.asyncSend("direct:run", new DefaultExchange(context)));
         }
-        for (int i = 0; i < 300 && emulator().executionsCreated() < RUNS; i++) {
-            Thread.sleep(20);
-        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> emulator().executionsCreated() >= RUNS);
         assertThat(emulator().executionsCreated()).isEqualTo(RUNS);
 
         // the figure: a 10 s shutdown timeout, as an operator would set it
@@ -92,10 +97,10 @@ class ShutdownIT extends DuneTestSupport {
 
     @Test
     void aConsumerStoppedGracefullyWaitsForItsRow() throws Exception {
-        emulator().setMinDuration(1001, Duration.ofSeconds(2));
+        emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ofSeconds(2));
         MockEndpoint rows = getMockEndpoint("mock:rows");
         context.getRouteController().startRoute("refresh");
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator().executionsCreated() >= 1);
         context.getShutdownStrategy().setTimeout(20);
         context.stop();
         assertThat(rows.getReceivedCounter())
@@ -106,10 +111,10 @@ class ShutdownIT extends DuneTestSupport {
 
     @Test
     void aConsumerWhoseStopIsForcedEndsItsRunTyped() throws Exception {
-        emulator().setMinDuration(1001, Duration.ofSeconds(60));
+        emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ofSeconds(60));
         MockEndpoint rows = getMockEndpoint("mock:rows");
         context.getRouteController().startRoute("refresh");
-        Thread.sleep(300);
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator().executionsCreated() >= 1);
         context.getShutdownStrategy().setTimeout(3);
         long start = System.nanoTime();
         context.stop();
@@ -125,7 +130,8 @@ class ShutdownIT extends DuneTestSupport {
     @Test
     void anEndpointMadeButNeverStartedRefusesBeforeSending() throws Exception {
         // what a toD gets when it makes an endpoint while Camel stops
-        DuneEndpoint never = (DuneEndpoint) context.getComponent("dune").createEndpoint("dune:execute?queryId=1001");
+        DuneEndpoint never = (DuneEndpoint)
+                context.getComponent("dune").createEndpoint("dune:execute?queryId=" + SampleQuery.DAILY_DEX_VOLUME);
         emulator().clearRequests();
         Exchange exchange = new DefaultExchange(context);
         never.createProducer().process(exchange);

@@ -18,12 +18,14 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Data into Dune: a table created, filled from CSV text and from rows as maps, queried with SQL, cleared and dropped,
  * against the emulator; a row that does not fit fails typed, naming row and column, and writes nothing; an insert
  * whose answer is lost is not sent again; a CSV upload makes, then replaces, its dataset_ table.
  */
+@Timeout(120)
 class UploadsTest extends DuneTestSupport {
 
     private static final String TABLE = "namespace=emulator&tableName=orders";

@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.exception.DunePaymentRequiredException;
 import io.github.cameldune.dune.model.Usage;
+import io.github.cameldune.emulator.SampleQuery;
 import java.math.BigDecimal;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * {@code dune:usage} reads the credits the routes spent, each run says what it cost, and a plan's credit limit answers
  * further executes with Dune's 402, which camel-dune surfaces as its payment exception.
  */
+@Timeout(120)
 class UsageTest extends DuneTestSupport {
 
     @Override
@@ -22,7 +25,9 @@ class UsageTest extends DuneTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("direct:run").to("dune:run?queryId=1001&pollInitialDelay=20ms&pollInterval=20ms");
+                from("direct:run")
+                        .to("dune:run?queryId=" + SampleQuery.DAILY_DEX_VOLUME
+                                + "&pollInitialDelay=20ms&pollInterval=20ms");
                 from("direct:usage").to("dune:usage");
             }
         };

@@ -3,6 +3,7 @@ package io.github.cameldune.dune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.emulator.DuneEmulatorExtension;
+import io.github.cameldune.emulator.SampleQuery;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -11,12 +12,14 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Micrometer is an optional dependency: on a class path without it, the component starts, runs a query and counts
  * its figures all the same.
  */
+@Timeout(120)
 class WithoutMicrometerTest {
 
     @RegisterExtension
@@ -62,7 +65,10 @@ class WithoutMicrometerTest {
             context.addComponent("dune", dune);
             context.start();
             Object rows = context.createProducerTemplate()
-                    .requestBody("dune:run?queryId=1001&pollInitialDelay=20ms&pollInterval=20ms", (Object) null);
+                    .requestBody(
+                            "dune:run?queryId=" + SampleQuery.DAILY_DEX_VOLUME
+                                    + "&pollInitialDelay=20ms&pollInterval=20ms",
+                            (Object) null);
             if (!(rows instanceof List<?> list) || list.isEmpty()) {
                 throw new AssertionError("no rows: " + rows);
             }

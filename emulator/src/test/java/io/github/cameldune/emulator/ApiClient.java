@@ -1,5 +1,7 @@
 package io.github.cameldune.emulator;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -78,15 +80,10 @@ final class ApiClient {
 
     /** Polls status until the execution is finished. */
     JsonNode awaitFinished(String executionId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode status = get("/v1/execution/" + executionId + "/status").json();
-            if (status.path("is_execution_finished").asBoolean()) {
-                return status;
-            }
-            sleep(20);
-        }
-        throw new AssertionError("execution " + executionId + " did not finish in 30 s");
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> get("/v1/execution/" + executionId + "/status").json(),
+                        status -> status.path("is_execution_finished").asBoolean());
     }
 
     String execute(long queryId, String body) {
@@ -116,14 +113,6 @@ final class ApiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

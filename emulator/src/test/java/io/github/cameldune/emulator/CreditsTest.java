@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The documented cost formula: a tier's base price plus its price per second run, for completed, failed and cancelled
  * executions alike; status reports it, usage sums it with the exports, and the command line sets prices and the limit.
  */
+@Timeout(120)
 class CreditsTest {
 
     @RegisterExtension
@@ -23,9 +25,9 @@ class CreditsTest {
     @Test
     void anExecutionCostsItsTiersBasePlusItsPricePerSecondRun() {
         DUNE.emulator().settings().executionCredits(10, 20, 3, 7);
-        DUNE.emulator().setMinDuration(1002, Duration.ofMillis(1_200));
-        String medium = api.execute(1002, "{}");
-        String large = api.execute(1002, "{\"performance\":\"large\"}");
+        DUNE.emulator().setMinDuration(SampleQuery.TOP_TRADERS.id(), Duration.ofMillis(1_200));
+        String medium = api.execute(SampleQuery.TOP_TRADERS.id(), "{}");
+        String large = api.execute(SampleQuery.TOP_TRADERS.id(), "{\"performance\":\"large\"}");
         // two seconds begun: 10 + 2 x 3 and 20 + 2 x 7
         assertThat(cost(api.awaitFinished(medium))).isEqualTo(16);
         assertThat(cost(api.awaitFinished(large))).isEqualTo(34);
@@ -42,8 +44,8 @@ class CreditsTest {
         assertThat(status.get("state").asText()).isEqualTo("QUERY_STATE_FAILED");
         assertThat(cost(status)).isEqualTo(10);
 
-        DUNE.emulator().setMinDuration(1002, Duration.ofMinutes(5));
-        String cancelled = api.execute(1002, "{}");
+        DUNE.emulator().setMinDuration(SampleQuery.TOP_TRADERS.id(), Duration.ofMinutes(5));
+        String cancelled = api.execute(SampleQuery.TOP_TRADERS.id(), "{}");
         assertThat(api.post("/v1/execution/" + cancelled + "/cancel", "").status())
                 .isEqualTo(200);
         JsonNode after = api.awaitFinished(cancelled);
@@ -58,9 +60,11 @@ class CreditsTest {
             "--port", "0", "--credit-limit", "12", "--execution-credits", "medium=6,large-per-second=2"
         })) {
             ApiClient cli = new ApiClient(dune.baseUrl(), dune.apiKey());
-            assertThat(cost(cli.awaitFinished(cli.execute(1002, "{}")))).isEqualTo(6);
-            assertThat(cost(cli.awaitFinished(cli.execute(1002, "{}")))).isEqualTo(6);
-            ApiClient.Response refused = cli.post("/v1/query/1002/execute", "{}");
+            assertThat(cost(cli.awaitFinished(cli.execute(SampleQuery.TOP_TRADERS.id(), "{}"))))
+                    .isEqualTo(6);
+            assertThat(cost(cli.awaitFinished(cli.execute(SampleQuery.TOP_TRADERS.id(), "{}"))))
+                    .isEqualTo(6);
+            ApiClient.Response refused = cli.post("/v1/query/" + SampleQuery.TOP_TRADERS + "/execute", "{}");
             assertThat(refused.status()).isEqualTo(402);
         }
         assertThatThrownBy(() -> DuneEmulatorMain.executionCredits("small=3"))

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldune.emulator.engine.Ulid;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code POST /api/v1/query/{id}/execute}: the bodies clients send, the answer, and the errors. */
+@Timeout(120)
 class ExecuteEndpointTest {
 
     @RegisterExtension
@@ -19,7 +21,7 @@ class ExecuteEndpointTest {
 
     @Test
     void answersWithUlidAndPendingOrExecutingState() {
-        ApiClient.Response r = api().post("/v1/query/1001/execute", "{}");
+        ApiClient.Response r = api().post("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute", "{}");
         assertThat(r.status()).isEqualTo(200);
         JsonNode json = r.json();
         assertThat(json.size()).isEqualTo(2);
@@ -33,32 +35,38 @@ class ExecuteEndpointTest {
     @Test
     void acceptsEveryBodyTheSdksSend() {
         ApiClient api = api();
-        assertThat(api.post("/v1/query/1001/execute", null).status())
+        assertThat(api.post("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute", null)
+                        .status())
                 .as("no body (Python)")
                 .isEqualTo(200);
-        assertThat(api.post("/v1/query/1001/execute", "{}").status())
+        assertThat(api.post("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute", "{}")
+                        .status())
                 .as("{} (TypeScript)")
                 .isEqualTo(200);
-        assertThat(api.post("/v1/query/1001/execute/", "").status())
+        assertThat(api.post("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute/", "")
+                        .status())
                 .as("trailing slash")
                 .isEqualTo(200);
         assertThat(api.post(
-                                "/v1/query/1006/execute",
+                                "/v1/query/" + SampleQuery.PARAMETER_ECHO + "/execute",
                                 "{\"query_parameters\":{\"text_field\":\"Word\",\"number_field\":\"3.14\",\"date_field\":\"2022-05-04 00:00:00\",\"list_field\":\"Option 2\"},\"performance\":\"medium\"}")
                         .status())
                 .as("full body, values as strings")
                 .isEqualTo(200);
         assertThat(api.post(
-                                "/v1/query/1006/execute",
+                                "/v1/query/" + SampleQuery.PARAMETER_ECHO + "/execute",
                                 "{\"query_parameters\":{\"number_field\":22},\"performance\":\"large\"}")
                         .status())
                 .as("numbers stay numbers")
                 .isEqualTo(200);
-        assertThat(api.post("/v1/query/1001/execute?performance=large", "").status())
+        assertThat(api.post("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute?performance=large", "")
+                        .status())
                 .as("performance in query")
                 .isEqualTo(200);
         for (String tier : new String[] {"free", "small"}) {
-            assertThat(api.post("/v1/query/1001/execute", "{\"performance\":\"" + tier + "\"}")
+            assertThat(api.post(
+                                    "/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute",
+                                    "{\"performance\":\"" + tier + "\"}")
                             .status())
                     .isEqualTo(200);
         }
@@ -83,7 +91,7 @@ class ExecuteEndpointTest {
     @Test
     void unknownParametersAreRefusedWithDunesMessage() {
         ApiClient.Response r = api().post(
-                        "/v1/query/1001/execute",
+                        "/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute",
                         "{\"query_parameters\":{\"Invalid Parameter\":1,\"blockchain\":\"base\"}}");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.body()).isEqualTo("{\"error\":\"unknown parameters (Invalid Parameter)\"}");
@@ -92,19 +100,26 @@ class ExecuteEndpointTest {
     @Test
     void badValuesAndBodiesAreRefused() {
         ApiClient api = api();
-        assertThat(api.post("/v1/query/1001/execute", "{\"query_parameters\":{\"blockchain\":\"solana\"}}")
+        assertThat(api.post(
+                                "/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute",
+                                "{\"query_parameters\":{\"blockchain\":\"solana\"}}")
                         .json()
                         .get("error")
                         .asText())
                 .contains("blockchain")
                 .contains("expected one of");
-        assertThat(api.post("/v1/query/1002/execute", "{\"query_parameters\":{\"top_n\":\"ten\"}}")
+        assertThat(api.post(
+                                "/v1/query/" + SampleQuery.TOP_TRADERS + "/execute",
+                                "{\"query_parameters\":{\"top_n\":\"ten\"}}")
                         .status())
                 .isEqualTo(400);
-        assertThat(api.post("/v1/query/1001/execute", "[1,2]").body())
+        assertThat(api.post("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute", "[1,2]")
+                        .body())
                 .isEqualTo("{\"error\":\"Invalid request body payload\"}");
-        assertThat(api.post("/v1/query/1001/execute", "{not json").status()).isEqualTo(400);
-        assertThat(api.post("/v1/query/1001/execute", "{\"performance\":\"huge\"}")
+        assertThat(api.post("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute", "{not json")
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute", "{\"performance\":\"huge\"}")
                         .status())
                 .isEqualTo(400);
     }
@@ -122,7 +137,9 @@ class ExecuteEndpointTest {
         ApiClient wrongKey = new ApiClient(DUNE.emulator().baseUrl(), "wrong");
         ApiClient noKey = new ApiClient(DUNE.emulator().baseUrl(), null);
         long before = DUNE.emulator().executionsCreated();
-        assertThat(wrongKey.post("/v1/query/1001/execute", "{}").body()).isEqualTo("{\"error\":\"invalid API Key\"}");
+        assertThat(wrongKey.post("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute", "{}")
+                        .body())
+                .isEqualTo("{\"error\":\"invalid API Key\"}");
         assertThat(noKey.post("/v1/query/999999/execute", "[bad").status()).isEqualTo(401);
         assertThat(wrongKey.get("/v1/execution/Wonky%20Job%20ID/status").status())
                 .isEqualTo(401);
@@ -133,7 +150,7 @@ class ExecuteEndpointTest {
     void theKeyMayComeAsQueryParameter() {
         ApiClient noKey = new ApiClient(DUNE.emulator().baseUrl(), null);
         assertThat(noKey.post(
-                                "/v1/query/1001/execute?api_key="
+                                "/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute?api_key="
                                         + DUNE.emulator().apiKey(),
                                 "{}")
                         .status())
@@ -142,10 +159,12 @@ class ExecuteEndpointTest {
 
     @Test
     void everyRequestIsRecorded() {
-        api().post("/v1/query/1001/execute?performance=large", "{\"query_parameters\":{\"blockchain\":\"base\"}}");
+        api().post(
+                        "/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute?performance=large",
+                        "{\"query_parameters\":{\"blockchain\":\"base\"}}");
         RecordedRequest r = DUNE.emulator().requests().get(0);
         assertThat(r.method()).isEqualTo("POST");
-        assertThat(r.path()).isEqualTo("/api/v1/query/1001/execute");
+        assertThat(r.path()).isEqualTo("/api/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute");
         assertThat(r.queryParameter("performance")).isEqualTo("large");
         assertThat(r.header("x-dune-api-key")).isEqualTo(DUNE.emulator().apiKey());
         assertThat(r.body()).isEqualTo("{\"query_parameters\":{\"blockchain\":\"base\"}}");
@@ -153,7 +172,7 @@ class ExecuteEndpointTest {
 
     @Test
     void usageAnswersInDunesShapeFromTheCreditsSpent() {
-        String id = api().execute(1002, "{\"performance\":\"large\"}");
+        String id = api().execute(SampleQuery.TOP_TRADERS.id(), "{\"performance\":\"large\"}");
         api().awaitFinished(id);
         com.fasterxml.jackson.databind.JsonNode usage =
                 api().post("/v1/usage", "{}").json();
@@ -171,8 +190,8 @@ class ExecuteEndpointTest {
     @Test
     void pastThePlanCreditLimitExecutesGet402() {
         DUNE.emulator().settings().creditLimit(10);
-        api().execute(1002, "{}");
-        ApiClient.Response refused = api().post("/v1/query/1002/execute", "{}");
+        api().execute(SampleQuery.TOP_TRADERS.id(), "{}");
+        ApiClient.Response refused = api().post("/v1/query/" + SampleQuery.TOP_TRADERS + "/execute", "{}");
         assertThat(refused.status()).isEqualTo(402);
         assertThat(refused.json().get("error").asText()).startsWith("This api request would exceed your configured");
     }

@@ -1,6 +1,7 @@
 package io.github.cameldune.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -9,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Status, results and cancel, checked against the invariants Dune's SDKs rely on (dune-api.md §9). */
+@Timeout(120)
 class ExecutionEndpointsTest {
 
     @RegisterExtension
@@ -23,12 +26,12 @@ class ExecutionEndpointsTest {
     @AfterEach
     void restore() {
         DUNE.emulator().settings().maxConcurrent(3);
-        DUNE.emulator().setMinDuration(1001, Duration.ZERO);
+        DUNE.emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ZERO);
     }
 
     @Test
     void completedStatusCarriesResultMetadataAndNothingElse() {
-        String id = api.execute(1004, "{}");
+        String id = api.execute(SampleQuery.BLOCKS_IN_RANGE.id(), "{}");
         JsonNode status = api.awaitFinished(id);
         assertThat(status.get("execution_id").asText()).isEqualTo(id);
         assertThat(status.get("query_id").asLong()).isEqualTo(1004);
@@ -59,7 +62,7 @@ class ExecutionEndpointsTest {
 
     @Test
     void failedExecutionsCarryTheErrorAndNoMetadata() {
-        String id = api.execute(1008, "{}");
+        String id = api.execute(SampleQuery.BROKEN.id(), "{}");
         JsonNode status = api.awaitFinished(id);
         assertThat(status.get("state").asText()).isEqualTo("QUERY_STATE_FAILED");
         assertThat(status.has("result_metadata")).isFalse();
@@ -75,10 +78,10 @@ class ExecutionEndpointsTest {
     @Test
     void queuedExecutionsArePendingWithAPositionThenRun() {
         DUNE.emulator().settings().maxConcurrent(1);
-        DUNE.emulator().setMinDuration(1001, Duration.ofMillis(600));
-        String first = api.execute(1001, "{}");
-        String second = api.execute(1001, "{}");
-        String third = api.execute(1001, "{}");
+        DUNE.emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ofMillis(600));
+        String first = api.execute(SampleQuery.DAILY_DEX_VOLUME.id(), "{}");
+        String second = api.execute(SampleQuery.DAILY_DEX_VOLUME.id(), "{}");
+        String third = api.execute(SampleQuery.DAILY_DEX_VOLUME.id(), "{}");
         JsonNode running = api.get("/v1/execution/" + first + "/status").json();
         assertThat(running.get("state").asText()).isIn("QUERY_STATE_EXECUTING", "QUERY_STATE_PENDING");
         JsonNode waiting = api.get("/v1/execution/" + third + "/status").json();
@@ -104,16 +107,12 @@ class ExecutionEndpointsTest {
 
     @Test
     void executingStatusHasAStartButNoEndOrMetadata() {
-        DUNE.emulator().setMinDuration(1001, Duration.ofSeconds(2));
-        String id = api.execute(1001, "{}");
-        JsonNode status = null;
-        for (int i = 0; i < 100; i++) {
-            status = api.get("/v1/execution/" + id + "/status").json();
-            if (status.get("state").asText().equals("QUERY_STATE_EXECUTING")) {
-                break;
-            }
-            ApiClient.sleep(10);
-        }
+        DUNE.emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ofSeconds(2));
+        String id = api.execute(SampleQuery.DAILY_DEX_VOLUME.id(), "{}");
+        JsonNode status = await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> api.get("/v1/execution/" + id + "/status").json(),
+                        s -> s.get("state").asText().equals("QUERY_STATE_EXECUTING"));
         assertThat(status.get("state").asText()).isEqualTo("QUERY_STATE_EXECUTING");
         assertThat(status.has("execution_started_at")).isTrue();
         for (String absent : List.of("execution_ended_at", "result_metadata", "queue_position", "cancelled_at")) {
@@ -128,8 +127,8 @@ class ExecutionEndpointsTest {
 
     @Test
     void cancelStopsARunningExecution() {
-        DUNE.emulator().setMinDuration(1001, Duration.ofSeconds(5));
-        String id = api.execute(1001, "{}");
+        DUNE.emulator().setMinDuration(SampleQuery.DAILY_DEX_VOLUME.id(), Duration.ofSeconds(5));
+        String id = api.execute(SampleQuery.DAILY_DEX_VOLUME.id(), "{}");
         ApiClient.Response r = api.post("/v1/execution/" + id + "/cancel", "{}");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.body()).isEqualTo("{\"success\":true}");
@@ -152,7 +151,7 @@ class ExecutionEndpointsTest {
 
     @Test
     void resultsPageThroughNextUriUntilItIsOmitted() {
-        String id = api.execute(1005, "{\"query_parameters\":{\"row_count\":25}}");
+        String id = api.execute(SampleQuery.NUMBER_SERIES.id(), "{\"query_parameters\":{\"row_count\":25}}");
         api.awaitFinished(id);
         List<Long> numbers = new ArrayList<>();
         JsonNode page = api.get("/v1/execution/" + id + "/results?limit=10&columns=number,label")
@@ -184,7 +183,7 @@ class ExecutionEndpointsTest {
 
     @Test
     void serverCapsThePageSizeAndStillGivesTheNextOffset() {
-        String id = api.execute(1005, "{\"query_parameters\":{\"row_count\":2500}}");
+        String id = api.execute(SampleQuery.NUMBER_SERIES.id(), "{\"query_parameters\":{\"row_count\":2500}}");
         api.awaitFinished(id);
         JsonNode page = api.get("/v1/execution/" + id + "/results?limit=32000").json();
         assertThat(page.at("/result/rows").size()).isEqualTo(1000);
@@ -197,7 +196,7 @@ class ExecutionEndpointsTest {
 
     @Test
     void rowKeysComeAlphabeticallyAndValuesKeepTheirJsonTypes() throws Exception {
-        String id = api.execute(1005, "{\"query_parameters\":{\"row_count\":2,\"start\":7}}");
+        String id = api.execute(SampleQuery.NUMBER_SERIES.id(), "{\"query_parameters\":{\"row_count\":2,\"start\":7}}");
         api.awaitFinished(id);
         ApiClient.Response r = api.get("/v1/execution/" + id + "/results");
         JsonNode row = r.json().at("/result/rows/0");

@@ -8,9 +8,11 @@ import io.github.cameldune.emulator.faults.FaultInjector;
 import io.github.cameldune.emulator.faults.FaultPlan;
 import io.github.cameldune.emulator.faults.RateLimits;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Faults written as JSON: the --faults file, --fault, and the /emulator/faults admin endpoint share one format. */
+@Timeout(120)
 class FaultPlanTest {
 
     @RegisterExtension
@@ -77,7 +79,7 @@ class FaultPlanTest {
         assertThat(added.json().at("/faults/0/status").asInt()).isEqualTo(503);
         assertThat(added.json().at("/faults/0/times").asInt()).isEqualTo(2);
 
-        ApiClient.Response refused = api.post("/v1/query/1001/execute", "{}");
+        ApiClient.Response refused = api.post("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute", "{}");
         assertThat(refused.status()).isEqualTo(503);
         assertThat(refused.body()).isEqualTo("{\"error\":\"Service Unavailable\"}");
         assertThat(api.admin("GET", "/emulator/faults", null)
@@ -89,7 +91,9 @@ class FaultPlanTest {
 
         assertThat(api.admin("DELETE", "/emulator/faults", null).json().get("faults"))
                 .isEmpty();
-        assertThat(api.post("/v1/query/1001/execute", "{}").status()).isEqualTo(200);
+        assertThat(api.post("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute", "{}")
+                        .status())
+                .isEqualTo(200);
 
         ApiClient.Response bad = api.admin("POST", "/emulator/faults", "{\"status\": 503, \"endpoint\": \"x\"}");
         assertThat(bad.status()).isEqualTo(400);
@@ -123,7 +127,7 @@ class FaultPlanTest {
     void statsCountExecutionsCreatedAndRequestsPerEndpoint() {
         long executes = DUNE.emulator().requestCount(ApiEndpoint.EXECUTE);
         long created = DUNE.emulator().executionsCreated();
-        String id = api.execute(1002, "{}");
+        String id = api.execute(SampleQuery.TOP_TRADERS.id(), "{}");
         api.awaitFinished(id);
         ApiClient.Response stats = api.admin("GET", "/emulator/stats", null);
         assertThat(stats.status()).isEqualTo(200);
@@ -151,7 +155,9 @@ class FaultPlanTest {
         ApiClient wrongKey = new ApiClient(DUNE.emulator().baseUrl(), "not-the-key");
         long created = DUNE.emulator().executionsCreated();
         for (int i = 0; i < 3; i++) {
-            assertThat(wrongKey.post("/v1/query/1002/execute", "{}").status()).isEqualTo(401);
+            assertThat(wrongKey.post("/v1/query/" + SampleQuery.TOP_TRADERS + "/execute", "{}")
+                            .status())
+                    .isEqualTo(401);
         }
         assertThat(api.get("/v1/execution/01HKZJ2683PHF9Q9PHHQ8FW4Q1/status").status())
                 .isEqualTo(404);

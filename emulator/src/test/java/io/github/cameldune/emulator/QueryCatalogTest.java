@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Saved query files: the header, Dune's {{parameter}} rendering and the checks of each parameter type. */
+@Timeout(120)
 class QueryCatalogTest {
 
     private static final String FILE = """
@@ -92,8 +94,9 @@ class QueryCatalogTest {
         Files.writeString(dir.resolve("mine.sql"), "-- id: 1001\n-- name: mine\nSELECT 1 AS one");
         Files.writeString(dir.resolve("notes.txt"), "ignored");
         QueryCatalog catalog = QueryCatalog.bundled().addFolder(dir);
-        assertThat(catalog.find(1001).orElseThrow().name()).isEqualTo("mine");
-        assertThat(catalog.find(1002)).isPresent();
+        assertThat(catalog.find(SampleQuery.DAILY_DEX_VOLUME.id()).orElseThrow().name())
+                .isEqualTo("mine");
+        assertThat(catalog.find(SampleQuery.TOP_TRADERS.id())).isPresent();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * update is a new version whose next execution has the new SQL, an archived query is neither executed nor edited, the
  * private flag is kept, the bundled queries are the account's own, and the list pages through them.
  */
+@Timeout(120)
 class QueryManagementTest {
 
     @RegisterExtension
@@ -76,13 +78,18 @@ class QueryManagementTest {
 
     @Test
     void privacyIsKeptAndTheBundledQueriesAreTheAccountsOwn() {
-        assertThat(api.post("/v1/query/1001/private", null).status()).isEqualTo(200);
-        JsonNode query = api.get("/v1/query/1001").json();
+        assertThat(api.post("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/private", null)
+                        .status())
+                .isEqualTo(200);
+        JsonNode query = api.get("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME).json();
         assertThat(query.get("is_private").asBoolean()).isTrue();
         assertThat(query.get("owner").asText()).isEqualTo("emulator");
         assertThat(query.get("parameters").size()).isEqualTo(3);
-        api.post("/v1/query/1001/unprivate", null);
-        assertThat(api.get("/v1/query/1001").json().get("is_private").asBoolean())
+        api.post("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/unprivate", null);
+        assertThat(api.get("/v1/query/" + SampleQuery.DAILY_DEX_VOLUME)
+                        .json()
+                        .get("is_private")
+                        .asBoolean())
                 .isFalse();
         assertThat(api.get("/v1/query/999999").status()).isEqualTo(404);
     }

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** CSV pages, columns, filters, sort_by, sample_count, partial results and raw SQL. */
+@Timeout(120)
 class ResultOptionsTest {
 
     @RegisterExtension
@@ -20,11 +22,11 @@ class ResultOptionsTest {
 
     @AfterEach
     void restore() {
-        DUNE.emulator().setMaxResultRows(1005, null);
+        DUNE.emulator().setMaxResultRows(SampleQuery.NUMBER_SERIES.id(), null);
     }
 
     private String series(int rows) {
-        String id = api.execute(1005, "{\"query_parameters\":{\"row_count\":" + rows + "}}");
+        String id = api.execute(SampleQuery.NUMBER_SERIES.id(), "{\"query_parameters\":{\"row_count\":" + rows + "}}");
         api.awaitFinished(id);
         return id;
     }
@@ -77,7 +79,8 @@ class ResultOptionsTest {
 
     @Test
     void csvQuotesWhatNeedsQuotingAndLeavesNullsEmpty() {
-        String id = api.execute(1006, "{\"query_parameters\":{\"text_field\":\"a, \\\"b\\\"\"}}");
+        String id = api.execute(
+                SampleQuery.PARAMETER_ECHO.id(), "{\"query_parameters\":{\"text_field\":\"a, \\\"b\\\"\"}}");
         api.awaitFinished(id);
         String csv = api.get("/v1/execution/" + id + "/results/csv").body();
         assertThat(csv)
@@ -137,7 +140,7 @@ class ResultOptionsTest {
 
     @Test
     void aTruncatedResultIsPartialAndNeedsTheFlag() {
-        DUNE.emulator().setMaxResultRows(1005, 10L);
+        DUNE.emulator().setMaxResultRows(SampleQuery.NUMBER_SERIES.id(), 10L);
         String id = series(25);
         JsonNode status = api.get("/v1/execution/" + id + "/status").json();
         assertThat(status.get("state").asText()).isEqualTo("QUERY_STATE_COMPLETED_PARTIAL");

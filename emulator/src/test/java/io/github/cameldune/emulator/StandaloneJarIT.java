@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar runs on its own: {@code java -jar dune-emulator-<version>.jar --port 0 --api-key k}. */
+@Timeout(600)
 class StandaloneJarIT {
 
     private static final Pattern LISTENING = Pattern.compile(
@@ -41,17 +43,22 @@ class StandaloneJarIT {
                 "write=100,read=200,window=1m");
         try {
             ApiClient api = new ApiClient(listeningOn(process), "any");
-            ApiClient.Response fromFile = api.post("/v1/query/1002/execute", "{}");
+            ApiClient.Response fromFile = api.post("/v1/query/" + SampleQuery.TOP_TRADERS + "/execute", "{}");
             assertThat(fromFile.status()).isEqualTo(503);
             assertThat(fromFile.body()).contains("from the file");
             assertThat(fromFile.raw().headers().firstValue("RateLimit-Policy")).hasValue("\"write\";q=100;w=60");
-            assertThat(api.post("/v1/query/1003/execute", "{}").status()).isEqualTo(500);
-            assertThat(api.post("/v1/query/1003/execute", "{}").status())
+            assertThat(api.post("/v1/query/" + SampleQuery.WALLET_TRADES + "/execute", "{}")
+                            .status())
+                    .isEqualTo(500);
+            assertThat(api.post("/v1/query/" + SampleQuery.WALLET_TRADES + "/execute", "{}")
+                            .status())
                     .as("--fault used up")
                     .isEqualTo(200);
 
             assertThat(api.admin("DELETE", "/emulator/faults", null).status()).isEqualTo(200);
-            assertThat(api.post("/v1/query/1002/execute", "{}").status()).isEqualTo(200);
+            assertThat(api.post("/v1/query/" + SampleQuery.TOP_TRADERS + "/execute", "{}")
+                            .status())
+                    .isEqualTo(200);
             api.admin("POST", "/emulator/faults", "{\"endpoint\": \"status\", \"status\": 502, \"times\": 1}");
             assertThat(api.get("/v1/execution/01HKZJ2683PHF9Q9PHHQ8FW4Q1/status")
                             .status())
@@ -153,7 +160,7 @@ class StandaloneJarIT {
                             .at("/result/rows/0/answer")
                             .asInt())
                     .isEqualTo(42);
-            assertThat(api.execute(1002, "{}"))
+            assertThat(api.execute(SampleQuery.TOP_TRADERS.id(), "{}"))
                     .as("bundled queries are there too")
                     .hasSize(26);
             assertThat(new ApiClient(m.group(1), "other")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * inserts of CSV and NDJSON checked against the schema, tables queryable as {@code dune.<namespace>.<table>}, clear,
  * delete, list, the account's namespace only, and the deprecated {@code /v1/table} paths.
  */
+@Timeout(120)
 class UploadsTest {
 
     @RegisterExtension

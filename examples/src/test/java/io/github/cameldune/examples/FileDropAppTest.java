@@ -1,18 +1,22 @@
 package io.github.cameldune.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.github.cameldune.emulator.DuneEmulatorExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Good and bad request files: every one ends in done/ or error/, with a result or a reason. */
+@Timeout(120)
 class FileDropAppTest {
 
     @RegisterExtension
@@ -32,9 +36,8 @@ class FileDropAppTest {
             Files.writeString(inbox.resolve("everything.json"), "{}");
             Files.writeString(inbox.resolve("broken.json"), "{\"wallet\": ");
             Files.writeString(inbox.resolve("typo.json"), "{\"walet\": \"0x1\"}");
-            for (int i = 0; i < 300 && count(dir.resolve("done")) + count(dir.resolve("error"), ".json") < 4; i++) {
-                Thread.sleep(100);
-            }
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> count(dir.resolve("done")) + count(dir.resolve("error"), ".json") >= 4);
         } finally {
             main.stop();
         }

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Requests in, executions and results out, through a real Kafka broker started in-process in KRaft mode. */
+@Timeout(120)
 class KafkaAppTest {
 
     @RegisterExtension

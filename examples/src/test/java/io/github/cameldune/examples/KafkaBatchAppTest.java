@@ -15,12 +15,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Ten wallet labels on a real Kafka topic become three inserts (4 and 4 by size, 2 by time) into one table, and after
  * each the saved query joining the table with the trades publishes the labels' volume.
  */
+@Timeout(120)
 class KafkaBatchAppTest {
 
     @RegisterExtension

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The Kubernetes sketch of the guide sets what {@link KafkaReplicaApp} reads: the key from a secret and the brokers by
  * environment variable, and the pod's name (HOSTNAME) is the replica's.
  */
+@Timeout(120)
 class KubernetesSketchTest {
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.cameldune.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,18 +13,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The metrics example against the emulator: its Prometheus endpoint shows the executions by outcome, the credits and
  * the budget; its dev console lists the component; and every series the Grafana dashboard queries is in the scrape.
  */
+@Timeout(120)
 class MetricsAppTest {
 
     @RegisterExtension
@@ -55,11 +59,8 @@ class MetricsAppTest {
                 queried.add(names.group());
             }
             assertThat(queried).hasSizeGreaterThan(10);
-            String scrape = "";
-            for (int i = 0; i < 200 && !shows(scrape, queried); i++) {
-                Thread.sleep(50);
-                scrape = get(port, "/metrics");
-            }
+            String scrape =
+                    await().atMost(Duration.ofSeconds(10)).until(() -> get(port, "/metrics"), s -> shows(s, queried));
             assertThat(scrape)
                     .containsPattern("dune_executions_total\\{outcome=\"completed\",query=\"1001\"} [1-9]")
                     .containsPattern("dune_executions_total\\{outcome=\"failed\",query=\"sql\"} [1-9]")

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * archive, one create), then the same folder again (nothing sent); the emulator's catalog is checked after each, and
  * the deployed queries' rows come back.
  */
+@Timeout(120)
 class QueriesAsCodeAppTest {
 
     @RegisterExtension

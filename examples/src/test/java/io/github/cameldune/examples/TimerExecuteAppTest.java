@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.cameldune.emulator.DuneEmulatorExtension;
 import io.github.cameldune.emulator.RecordedRequest;
+import io.github.cameldune.emulator.SampleQuery;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The README's first example, run as the application runs it, against the emulator. */
+@Timeout(120)
 class TimerExecuteAppTest {
 
     @RegisterExtension
@@ -21,7 +24,7 @@ class TimerExecuteAppTest {
 
         assertThat(DUNE.emulator().requests()).hasSize(1);
         RecordedRequest execute = DUNE.emulator().requests().get(0);
-        assertThat(execute.path()).isEqualTo("/api/v1/query/1001/execute");
+        assertThat(execute.path()).isEqualTo("/api/v1/query/" + SampleQuery.DAILY_DEX_VOLUME + "/execute");
         assertThat(execute.body()).isEqualTo("{\"query_parameters\":{},\"performance\":\"medium\"}");
         assertThat(DUNE.emulator().executionsCreated()).isEqualTo(1);
     }

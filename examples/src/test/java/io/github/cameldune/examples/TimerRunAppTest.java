@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.SecurityPolicyResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's main command: timer → run → rows on screen and a CSV file, against the emulator, with no warning from
  * Camel's security policy (the key is given as a placeholder).
  */
+@Timeout(120)
 class TimerRunAppTest {
 
     @RegisterExtension

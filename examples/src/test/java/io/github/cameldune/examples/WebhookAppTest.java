@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The rows of a run arrive as a JSON array at a webhook on loopback. */
+@Timeout(120)
 class WebhookAppTest {
 
     @RegisterExtension

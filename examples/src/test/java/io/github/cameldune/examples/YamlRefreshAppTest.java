@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The YAML route's dune:run consumer refreshes the query and writes the result. */
+@Timeout(120)
 class YamlRefreshAppTest {
 
     @RegisterExtension

@@ -1,6 +1,7 @@
 package io.github.cameldune.kamelets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.camel.main.KameletMain;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Each kamelet shipped in the camel-dune jar ({@code kamelets/}), bound in a YAML route or Pipe and run on KameletMain
  * (the runtime of {@code camel run}) against the emulator, produces what it says.
  */
+@Timeout(120)
 class KameletsTest {
 
     @RegisterExtension
@@ -55,11 +58,14 @@ class KameletsTest {
 
     @Test
     void theLatestResultsSourceSendsTheLatestResultWithoutExecuting(@TempDir Path dir) throws Exception {
-        DUNE.emulator().engine().executeQuery(1002, java.util.Map.of(), null);
-        for (int i = 0; i < 100 && DUNE.emulator().engine().executionsCreated() == 0; i++) {
-            Thread.sleep(20);
-        }
-        Thread.sleep(300);
+        String id = DUNE.emulator()
+                .engine()
+                .executeQuery(1002, java.util.Map.of(), null)
+                .orElseThrow()
+                .id();
+        await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() ->
+                        DUNE.emulator().engine().find(id).orElseThrow().state().isFinished());
         long before = DUNE.emulator().executionsCreated();
         JsonNode rows = JSON.readTree(first(dir, """
                 - route:

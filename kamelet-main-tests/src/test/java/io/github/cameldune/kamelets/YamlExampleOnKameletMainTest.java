@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.camel.main.KameletMain;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * --dep=io.github.cameldune:camel-dune:<version>} runs, with the properties it would read from
  * {@code application.properties}.
  */
+@Timeout(120)
 class YamlExampleOnKameletMainTest {
 
     @RegisterExtension

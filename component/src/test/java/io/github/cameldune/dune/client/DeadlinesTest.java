@@ -1,6 +1,7 @@
 package io.github.cameldune.dune.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -8,8 +9,10 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** One sweep for every request's deadline: it fires once, only for work not done, and rests when nothing is open. */
+@Timeout(120)
 class DeadlinesTest {
 
     private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
@@ -37,6 +40,7 @@ class DeadlinesTest {
         });
         work.get();
         long millis = (System.nanoTime() - start) / 1_000_000;
+        // about time: a deadline fires once, so three ticks later it has not fired again
         Thread.sleep(3 * Deadlines.TICK_MILLIS);
         assertThat(fired).hasValue(1);
         assertThat(millis).isBetween(200L, 200 + 20 * Deadlines.TICK_MILLIS);
@@ -51,8 +55,8 @@ class DeadlinesTest {
             work.complete(null);
         }
         assertThat(deadlines.watched()).isZero();
-        Thread.sleep(300);
-        assertThat(fired).hasValue(0);
+        // about time: past the 100 ms deadlines, none fired
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> fired.get() == 0);
     }
 
     @Test
@@ -62,19 +66,15 @@ class DeadlinesTest {
         assertThat(scheduler.getQueue()).hasSize(1);
         first.complete(null);
         // the queue is empty too while the sweep runs: wait for the sweep's own decision to rest, which cancels it
-        for (int i = 0; i < 400 && deadlines.isSweeping(); i++) {
-            Thread.sleep(25);
-        }
-        assertThat(deadlines.isSweeping()).as("rested").isFalse();
-        Thread.sleep(2 * Deadlines.TICK_MILLIS);
-        assertThat(scheduler.getQueue()).as("no task while idle").isEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !deadlines.isSweeping());
+        // about time: while idle, no tick is scheduled
+        await().during(Duration.ofMillis(2 * Deadlines.TICK_MILLIS))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> scheduler.getQueue().isEmpty());
 
         AtomicInteger fired = new AtomicInteger();
         CompletableFuture<Void> next = new CompletableFuture<>();
         deadlines.add(scheduler, next, Duration.ofMillis(50), fired::incrementAndGet);
-        for (int i = 0; i < 100 && fired.get() == 0; i++) {
-            Thread.sleep(10);
-        }
-        assertThat(fired).hasValue(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> fired.get() == 1);
     }
 }

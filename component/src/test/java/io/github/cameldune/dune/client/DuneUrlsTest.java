@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.apache.hc.core5.net.URIBuilder;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A path of plain segments is appended as it is; every URL is the one URIBuilder makes. */
+@Timeout(120)
 class DuneUrlsTest {
 
     @ParameterizedTest

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Evenly spaced slots per bucket, the two buckets apart, on a fake clock. */
+@Timeout(120)
 class RateLimiterTest {
 
     private final AtomicLong now = new AtomicLong();

@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The pace Dune's RateLimit headers set, on a fake clock. */
+@Timeout(120)
 class ServerPacingTest {
 
     private final AtomicLong now = new AtomicLong();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The budget's arithmetic on a clock the test moves: reservations, the window, settlement and reconciliation. */
+@Timeout(120)
 class CreditBudgetTest {
 
     private Instant now = Instant.parse("2026-12-01T00:00:00Z");

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * is counted when its answer comes; a free call neither reserves nor counts. {@link DuneCall#billing()} is the one
  * rule; this table is what it must say.
  */
+@Timeout(120)
 class CreditRulesTest {
 
     private static final Map<DuneCall, Billing> BILLED = new EnumMap<>(DuneCall.class);

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Every kind of journal entry survives its text, and text the journal did not write is never free to execute. */
+@Timeout(120)
 class JournalEntryTest {
 
     @Test

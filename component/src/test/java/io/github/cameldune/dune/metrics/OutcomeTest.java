@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Every state and every way a wait ends maps to one outcome tag, from a fixed set. */
+@Timeout(120)
 class OutcomeTest {
 
     @Test

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The status reader reads every field the record's annotations write, and reads any answer as databind would with the
  * annotations alone.
  */
+@Timeout(120)
 class ExecutionStatusReaderTest {
 
     /** Databind with the annotations alone: the tuned read path switched off. */

@@ -6,10 +6,12 @@ import io.github.cameldune.dune.model.ExecutionTimes;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Dune's timestamps read digit by digit give what java.time gives; anything else is left to Jackson, as before. */
+@Timeout(120)
 class InstantReaderTest {
 
     @ParameterizedTest

@@ -9,8 +9,10 @@ import io.github.cameldune.dune.model.ResultPage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** A page's rows: read compactly, handed out as ordinary maps in column order, whatever shape each row has. */
+@Timeout(120)
 class ReadPathTest {
 
     private static ResultPage read(String rows, String columns) throws Exception {

@@ -8,8 +8,10 @@ import io.github.cameldune.dune.model.ExecutionTimes;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What a query is expected to run: the shortest of its recent completed runs, queue time left out. */
+@Timeout(120)
 class DurationHistoryTest {
 
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");

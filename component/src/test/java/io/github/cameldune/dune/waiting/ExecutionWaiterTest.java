@@ -21,11 +21,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The waiter on a fake clock: its timer runs each scheduled poll at once and moves the clock by the delay, and its
  * status answers come from a script. What is checked is exactly when it polls, when it gives up and what it fails with.
  */
+@Timeout(120)
 class ExecutionWaiterTest {
 
     private static final String ID = "01HKZJ2683PHF9Q9PHHQ8FW4Q1";

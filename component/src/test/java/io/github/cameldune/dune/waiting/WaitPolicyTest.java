@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The poll schedule: a tenth of the time waited, between the shortest and the longest interval. */
+@Timeout(120)
 class WaitPolicyTest {
 
     private final WaitPolicy policy = new WaitPolicy(

@@ -1,6 +1,7 @@
 package io.github.cameldune.examples.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,9 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.SecurityPolicyResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "management.endpoints.web.exposure.include=health,configprops,env")
+@Timeout(120)
 class DuneSpringBootAppTest {
 
     @RegisterExtension
@@ -51,9 +55,7 @@ class DuneSpringBootAppTest {
     @Test
     void theTimersRunCompletesAndActuatorShowsTheDuneHealthCheck() throws Exception {
         DuneComponent dune = camel.getComponent("dune", DuneComponent.class);
-        for (int i = 0; i < 100 && dune.getExecutionsCompleted() == 0; i++) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> dune.getExecutionsCompleted() >= 1);
         assertThat(dune.getExecutionsCompleted()).isEqualTo(1);
         assertThat(dune.getCreditBudget()).as("from application.yml").isEqualTo(500.0);
         assertThat(dune.getConfiguration().getApiKey())

@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The guide's configuration: its properties file (the key from {@code {{env:DUNE_API_KEY}}}), its YAML route and its
  * saved query, run by Camel Main against an emulator that loads the query.
  */
+@Timeout(120)
 class GuideConfigurationTest {
 
     @RegisterExtension

@@ -1,5 +1,6 @@
 package io.github.cameldune.examples.guide;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Timeout;
 
 import io.github.cameldune.dune.DuneComponent;
 import io.github.cameldune.dune.model.QueryDraft;
@@ -29,6 +31,7 @@ import io.github.cameldune.emulator.faults.Fault;
  * The routes of the user guide ({@code src-docs/user-guide.adoc}), run against the emulator. The guide's Java
  * snippets are copied from this file; {@link GuideSnippetsTest} fails when one is not.
  */
+@Timeout(120)
 class GuideRoutesTest extends CamelTestSupport {
 
     @RegisterExtension
@@ -143,10 +146,8 @@ class GuideRoutesTest extends CamelTestSupport {
         Path file = Path.of("target/guide/top-traders.csv");
         Files.deleteIfExists(file);
         context.getRouteController().startRoute("getting-started");
-        for (int i = 0; i < 200 && !Files.exists(file); i++) {
-            Thread.sleep(50);
-        }
-        Thread.sleep(200);
+        // the file, once written whole
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(file) && Files.readAllLines(file).size() == 6);
         assertThat(Files.readAllLines(file)).hasSize(6).first().isEqualTo("trader,trades,volume_usd,projects");
     }
 
@@ -207,9 +208,7 @@ class GuideRoutesTest extends CamelTestSupport {
     @Test
     void pagesStreamsAndCsv() throws Exception {
         String id = DUNE.emulator().engine().executeQuery(1005, Map.of("row_count", 250), null).orElseThrow().id();
-        while (!DUNE.emulator().engine().find(id).orElseThrow().state().isFinished()) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> DUNE.emulator().engine().find(id).orElseThrow().state().isFinished());
         Exchange page = template.request("direct:page", e -> e.getMessage().setHeader("CamelDuneExecutionId", id));
         assertThat(page.getMessage().getHeader("CamelDuneNextOffset")).isEqualTo(100L);
 
@@ -225,9 +224,7 @@ class GuideRoutesTest extends CamelTestSupport {
     @Test
     void aConsumerEmitsNewResults() throws Exception {
         String id = DUNE.emulator().engine().executeQuery(1001, Map.of(), null).orElseThrow().id();
-        while (!DUNE.emulator().engine().find(id).orElseThrow().state().isFinished()) {
-            Thread.sleep(10);
-        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> DUNE.emulator().engine().find(id).orElseThrow().state().isFinished());
         MockEndpoint result = getMockEndpoint("mock:new-result");
         result.expectedMessageCount(1);
         context.getRouteController().startRoute("new-results");

@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The user guide cannot rot: each of its code blocks must stand, line for line, in a file that tests compile and run
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * not a whole file starts with the imports it needs, so that it compiles as copied: the file it stands in imports
  * each of them, and every class a snippet imports exists.
  */
+@Timeout(120)
 class GuideSnippetsTest {
 
     private static final Path GUIDE = Path.of("..", "src-docs", "user-guide.adoc");

@@ -6,6 +6,7 @@ import io.github.cameldune.dune.DuneComponent;
 import io.github.cameldune.emulator.DuneEmulatorExtension;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         classes = StarterApp.class,
         properties = {"camel.component.dune.creditBudget=42", "camel.component.dune.maxRetries=7"})
+@Timeout(120)
 class CamelCasePropertiesTest {
 
     @RegisterExtension

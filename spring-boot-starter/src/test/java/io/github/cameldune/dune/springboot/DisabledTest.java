@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cameldune.dune.DuneComponent;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -13,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 @SpringBootTest(
         classes = StarterApp.class,
         properties = {"camel.component.dune.enabled=false", "camel.component.dune.api-key=never-applied"})
+@Timeout(120)
 class DisabledTest {
 
     @Autowired

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.cameldune.dune.DuneComponent;
 import io.github.cameldune.dune.OutputType;
 import io.github.cameldune.emulator.DuneEmulatorExtension;
+import io.github.cameldune.emulator.SampleQuery;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.IdempotentRepository;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code #}), the user's {@code MeterRegistry} gets the meters, and a route runs a query against the emulator.
  */
 @SpringBootTest(classes = StarterApp.class)
+@Timeout(120)
 class KebabCasePropertiesTest {
 
     @RegisterExtension
@@ -59,7 +62,8 @@ class KebabCasePropertiesTest {
         assertThat(dune.getConfiguration().getSslContextParameters()).isSameAs(duneSsl);
 
         ProducerTemplate template = camel.createProducerTemplate();
-        List<?> rows = template.requestBody("dune:run?queryId=1001&pollInitialDelay=20ms", null, List.class);
+        List<?> rows = template.requestBody(
+                "dune:run?queryId=" + SampleQuery.DAILY_DEX_VOLUME + "&pollInitialDelay=20ms", null, List.class);
         assertThat(rows).isNotEmpty();
         assertThat(meters.get("dune.executions")
                         .tag("outcome", "completed")

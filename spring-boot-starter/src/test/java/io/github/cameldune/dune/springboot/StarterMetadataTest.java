@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.core.convert.converter.GenericConverter;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.core.convert.converter.GenericConverter;
  * {@code dune.json} (the options' annotations), every option is in the Spring configuration metadata with its
  * description, and every bean option can name a bean. {@code -Ddune.starter.update=true} rewrites the class.
  */
+@Timeout(120)
 class StarterMetadataTest {
 
     private static final Path SOURCE =
