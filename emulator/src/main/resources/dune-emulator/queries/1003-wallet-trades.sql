@@ -14,6 +14,6 @@ SELECT block_time,
        amount_usd,
        tx_hash
 FROM dex.trades
-WHERE taker = lower('{{wallet}}')
+WHERE taker = {{wallet}}
 ORDER BY block_time DESC, tx_hash
 LIMIT {{max_rows}}

@@ -29,6 +29,8 @@ public final class DuneEmulatorMain {
               --data <dir>            a folder of .csv/.parquet files loaded as tables (dex.x.csv -> dex.x)
               --max-concurrent <n>    executions running at once, the rest queue (default %d)
               --max-page-size <rows>  largest results page (default %d)
+              --max-requests-in-flight <n>
+                                      requests queued or answered at once; past it 503 + Retry-After at once (default %d)
               --retention <duration>  how long results are kept, e.g. 10m (default %d days)
               --faults <file>         faults and rate limits to start with, as JSON (see FaultPlan); repeatable
               --fault <json>          one fault, e.g. '{"endpoint":"status","status":503,"rate":0.1}'; repeatable
@@ -51,6 +53,7 @@ public final class DuneEmulatorMain {
                     Settings.DEFAULT_HANDLE,
                     Settings.DEFAULT_MAX_CONCURRENT,
                     Settings.DEFAULT_MAX_PAGE_SIZE,
+                    Settings.DEFAULT_MAX_REQUESTS_IN_FLIGHT,
                     Settings.DEFAULT_RETENTION.toDays(),
                     Settings.DEFAULT_MEDIUM_CREDITS,
                     Settings.DEFAULT_LARGE_CREDITS,
@@ -113,6 +116,10 @@ public final class DuneEmulatorMain {
                 case "--data" -> builder.data(folder(arg, value(args, i++)));
                 case "--max-concurrent" -> builder.maxConcurrent(number(arg, value(args, i++)));
                 case "--max-page-size" -> builder.maxPageSize(number(arg, value(args, i++)));
+                case "--max-requests-in-flight" -> {
+                    int max = number(arg, value(args, i++));
+                    builder.settings(s -> s.maxRequestsInFlight(max));
+                }
                 case "--retention" -> builder.retention(QueryCatalog.parseDuration(value(args, i++)));
                 case "--faults" -> faultDocuments.add(Files.readString(folderOrFile(arg, value(args, i++))));
                 case "--fault" -> faultDocuments.add(value(args, i++));

@@ -49,7 +49,14 @@ class ExecutionEndpointsTest {
                 .containsExactly("number", "time", "hash", "miner", "gas_used", "gas_limit", "base_fee_per_gas");
         assertThat(names(meta.get("column_types")))
                 .containsExactly(
-                        "bigint", "timestamp(3) with time zone", "varchar", "varchar", "bigint", "bigint", "bigint");
+                        // hash and miner are varbinary, as on Dune
+                        "bigint",
+                        "timestamp(3) with time zone",
+                        "varbinary",
+                        "varbinary",
+                        "bigint",
+                        "bigint",
+                        "bigint");
         assertThat(meta.get("row_count").asLong()).isEqualTo(100);
         assertThat(meta.get("total_row_count").asLong()).isEqualTo(100);
         assertThat(meta.get("datapoint_count").asLong()).isEqualTo(700);

@@ -45,7 +45,7 @@ public class KafkaBatchRoutes extends RouteBuilder {
                 // the batch stays the body: the create's answer is dropped
                 .enrich(
                         "dune:createTable?synchronous=true&" + TABLE
-                                + "&schema=wallet:varchar!,label:varchar!,seen_at:timestamp",
+                                + "&schema=wallet:varbinary!,label:varchar!,seen_at:timestamp",
                         AggregationStrategies.useOriginal())
                 .process(e -> tableReady.set(true))
                 .end()

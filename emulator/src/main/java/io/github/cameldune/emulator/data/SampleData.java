@@ -67,15 +67,15 @@ public final class SampleData {
                 TRADES_SQL.replace("$ROWS", String.valueOf(TRADES)));
     }
 
-    // An address is 40 hex digits: md5 gives 32, a second md5 the remaining 8.
+    // An address is 20 bytes, as Dune's varbinary: md5 gives 16 (32 hex digits), a second md5 the remaining 4.
     private static final String BLOCKS_SQL = """
             CREATE TABLE ethereum.blocks AS
             SELECT CAST(19000000 + i AS BIGINT) AS number,
                    TIMESTAMP '2024-01-01 00:00:00' + to_seconds(i * 12) AS time,
                    CAST(TIMESTAMP '2024-01-01 00:00:00' + to_seconds(i * 12) AS DATE) AS date,
-                   '0x' || md5('block' || i) || md5('block-' || i) AS hash,
-                   '0x' || md5('block' || (i - 1)) || md5('block-' || (i - 1)) AS parent_hash,
-                   '0x' || md5('miner' || (hash(i, 'miner') % 40)) || substr(md5('miner-' || (hash(i, 'miner') % 40)), 1, 8) AS miner,
+                   from_hex(md5('block' || i) || md5('block-' || i)) AS hash,
+                   from_hex(md5('block' || (i - 1)) || md5('block-' || (i - 1))) AS parent_hash,
+                   from_hex(md5('miner' || (hash(i, 'miner') % 40)) || substr(md5('miner-' || (hash(i, 'miner') % 40)), 1, 8)) AS miner,
                    CAST(30000000 AS BIGINT) AS gas_limit,
                    CAST(8000000 + hash(i, 'gas') % 22000000 AS BIGINT) AS gas_used,
                    CAST(5 + hash(i, 'fee') % 60 AS BIGINT) * 1000000000 AS base_fee_per_gas,
@@ -122,14 +122,14 @@ public final class SampleData {
                    CAST(usd / price[a + 1] * pow(10, decimals[a + 1]) AS UHUGEINT) AS token_bought_amount_raw,
                    CAST(usd / price[b + 1] * pow(10, decimals[b + 1]) AS UHUGEINT) AS token_sold_amount_raw,
                    CASE WHEN usd_unknown THEN NULL ELSE usd END AS amount_usd,
-                   '0x' || md5('token' || a) || substr(md5('token-' || a), 1, 8) AS token_bought_address,
-                   '0x' || md5('token' || b) || substr(md5('token-' || b), 1, 8) AS token_sold_address,
-                   '0x' || md5('trader' || taker_id) || substr(md5('trader-' || taker_id), 1, 8) AS taker,
-                   '0x' || md5('maker' || maker_id) || substr(md5('maker-' || maker_id), 1, 8) AS maker,
-                   '0x' || md5('pool' || project || least(a, b) || greatest(a, b)) || substr(md5('pool-' || project), 1, 8) AS project_contract_address,
-                   '0x' || md5('tx' || i) || md5('tx-' || i) AS tx_hash,
-                   '0x' || md5('trader' || taker_id) || substr(md5('trader-' || taker_id), 1, 8) AS tx_from,
-                   '0x' || md5('router' || project) || substr(md5('router-' || project), 1, 8) AS tx_to,
+                   from_hex(md5('token' || a) || substr(md5('token-' || a), 1, 8)) AS token_bought_address,
+                   from_hex(md5('token' || b) || substr(md5('token-' || b), 1, 8)) AS token_sold_address,
+                   from_hex(md5('trader' || taker_id) || substr(md5('trader-' || taker_id), 1, 8)) AS taker,
+                   from_hex(md5('maker' || maker_id) || substr(md5('maker-' || maker_id), 1, 8)) AS maker,
+                   from_hex(md5('pool' || project || least(a, b) || greatest(a, b)) || substr(md5('pool-' || project), 1, 8)) AS project_contract_address,
+                   from_hex(md5('tx' || i) || md5('tx-' || i)) AS tx_hash,
+                   from_hex(md5('trader' || taker_id) || substr(md5('trader-' || taker_id), 1, 8)) AS tx_from,
+                   from_hex(md5('router' || project) || substr(md5('router-' || project), 1, 8)) AS tx_to,
                    CAST(hash(i, 'evt') % 300 AS BIGINT) AS evt_index
             FROM priced
             ORDER BY block_time, evt_index

@@ -228,6 +228,10 @@ public final class Database implements AutoCloseable {
         if (v instanceof byte[] bytes) {
             return "0x" + java.util.HexFormat.of().formatHex(bytes);
         }
+        if (v instanceof java.sql.Blob blob) {
+            // Dune writes a varbinary as lower-case hex after 0x, in JSON and CSV alike
+            return "0x" + java.util.HexFormat.of().formatHex(blob.getBytes(1, (int) blob.length()));
+        }
         return v.toString();
     }
 

@@ -105,7 +105,8 @@ public final class Execution {
             Instant now) {
         this.id = Ulid.next();
         this.queryId = queryId;
-        this.sql = rendered.sql();
+        // as DuckDB reads it: Dune's varbinary literals (0x00ff) become from_hex('00ff')
+        this.sql = DuneSql.toDuckDb(rendered.sql());
         this.parameters = rendered.values();
         this.minDuration = minDuration;
         this.maxResultRows = maxResultRows;

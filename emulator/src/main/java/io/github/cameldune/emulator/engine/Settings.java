@@ -30,6 +30,8 @@ public final class Settings {
     public static final long DEFAULT_MAX_INSERT_BYTES = 1_200_000_000L;
     /** The largest CSV upload by default: Dune's documented 500 MB. */
     public static final long DEFAULT_MAX_CSV_BYTES = 500_000_000L;
+    /** Requests queued or answered at once by default; past it the emulator answers 503 at once. */
+    public static final int DEFAULT_MAX_REQUESTS_IN_FLIGHT = 256;
 
     volatile String handle = DEFAULT_HANDLE;
     volatile long storageLimit = DEFAULT_STORAGE_LIMIT;
@@ -45,6 +47,7 @@ public final class Settings {
     volatile int creditLimit;
 
     volatile int maxConcurrent = DEFAULT_MAX_CONCURRENT;
+    volatile int maxRequestsInFlight = DEFAULT_MAX_REQUESTS_IN_FLIGHT;
     volatile int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
     volatile Duration retention = DEFAULT_RETENTION;
 
@@ -100,6 +103,20 @@ public final class Settings {
     public Settings maxConcurrent(int value) {
         maxConcurrent = Math.max(1, value);
         return this;
+    }
+
+    /**
+     * At most this many requests are queued or being answered at once; one more is answered {@code 503} with
+     * {@code Retry-After: 1} at once instead of waiting behind them, so a flood of connections is shed, not queued.
+     */
+    public Settings maxRequestsInFlight(int value) {
+        maxRequestsInFlight = Math.max(1, value);
+        return this;
+    }
+
+    /** Requests queued or answered at once, at most. */
+    public int maxRequestsInFlight() {
+        return maxRequestsInFlight;
     }
 
     /** The largest page the results endpoints return, whatever limit is asked. */
@@ -159,6 +176,7 @@ public final class Settings {
         exportCreditsPerMb = other.exportCreditsPerMb;
         creditLimit = other.creditLimit;
         maxConcurrent = other.maxConcurrent;
+        maxRequestsInFlight = other.maxRequestsInFlight;
         maxPageSize = other.maxPageSize;
         retention = other.retention;
         return this;

@@ -12,11 +12,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Dune API v1 over HTTP: the JDK server, authentication, and the mapping of failures to Dune's error bodies. The
@@ -29,7 +24,7 @@ public final class DuneApiServer implements AutoCloseable {
     private final RequestStats stats;
     private final ApiRoutes routes;
     private final HttpServer server;
-    private final ExecutorService workers;
+    private final SheddingExecutor workers;
     private final Settings settings;
 
     /**
@@ -53,16 +48,7 @@ public final class DuneApiServer implements AutoCloseable {
         this.routes = new ApiRoutes(engine, new FaultGate(faults, rateLimits, stats), stats);
         tuneJdkServer();
         this.server = HttpServer.create(new InetSocketAddress(host, port), 1024);
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool =
-                new ThreadPoolExecutor(16, 16, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "dune-emulator-http-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        // all threads up front, so a client's thread counts measured while the emulator runs stay its own
-        pool.prestartAllCoreThreads();
-        this.workers = pool;
+        this.workers = new SheddingExecutor(16, settings::maxRequestsInFlight);
         server.setExecutor(workers);
         server.createContext("/", this::handle);
         server.createContext("/emulator/", new AdminEndpoint(engine, faults, rateLimits, stats));
@@ -97,16 +83,15 @@ public final class DuneApiServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        workers.close();
     }
 
     private void handle(HttpExchange http) throws IOException {
         try (http) {
+            if (SheddingExecutor.isShedding()) {
+                shed(http);
+                return;
+            }
             // the largest body any endpoint takes, read at most once over: a bigger one is refused, not held
             long limit = Math.max(settings.maxInsertBytes(), settings.maxCsvBytes());
             byte[] body = http.getRequestBody().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
@@ -142,6 +127,17 @@ public final class DuneApiServer implements AutoCloseable {
                 ex.sendError(500, "An internal error occurred");
             }
         }
+    }
+
+    /** Past maxRequestsInFlight: refused before its body is read, with the pause Dune's own 503s do not give. */
+    private void shed(HttpExchange http) throws IOException {
+        stats.refused(503);
+        http.getResponseHeaders().set("Retry-After", "1");
+        new ApiExchange(http, new byte[0])
+                .sendError(
+                        503,
+                        "The emulator is answering " + settings.maxRequestsInFlight() + " requests "
+                                + "(maxRequestsInFlight): try again in a second");
     }
 
     /** The 413 text: Dune documents the size limits, not what it answers past them. */
