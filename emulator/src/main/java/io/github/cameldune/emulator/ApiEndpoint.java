@@ -38,7 +38,25 @@ public enum ApiEndpoint {
     /** {@code PATCH /v1/query/{id}}: a new version. */
     QUERY_UPDATE(Bucket.WRITE),
     /** {@code POST /v1/query/{id}/archive}, {@code /unarchive}, {@code /private}, {@code /unprivate}. */
-    QUERY_STATE(Bucket.WRITE);
+    QUERY_STATE(Bucket.WRITE),
+    /** {@code POST /v1/materialized-views}: creates or replaces a view, and refreshes it. */
+    MATVIEW_UPSERT(Bucket.WRITE),
+    /** {@code GET /v1/materialized-views} and {@code GET /v1/materialized-views/{name}}: free. */
+    MATVIEW_READ(Bucket.READ),
+    /** {@code DELETE /v1/materialized-views/{name}}. */
+    MATVIEW_DELETE(Bucket.WRITE),
+    /** {@code POST /v1/materialized-views/{name}/refresh}: a billed execution. */
+    MATVIEW_REFRESH(Bucket.WRITE),
+    /** {@code GET /v1/query/{id}/pipeline}: a query's lineage; free. */
+    PIPELINE_READ(Bucket.READ),
+    /** {@code POST /v1/query/{id}/pipeline/execute} and {@code POST /v1/pipelines/execute}: billed executions. */
+    PIPELINE_EXECUTE(Bucket.WRITE),
+    /** {@code GET /v1/pipelines/executions/{id}/status}. */
+    PIPELINE_STATUS(Bucket.READ),
+    /** {@code GET /v1/datasets} and {@code GET /v1/datasets/{slug}}: free. */
+    DATASETS(Bucket.READ),
+    /** {@code POST /v1/datasets/search} and {@code /v1/datasets/search-by-contract}: free reads despite the POST. */
+    DATASET_SEARCH(Bucket.READ);
 
     /** Dune's two per-minute rate limits: the low one for writes, the high one for reads. */
     public enum Bucket {

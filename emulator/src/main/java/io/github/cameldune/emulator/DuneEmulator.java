@@ -175,7 +175,7 @@ public final class DuneEmulator implements AutoCloseable {
 
     /**
      * Back to the state it started in, but for the executions it holds: the configured settings and saved queries, no
-     * uploaded tables, no query changes, no faults, no rate limits, and requests and executions counted from zero. {@link DuneEmulatorExtension} calls it
+     * uploaded tables or materialized views, no pipeline executions, no query changes, no faults, no rate limits, and requests and executions counted from zero. {@link DuneEmulatorExtension} calls it
      * before each test.
      */
     public void reset() {
@@ -187,6 +187,8 @@ public final class DuneEmulator implements AutoCloseable {
         if (engine != null) {
             engine.resetCount();
             engine.uploads().dropAll();
+            engine.materializedViews().dropAll();
+            engine.pipelines().clear();
             engine.library().reset();
         }
     }

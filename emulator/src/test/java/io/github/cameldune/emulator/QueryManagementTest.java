@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Query management on the catalog (dune-api-writes.md §3 and §6.15-16): a created query gets an id and executes, an
  * update is a new version whose next execution has the new SQL, an archived query is neither executed nor edited, the
- * private flag is kept, the bundled queries are the account's own, and the list pages through them.
+ * private flag is kept, the bundled queries are the account's own, the list pages through them, and a temporary
+ * query runs without being listed.
  */
 @Timeout(120)
 class QueryManagementTest {
@@ -114,6 +115,26 @@ class QueryManagementTest {
         assertThat(last.at("/queries/0/id").asLong()).isEqualTo(id);
         api.post("/v1/query/" + id + "/archive", null);
         assertThat(api.get("/v1/queries").json().get("total").asLong()).isEqualTo(total);
+    }
+
+    @Test
+    void aTemporaryQueryRunsButIsNotListed() {
+        long listed = api.get("/v1/queries").json().get("total").asLong();
+        long id = api.post("/v1/query", "{\"name\":\"scratch\",\"query_sql\":\"SELECT 7 AS n\",\"is_temp\":true}")
+                .json()
+                .get("query_id")
+                .asLong();
+        JsonNode query = api.get("/v1/query/" + id).json();
+        assertThat(query.get("is_temp").asBoolean()).isTrue();
+        assertThat(query.get("is_unsaved").asBoolean()).isTrue();
+        assertThat(rows(id).get(0).get("n").asInt()).isEqualTo(7);
+        assertThat(api.get("/v1/queries").json().get("total").asLong()).isEqualTo(listed);
+        assertThat(api.post("/v1/materialized-views", "{\"name\":\"result_scratch\",\"query_id\":" + id + "}")
+                        .json()
+                        .get("error")
+                        .asText())
+                .as("a temporary query is no view's source")
+                .contains("temporary");
     }
 
     @Test

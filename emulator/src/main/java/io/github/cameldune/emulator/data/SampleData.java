@@ -14,6 +14,10 @@ import java.util.stream.Stream;
  * <li>{@code ethereum.blocks}: {@value #BLOCKS} blocks, one every 12 seconds from 2024-01-01 00:00 UTC.</li>
  * <li>{@code dex.trades}: {@value #TRADES} trades over the same two weeks, on three chains and six DEX projects, with
  * a heavy-tailed population of 5,000 traders (trader 0 trades the most: {@value #BUSIEST_TRADER}).</li>
+ * <li>Decoded tables, views of the Ethereum trades as Dune decodes contracts: {@code
+ * uniswap_v3_ethereum.UniswapV3Pool_evt_Swap} and {@code UniswapV3Pool_call_swap} (the Uniswap pools, such as the
+ * WETH-USDC pool {@value #UNISWAP_WETH_USDC_POOL}), and {@code erc20_ethereum.evt_Transfer} (the tokens, such as WETH
+ * {@value #WETH}).</li>
  * </ul>
  */
 public final class SampleData {
@@ -24,6 +28,10 @@ public final class SampleData {
     public static final int TRADES = 200_000;
     /** The address of the busiest trader, the default of the wallet lookup query. */
     public static final String BUSIEST_TRADER = "0xe03b4de29ba24ee38cc640a73f40db50dd52f479";
+    /** The contract of the sample WETH-USDC Uniswap pool, in the decoded Uniswap tables. */
+    public static final String UNISWAP_WETH_USDC_POOL = "0x885025a169b817a1aa0ae21c5b2a2ca2f5089df1";
+    /** The contract of the sample WETH token, in {@code erc20_ethereum.evt_Transfer}. */
+    public static final String WETH = "0x52589a85f668e2db5db228619436e04cdcec0465";
 
     private SampleData() {}
 
@@ -65,7 +73,30 @@ public final class SampleData {
                 "CREATE SCHEMA IF NOT EXISTS dex",
                 BLOCKS_SQL.replace("$ROWS", String.valueOf(BLOCKS)),
                 TRADES_SQL.replace("$ROWS", String.valueOf(TRADES)));
+        db.run(DECODED_SQL.split(";"));
     }
+
+    // views, so they cost no memory: the Ethereum trades as a decoder of the pools' and tokens' contracts sees them
+    private static final String DECODED_SQL = """
+            CREATE SCHEMA IF NOT EXISTS uniswap_v3_ethereum;
+            CREATE SCHEMA IF NOT EXISTS erc20_ethereum;
+            CREATE VIEW uniswap_v3_ethereum.UniswapV3Pool_evt_Swap AS
+            SELECT project_contract_address AS contract_address, tx_hash AS evt_tx_hash, evt_index,
+                   block_time AS evt_block_time, block_number AS evt_block_number, block_date AS evt_block_date,
+                   tx_to AS sender, taker AS recipient,
+                   CAST(token_bought_amount_raw AS HUGEINT) AS amount0, -CAST(token_sold_amount_raw AS HUGEINT) AS amount1
+            FROM dex.trades WHERE project = 'uniswap' AND blockchain = 'ethereum';
+            CREATE VIEW uniswap_v3_ethereum.UniswapV3Pool_call_swap AS
+            SELECT project_contract_address AS contract_address, tx_hash AS call_tx_hash, true AS call_success,
+                   block_time AS call_block_time, block_number AS call_block_number, block_date AS call_block_date,
+                   taker AS recipient, token_sold_amount_raw AS amountSpecified
+            FROM dex.trades WHERE project = 'uniswap' AND blockchain = 'ethereum';
+            CREATE VIEW erc20_ethereum.evt_Transfer AS
+            SELECT token_bought_address AS contract_address, tx_hash AS evt_tx_hash, evt_index,
+                   block_time AS evt_block_time, block_number AS evt_block_number, block_date AS evt_block_date,
+                   maker AS "from", taker AS "to", token_bought_amount_raw AS value
+            FROM dex.trades WHERE blockchain = 'ethereum'
+            """;
 
     // An address is 20 bytes, as Dune's varbinary: md5 gives 16 (32 hex digits), a second md5 the remaining 4.
     private static final String BLOCKS_SQL = """

@@ -17,6 +17,26 @@ public final class Execution {
     public record Failure(String type, String message, Integer line, Integer column) {}
 
     /**
+     * What else an execution does as it ends: a materialized view's refresh stores its rows, a pipeline starts its
+     * next nodes.
+     */
+    public interface Listener {
+        /** Nothing more. */
+        Listener NONE = new Listener() {};
+
+        /**
+         * Before the execution turns COMPLETED with its result; a failure here turns it FAILED with this message
+         * instead.
+         *
+         * @throws InvalidRequestException or another exception whose message becomes the execution's error
+         */
+        default void completing(Execution execution, Result result) throws java.sql.SQLException {}
+
+        /** After it ended, whichever way: completed, failed or cancelled. */
+        default void ended(Execution execution) {}
+    }
+
+    /**
      * Where a finished execution's rows are stored, and their shape. A small result is held in memory ({@code rows});
      * its table is only created, from {@code sql}, if a request filters, sorts or samples it.
      */
@@ -81,6 +101,7 @@ public final class Execution {
     private final String performance;
     private final Map<String, String> parameters;
     private final Long maxResultRows;
+    private final Listener listener;
     private final Instant submittedAt;
     /** When it was created on this machine's monotonic clock, to count credits since a reset. */
     private final long createdNanos = System.nanoTime();
@@ -102,8 +123,10 @@ public final class Execution {
             Duration minDuration,
             Long maxResultRows,
             String performance,
-            Instant now) {
+            Instant now,
+            Listener listener) {
         this.id = Ulid.next();
+        this.listener = listener;
         this.queryId = queryId;
         // as DuckDB reads it: Dune's varbinary literals (0x00ff) become from_hex('00ff')
         this.sql = DuneSql.toDuckDb(rendered.sql());
@@ -139,6 +162,10 @@ public final class Execution {
 
     Long maxResultRows() {
         return maxResultRows;
+    }
+
+    Listener listener() {
+        return listener;
     }
 
     /** The value each parameter took, as rendered into the SQL. */

@@ -45,6 +45,9 @@ public final class ExecutionEngine implements AutoCloseable {
     private final Credits credits;
     private final Uploads uploads;
     private final QueryLibrary library;
+    private final MaterializedViews views;
+    private final Pipelines pipelines;
+    private final Datasets datasets;
     private int running;
 
     /** An engine over a database and a query catalog. */
@@ -54,8 +57,11 @@ public final class ExecutionEngine implements AutoCloseable {
         this.settings = settings;
         this.pages = new PageReader(database, settings);
         this.credits = new Credits(settings, executions::values);
-        this.uploads = new Uploads(database, credits, settings);
+        this.views = new MaterializedViews(this, database, settings, credits);
+        this.uploads = new Uploads(database, credits, settings, views::bytesStored);
         this.library = new QueryLibrary(catalog);
+        this.pipelines = new Pipelines(this, views);
+        this.datasets = new Datasets(database, settings, uploads, views);
         this.clock = clock;
         AtomicInteger n = new AtomicInteger();
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -88,8 +94,15 @@ public final class ExecutionEngine implements AutoCloseable {
      * @throws InvalidRequestException for unknown parameters or values that do not fit
      */
     public Optional<Execution> executeQuery(long queryId, Map<String, Object> parameters, String performance) {
+        return executeQuery(queryId, parameters, performance, Execution.Listener.NONE);
+    }
+
+    /** The same, with what else the execution does as it ends. */
+    Optional<Execution> executeQuery(
+            long queryId, Map<String, Object> parameters, String performance, Execution.Listener listener) {
         return catalog.find(queryId)
-                .map(q -> submit(q.id(), q.render(parameters), q.minDuration(), q.maxResultRows(), performance));
+                .map(q -> submit(
+                        q.id(), q.render(parameters), q.minDuration(), q.maxResultRows(), performance, listener));
     }
 
     /**
@@ -137,7 +150,8 @@ public final class ExecutionEngine implements AutoCloseable {
         if (sql == null || sql.isBlank()) {
             throw new InvalidRequestException("sql is required");
         }
-        return submit(0, new SavedQuery.Rendered(sql, Map.of()), Duration.ZERO, null, performance);
+        return submit(
+                0, new SavedQuery.Rendered(sql, Map.of()), Duration.ZERO, null, performance, Execution.Listener.NONE);
     }
 
     /** The execution with this id, turned EXPIRED first when its retention has passed. */
@@ -191,6 +205,26 @@ public final class ExecutionEngine implements AutoCloseable {
         return uploads;
     }
 
+    /** The account's materialized views. */
+    public MaterializedViews materializedViews() {
+        return views;
+    }
+
+    /** Lineage and pipeline executions. */
+    public Pipelines pipelines() {
+        return pipelines;
+    }
+
+    /** The dataset catalog. */
+    public Datasets datasets() {
+        return datasets;
+    }
+
+    /** The bytes the account stores, in uploaded tables and materialized views, against the plan's cap. */
+    public long bytesStored() {
+        return uploads.bytesStored() + views.bytesStored();
+    }
+
     /** The engine's billing: what executions and exports cost. */
     public Credits credits() {
         return credits;
@@ -231,6 +265,7 @@ public final class ExecutionEngine implements AutoCloseable {
         if (r != null) {
             database.drop(r.table());
         }
+        ended(execution);
         return true;
     }
 
@@ -240,8 +275,13 @@ public final class ExecutionEngine implements AutoCloseable {
     }
 
     private Execution submit(
-            long queryId, SavedQuery.Rendered sql, Duration minDuration, Long maxResultRows, String performance) {
-        Execution e = new Execution(queryId, sql, minDuration, maxResultRows, performance, clock.instant());
+            long queryId,
+            SavedQuery.Rendered sql,
+            Duration minDuration,
+            Long maxResultRows,
+            String performance,
+            Execution.Listener listener) {
+        Execution e = new Execution(queryId, sql, minDuration, maxResultRows, performance, clock.instant(), listener);
         executions.put(e.id(), e);
         created.incrementAndGet();
         synchronized (this) {
@@ -313,14 +353,37 @@ public final class ExecutionEngine implements AutoCloseable {
                 database.drop(table);
             }
             releaseSlot(e);
+            ended(e);
         }
     }
 
     private void finish(Execution e, Execution.Result result, ExecutionState state) {
+        try {
+            if (e.state() == ExecutionState.EXECUTING) {
+                e.listener().completing(e, result);
+            }
+        } catch (Exception refused) {
+            if (e.fail(clock.instant(), failure(refused), settings.retention)) {
+                database.drop(result.table());
+            }
+            releaseSlot(e);
+            ended(e);
+            return;
+        }
         if (!e.complete(clock.instant(), result, state, settings.retention)) {
             database.drop(result.table());
         }
         releaseSlot(e);
+        ended(e);
+    }
+
+    /** Tells the execution's listener it ended; a listener's failure is its own, never the engine's. */
+    private void ended(Execution e) {
+        try {
+            e.listener().ended(e);
+        } catch (RuntimeException ignored) {
+            // a pipeline whose next node cannot start records that on the node
+        }
     }
 
     private void releaseSlot(Execution e) {

@@ -156,10 +156,10 @@ public final class QueryLibrary {
                 .count();
     }
 
-    /** Whether Dune refuses to execute the query: archived, or temporary (unsaved). */
+    /** Whether Dune refuses to execute the query: archived. A temporary one runs, as Dune's CLI runs throwaway SQL. */
     public boolean refusesExecution(long id) {
         Info info = infos.get(id);
-        return info != null && (info.isArchived() || info.isTemp());
+        return info != null && info.isArchived();
     }
 
     /** Forgets every change (the emulator's reset; the catalog is restored apart). */

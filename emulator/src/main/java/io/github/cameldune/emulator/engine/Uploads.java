@@ -68,11 +68,14 @@ public final class Uploads {
     private final Credits credits;
     private final Settings settings;
     private final Map<String, Table> tables = new TreeMap<>();
+    /** The bytes stored beside the uploaded tables (materialized views), which count against the same cap. */
+    private final java.util.function.LongSupplier storedElsewhere;
 
-    Uploads(Database db, Credits credits, Settings settings) {
+    Uploads(Database db, Credits credits, Settings settings, java.util.function.LongSupplier storedElsewhere) {
         this.db = db;
         this.credits = credits;
         this.settings = settings;
+        this.storedElsewhere = storedElsewhere;
     }
 
     /** Creates a table, or finds the same one. */
@@ -237,7 +240,7 @@ public final class Uploads {
 
     /** Refuses a write of {@code bytes} (replacing {@code freed}) that would pass the plan's storage cap. */
     private synchronized void checkRoom(long bytes, long freed) {
-        long used = bytesStored() - freed;
+        long used = bytesStored() + storedElsewhere.getAsLong() - freed;
         if (used + bytes > settings.storageLimit()) {
             throw new StorageFullException("Storage limit reached: " + used + " bytes stored, this write adds " + bytes
                     + " and the plan allows " + settings.storageLimit() + " (the emulator's answer: Dune documents "

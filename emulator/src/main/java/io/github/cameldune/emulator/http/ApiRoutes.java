@@ -42,7 +42,7 @@ final class ApiRoutes {
 
     private static final String NO_LATEST = "not found: No execution found for the latest version of the given query";
     private static final String EXECUTION = "/api/v1/execution/([^/]+)/";
-    private static final String BILLING_LIMIT = "This api request would exceed your configured limits per billing "
+    static final String BILLING_LIMIT = "This api request would exceed your configured limits per billing "
             + "cycle. Please visit your settings on dune.com and adjust your limits to continue usage.";
 
     private final ExecutionEngine engine;
@@ -64,6 +64,9 @@ final class ApiRoutes {
                 new Route("POST", Pattern.compile("/api/v1/usage/?"), this::usage)));
         routes.addAll(new UploadRoutes(engine, gate).routes());
         routes.addAll(new QueryRoutes(engine, gate).routes());
+        routes.addAll(new MaterializedViewRoutes(engine, gate).routes());
+        routes.addAll(new PipelineRoutes(engine, gate).routes());
+        routes.addAll(new DatasetRoutes(engine, gate).routes());
         this.table = List.copyOf(routes);
     }
 
@@ -89,7 +92,7 @@ final class ApiRoutes {
         if (engine.library().refusesExecution(queryId)) {
             throw new ApiException(403, QueryRoutes.NOT_EXECUTABLE);
         }
-        refuseOverCreditLimit();
+        refuseOverCreditLimit(engine);
         ObjectNode request = parseBody(ex.body);
         Map<String, Object> parameters = new LinkedHashMap<>();
         JsonNode params = request.get("query_parameters");
@@ -108,7 +111,7 @@ final class ApiRoutes {
 
     private void executeSql(ApiExchange ex, Matcher path) throws IOException {
         gate.pass(ex, ApiEndpoint.SQL_EXECUTE, null);
-        refuseOverCreditLimit();
+        refuseOverCreditLimit(engine);
         ObjectNode request = parseBody(ex.body);
         JsonNode sql = request.get("sql");
         if (sql == null || !sql.isTextual() || sql.asText().isBlank()) {
@@ -151,8 +154,8 @@ final class ApiRoutes {
         sendResults(ex, latest.snapshot(), path.group(2) != null);
     }
 
-    /** Dune's answer once the plan's credits (and the configured extra) are spent. */
-    private void refuseOverCreditLimit() {
+    /** Dune's answer to a billed request once the plan's credits (and the configured extra) are spent. */
+    static void refuseOverCreditLimit(ExecutionEngine engine) {
         if (engine.credits().limitReached()) {
             throw new ApiException(402, BILLING_LIMIT);
         }
@@ -169,7 +172,7 @@ final class ApiRoutes {
                 ExecutionJson.usage(
                         parseBody(ex.body),
                         engine.credits(),
-                        engine.uploads().bytesStored(),
+                        engine.bytesStored(),
                         engine.settings().storageLimit(),
                         engine.library().privateCount()));
     }

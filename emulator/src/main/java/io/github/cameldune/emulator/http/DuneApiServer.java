@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.cameldune.emulator.engine.ExecutionEngine;
 import io.github.cameldune.emulator.engine.InvalidRequestException;
+import io.github.cameldune.emulator.engine.NotFoundException;
 import io.github.cameldune.emulator.engine.Settings;
 import io.github.cameldune.emulator.engine.StorageFullException;
 import io.github.cameldune.emulator.faults.FaultInjector;
@@ -119,6 +120,9 @@ public final class DuneApiServer implements AutoCloseable {
             } catch (InvalidRequestException e) {
                 stats.refused(400);
                 ex.sendError(400, e.getMessage());
+            } catch (NotFoundException e) {
+                stats.refused(404);
+                ex.sendError(404, e.getMessage());
             } catch (StorageFullException e) {
                 stats.refused(402);
                 ex.sendError(402, e.getMessage());
