@@ -42,12 +42,16 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "blockchains": getOrCreateConfiguration(target).setBlockchains(property(camelContext, java.lang.String.class, value)); return true;
         case "cancelontimeout":
         case "cancelOnTimeout": getOrCreateConfiguration(target).setCancelOnTimeout(property(camelContext, boolean.class, value)); return true;
+        case "categories": getOrCreateConfiguration(target).setCategories(property(camelContext, java.lang.String.class, value)); return true;
         case "columns": getOrCreateConfiguration(target).setColumns(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.cameldune.dune.DuneConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "contractaddress":
+        case "contractAddress": getOrCreateConfiguration(target).setContractAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "creditbudget":
         case "creditBudget": target.setCreditBudget(property(camelContext, double.class, value)); return true;
         case "creditbudgetwindow":
@@ -58,12 +62,20 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "creditReconcileInterval": target.setCreditReconcileInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "creditsettleinterval":
         case "creditSettleInterval": target.setCreditSettleInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "cronexpression":
+        case "cronExpression": getOrCreateConfiguration(target).setCronExpression(property(camelContext, java.lang.String.class, value)); return true;
+        case "datasetname":
+        case "datasetName": getOrCreateConfiguration(target).setDatasetName(property(camelContext, java.lang.String.class, value)); return true;
+        case "datasettypes":
+        case "datasetTypes": getOrCreateConfiguration(target).setDatasetTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "enddate":
         case "endDate": getOrCreateConfiguration(target).setEndDate(property(camelContext, java.lang.String.class, value)); return true;
         case "executeuncertain":
         case "executeUncertain": getOrCreateConfiguration(target).setExecuteUncertain(property(camelContext, boolean.class, value)); return true;
         case "executionid":
         case "executionId": getOrCreateConfiguration(target).setExecutionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "expiresat":
+        case "expiresAt": getOrCreateConfiguration(target).setExpiresAt(property(camelContext, java.lang.String.class, value)); return true;
         case "exportcreditspermb":
         case "exportCreditsPerMb": target.setExportCreditsPerMb(property(camelContext, double.class, value)); return true;
         case "fetchall":
@@ -77,12 +89,20 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "ignoremaxdatapointsperrequest":
         case "ignoreMaxDatapointsPerRequest": getOrCreateConfiguration(target).setIgnoreMaxDatapointsPerRequest(property(camelContext, boolean.class, value)); return true;
+        case "includemetadata":
+        case "includeMetadata": getOrCreateConfiguration(target).setIncludeMetadata(property(camelContext, boolean.class, value)); return true;
+        case "includeprivate":
+        case "includePrivate": getOrCreateConfiguration(target).setIncludePrivate(property(camelContext, boolean.class, value)); return true;
+        case "includeschema":
+        case "includeSchema": getOrCreateConfiguration(target).setIncludeSchema(property(camelContext, boolean.class, value)); return true;
         case "journal": getOrCreateConfiguration(target).setJournal(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": getOrCreateConfiguration(target).setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "longwaitthreshold":
         case "longWaitThreshold": getOrCreateConfiguration(target).setLongWaitThreshold(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "materializedview":
+        case "materializedView": getOrCreateConfiguration(target).setMaterializedView(property(camelContext, java.lang.String.class, value)); return true;
         case "maxage":
         case "maxAge": getOrCreateConfiguration(target).setMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxanswersize":
@@ -99,13 +119,21 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "offset": getOrCreateConfiguration(target).setOffset(property(camelContext, java.lang.Long.class, value)); return true;
         case "outputtype":
         case "outputType": getOrCreateConfiguration(target).setOutputType(property(camelContext, io.github.cameldune.dune.OutputType.class, value)); return true;
+        case "ownerhandle":
+        case "ownerHandle": getOrCreateConfiguration(target).setOwnerHandle(property(camelContext, java.lang.String.class, value)); return true;
+        case "ownerscope":
+        case "ownerScope": getOrCreateConfiguration(target).setOwnerScope(property(camelContext, java.lang.String.class, value)); return true;
         case "performance": getOrCreateConfiguration(target).setPerformance(property(camelContext, java.lang.String.class, value)); return true;
+        case "pipelineexecutionid":
+        case "pipelineExecutionId": getOrCreateConfiguration(target).setPipelineExecutionId(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinitialdelay":
         case "pollInitialDelay": getOrCreateConfiguration(target).setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "privatetable":
         case "privateTable": getOrCreateConfiguration(target).setPrivateTable(property(camelContext, boolean.class, value)); return true;
+        case "privateview":
+        case "privateView": getOrCreateConfiguration(target).setPrivateView(property(camelContext, boolean.class, value)); return true;
         case "queryid":
         case "queryId": getOrCreateConfiguration(target).setQueryId(property(camelContext, java.lang.Long.class, value)); return true;
         case "queryparameters":
@@ -114,6 +142,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "rateLimitRead": target.setRateLimitRead(property(camelContext, int.class, value)); return true;
         case "ratelimitwrite":
         case "rateLimitWrite": target.setRateLimitWrite(property(camelContext, int.class, value)); return true;
+        case "readresults":
+        case "readResults": getOrCreateConfiguration(target).setReadResults(property(camelContext, boolean.class, value)); return true;
         case "requestkey":
         case "requestKey": getOrCreateConfiguration(target).setRequestKey(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
@@ -127,6 +157,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "samplecount":
         case "sampleCount": getOrCreateConfiguration(target).setSampleCount(property(camelContext, java.lang.Integer.class, value)); return true;
         case "schema": getOrCreateConfiguration(target).setSchema(property(camelContext, java.lang.String.class, value)); return true;
+        case "schemas": getOrCreateConfiguration(target).setSchemas(property(camelContext, java.lang.String.class, value)); return true;
+        case "search": getOrCreateConfiguration(target).setSearch(property(camelContext, java.lang.String.class, value)); return true;
         case "serverratelimit":
         case "serverRateLimit": target.setServerRateLimit(property(camelContext, boolean.class, value)); return true;
         case "sortby":
@@ -172,12 +204,16 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "blockchains": return java.lang.String.class;
         case "cancelontimeout":
         case "cancelOnTimeout": return boolean.class;
+        case "categories": return java.lang.String.class;
         case "columns": return java.lang.String.class;
         case "configuration": return io.github.cameldune.dune.DuneConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "contractaddress":
+        case "contractAddress": return java.lang.String.class;
         case "creditbudget":
         case "creditBudget": return double.class;
         case "creditbudgetwindow":
@@ -188,12 +224,20 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "creditReconcileInterval": return long.class;
         case "creditsettleinterval":
         case "creditSettleInterval": return long.class;
+        case "cronexpression":
+        case "cronExpression": return java.lang.String.class;
+        case "datasetname":
+        case "datasetName": return java.lang.String.class;
+        case "datasettypes":
+        case "datasetTypes": return java.lang.String.class;
         case "enddate":
         case "endDate": return java.lang.String.class;
         case "executeuncertain":
         case "executeUncertain": return boolean.class;
         case "executionid":
         case "executionId": return java.lang.String.class;
+        case "expiresat":
+        case "expiresAt": return java.lang.String.class;
         case "exportcreditspermb":
         case "exportCreditsPerMb": return double.class;
         case "fetchall":
@@ -207,12 +251,20 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "ignoremaxdatapointsperrequest":
         case "ignoreMaxDatapointsPerRequest": return boolean.class;
+        case "includemetadata":
+        case "includeMetadata": return boolean.class;
+        case "includeprivate":
+        case "includePrivate": return boolean.class;
+        case "includeschema":
+        case "includeSchema": return boolean.class;
         case "journal": return org.apache.camel.spi.StateRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return java.lang.Integer.class;
         case "longwaitthreshold":
         case "longWaitThreshold": return long.class;
+        case "materializedview":
+        case "materializedView": return java.lang.String.class;
         case "maxage":
         case "maxAge": return long.class;
         case "maxanswersize":
@@ -229,13 +281,21 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "offset": return java.lang.Long.class;
         case "outputtype":
         case "outputType": return io.github.cameldune.dune.OutputType.class;
+        case "ownerhandle":
+        case "ownerHandle": return java.lang.String.class;
+        case "ownerscope":
+        case "ownerScope": return java.lang.String.class;
         case "performance": return java.lang.String.class;
+        case "pipelineexecutionid":
+        case "pipelineExecutionId": return java.lang.String.class;
         case "pollinitialdelay":
         case "pollInitialDelay": return long.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "privatetable":
         case "privateTable": return boolean.class;
+        case "privateview":
+        case "privateView": return boolean.class;
         case "queryid":
         case "queryId": return java.lang.Long.class;
         case "queryparameters":
@@ -244,6 +304,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "rateLimitRead": return int.class;
         case "ratelimitwrite":
         case "rateLimitWrite": return int.class;
+        case "readresults":
+        case "readResults": return boolean.class;
         case "requestkey":
         case "requestKey": return java.lang.String.class;
         case "responsetimeout":
@@ -257,6 +319,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "samplecount":
         case "sampleCount": return java.lang.Integer.class;
         case "schema": return java.lang.String.class;
+        case "schemas": return java.lang.String.class;
+        case "search": return java.lang.String.class;
         case "serverratelimit":
         case "serverRateLimit": return boolean.class;
         case "sortby":
@@ -303,12 +367,16 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "blockchains": return getOrCreateConfiguration(target).getBlockchains();
         case "cancelontimeout":
         case "cancelOnTimeout": return getOrCreateConfiguration(target).isCancelOnTimeout();
+        case "categories": return getOrCreateConfiguration(target).getCategories();
         case "columns": return getOrCreateConfiguration(target).getColumns();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "contractaddress":
+        case "contractAddress": return getOrCreateConfiguration(target).getContractAddress();
         case "creditbudget":
         case "creditBudget": return target.getCreditBudget();
         case "creditbudgetwindow":
@@ -319,12 +387,20 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "creditReconcileInterval": return target.getCreditReconcileInterval();
         case "creditsettleinterval":
         case "creditSettleInterval": return target.getCreditSettleInterval();
+        case "cronexpression":
+        case "cronExpression": return getOrCreateConfiguration(target).getCronExpression();
+        case "datasetname":
+        case "datasetName": return getOrCreateConfiguration(target).getDatasetName();
+        case "datasettypes":
+        case "datasetTypes": return getOrCreateConfiguration(target).getDatasetTypes();
         case "enddate":
         case "endDate": return getOrCreateConfiguration(target).getEndDate();
         case "executeuncertain":
         case "executeUncertain": return getOrCreateConfiguration(target).isExecuteUncertain();
         case "executionid":
         case "executionId": return getOrCreateConfiguration(target).getExecutionId();
+        case "expiresat":
+        case "expiresAt": return getOrCreateConfiguration(target).getExpiresAt();
         case "exportcreditspermb":
         case "exportCreditsPerMb": return target.getExportCreditsPerMb();
         case "fetchall":
@@ -338,12 +414,20 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "ignoremaxdatapointsperrequest":
         case "ignoreMaxDatapointsPerRequest": return getOrCreateConfiguration(target).isIgnoreMaxDatapointsPerRequest();
+        case "includemetadata":
+        case "includeMetadata": return getOrCreateConfiguration(target).isIncludeMetadata();
+        case "includeprivate":
+        case "includePrivate": return getOrCreateConfiguration(target).isIncludePrivate();
+        case "includeschema":
+        case "includeSchema": return getOrCreateConfiguration(target).isIncludeSchema();
         case "journal": return getOrCreateConfiguration(target).getJournal();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return getOrCreateConfiguration(target).getLimit();
         case "longwaitthreshold":
         case "longWaitThreshold": return getOrCreateConfiguration(target).getLongWaitThreshold();
+        case "materializedview":
+        case "materializedView": return getOrCreateConfiguration(target).getMaterializedView();
         case "maxage":
         case "maxAge": return getOrCreateConfiguration(target).getMaxAge();
         case "maxanswersize":
@@ -360,13 +444,21 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "offset": return getOrCreateConfiguration(target).getOffset();
         case "outputtype":
         case "outputType": return getOrCreateConfiguration(target).getOutputType();
+        case "ownerhandle":
+        case "ownerHandle": return getOrCreateConfiguration(target).getOwnerHandle();
+        case "ownerscope":
+        case "ownerScope": return getOrCreateConfiguration(target).getOwnerScope();
         case "performance": return getOrCreateConfiguration(target).getPerformance();
+        case "pipelineexecutionid":
+        case "pipelineExecutionId": return getOrCreateConfiguration(target).getPipelineExecutionId();
         case "pollinitialdelay":
         case "pollInitialDelay": return getOrCreateConfiguration(target).getPollInitialDelay();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "privatetable":
         case "privateTable": return getOrCreateConfiguration(target).isPrivateTable();
+        case "privateview":
+        case "privateView": return getOrCreateConfiguration(target).isPrivateView();
         case "queryid":
         case "queryId": return getOrCreateConfiguration(target).getQueryId();
         case "queryparameters":
@@ -375,6 +467,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "rateLimitRead": return target.getRateLimitRead();
         case "ratelimitwrite":
         case "rateLimitWrite": return target.getRateLimitWrite();
+        case "readresults":
+        case "readResults": return getOrCreateConfiguration(target).isReadResults();
         case "requestkey":
         case "requestKey": return getOrCreateConfiguration(target).getRequestKey();
         case "responsetimeout":
@@ -388,6 +482,8 @@ public class DuneComponentConfigurer extends PropertyConfigurerSupport implement
         case "samplecount":
         case "sampleCount": return getOrCreateConfiguration(target).getSampleCount();
         case "schema": return getOrCreateConfiguration(target).getSchema();
+        case "schemas": return getOrCreateConfiguration(target).getSchemas();
+        case "search": return getOrCreateConfiguration(target).getSearch();
         case "serverratelimit":
         case "serverRateLimit": return target.isServerRateLimit();
         case "sortby":

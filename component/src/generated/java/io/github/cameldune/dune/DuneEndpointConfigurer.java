@@ -39,13 +39,23 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "blockchains": target.getConfiguration().setBlockchains(property(camelContext, java.lang.String.class, value)); return true;
         case "cancelontimeout":
         case "cancelOnTimeout": target.getConfiguration().setCancelOnTimeout(property(camelContext, boolean.class, value)); return true;
+        case "categories": target.getConfiguration().setCategories(property(camelContext, java.lang.String.class, value)); return true;
         case "columns": target.getConfiguration().setColumns(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "contractaddress":
+        case "contractAddress": target.getConfiguration().setContractAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "creditbudget":
         case "creditBudget": target.setCreditBudget(property(camelContext, double.class, value)); return true;
+        case "cronexpression":
+        case "cronExpression": target.getConfiguration().setCronExpression(property(camelContext, java.lang.String.class, value)); return true;
+        case "datasetname":
+        case "datasetName": target.getConfiguration().setDatasetName(property(camelContext, java.lang.String.class, value)); return true;
+        case "datasettypes":
+        case "datasetTypes": target.getConfiguration().setDatasetTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "enddate":
         case "endDate": target.getConfiguration().setEndDate(property(camelContext, java.lang.String.class, value)); return true;
@@ -57,6 +67,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "executeUncertain": target.getConfiguration().setExecuteUncertain(property(camelContext, boolean.class, value)); return true;
         case "executionid":
         case "executionId": target.getConfiguration().setExecutionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "expiresat":
+        case "expiresAt": target.getConfiguration().setExpiresAt(property(camelContext, java.lang.String.class, value)); return true;
         case "fetchall":
         case "fetchAll": target.getConfiguration().setFetchAll(property(camelContext, boolean.class, value)); return true;
         case "filters": target.getConfiguration().setFilters(property(camelContext, java.lang.String.class, value)); return true;
@@ -65,6 +77,12 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "ignoremaxdatapointsperrequest":
         case "ignoreMaxDatapointsPerRequest": target.getConfiguration().setIgnoreMaxDatapointsPerRequest(property(camelContext, boolean.class, value)); return true;
+        case "includemetadata":
+        case "includeMetadata": target.getConfiguration().setIncludeMetadata(property(camelContext, boolean.class, value)); return true;
+        case "includeprivate":
+        case "includePrivate": target.getConfiguration().setIncludePrivate(property(camelContext, boolean.class, value)); return true;
+        case "includeschema":
+        case "includeSchema": target.getConfiguration().setIncludeSchema(property(camelContext, boolean.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "journal": target.getConfiguration().setJournal(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
@@ -73,6 +91,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "limit": target.getConfiguration().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "longwaitthreshold":
         case "longWaitThreshold": target.getConfiguration().setLongWaitThreshold(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "materializedview":
+        case "materializedView": target.getConfiguration().setMaterializedView(property(camelContext, java.lang.String.class, value)); return true;
         case "maxage":
         case "maxAge": target.getConfiguration().setMaxAge(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxinsertbytes":
@@ -85,7 +105,13 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "offset": target.getConfiguration().setOffset(property(camelContext, java.lang.Long.class, value)); return true;
         case "outputtype":
         case "outputType": target.getConfiguration().setOutputType(property(camelContext, io.github.cameldune.dune.OutputType.class, value)); return true;
+        case "ownerhandle":
+        case "ownerHandle": target.getConfiguration().setOwnerHandle(property(camelContext, java.lang.String.class, value)); return true;
+        case "ownerscope":
+        case "ownerScope": target.getConfiguration().setOwnerScope(property(camelContext, java.lang.String.class, value)); return true;
         case "performance": target.getConfiguration().setPerformance(property(camelContext, java.lang.String.class, value)); return true;
+        case "pipelineexecutionid":
+        case "pipelineExecutionId": target.getConfiguration().setPipelineExecutionId(property(camelContext, java.lang.String.class, value)); return true;
         case "pollinitialdelay":
         case "pollInitialDelay": target.getConfiguration().setPollInitialDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollinterval":
@@ -94,10 +120,14 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "privatetable":
         case "privateTable": target.getConfiguration().setPrivateTable(property(camelContext, boolean.class, value)); return true;
+        case "privateview":
+        case "privateView": target.getConfiguration().setPrivateView(property(camelContext, boolean.class, value)); return true;
         case "queryid":
         case "queryId": target.getConfiguration().setQueryId(property(camelContext, java.lang.Long.class, value)); return true;
         case "queryparameters":
         case "queryParameters": target.getConfiguration().setQueryParameters(property(camelContext, java.util.Map.class, value)); return true;
+        case "readresults":
+        case "readResults": target.getConfiguration().setReadResults(property(camelContext, boolean.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requestkey":
@@ -120,6 +150,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "schema": target.getConfiguration().setSchema(property(camelContext, java.lang.String.class, value)); return true;
+        case "schemas": target.getConfiguration().setSchemas(property(camelContext, java.lang.String.class, value)); return true;
+        case "search": target.getConfiguration().setSearch(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sortby":
@@ -169,13 +201,23 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "blockchains": return java.lang.String.class;
         case "cancelontimeout":
         case "cancelOnTimeout": return boolean.class;
+        case "categories": return java.lang.String.class;
         case "columns": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "contractaddress":
+        case "contractAddress": return java.lang.String.class;
         case "creditbudget":
         case "creditBudget": return double.class;
+        case "cronexpression":
+        case "cronExpression": return java.lang.String.class;
+        case "datasetname":
+        case "datasetName": return java.lang.String.class;
+        case "datasettypes":
+        case "datasetTypes": return java.lang.String.class;
         case "delay": return long.class;
         case "enddate":
         case "endDate": return java.lang.String.class;
@@ -187,6 +229,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "executeUncertain": return boolean.class;
         case "executionid":
         case "executionId": return java.lang.String.class;
+        case "expiresat":
+        case "expiresAt": return java.lang.String.class;
         case "fetchall":
         case "fetchAll": return boolean.class;
         case "filters": return java.lang.String.class;
@@ -195,6 +239,12 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "ignoremaxdatapointsperrequest":
         case "ignoreMaxDatapointsPerRequest": return boolean.class;
+        case "includemetadata":
+        case "includeMetadata": return boolean.class;
+        case "includeprivate":
+        case "includePrivate": return boolean.class;
+        case "includeschema":
+        case "includeSchema": return boolean.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "journal": return org.apache.camel.spi.StateRepository.class;
@@ -203,6 +253,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "limit": return java.lang.Integer.class;
         case "longwaitthreshold":
         case "longWaitThreshold": return long.class;
+        case "materializedview":
+        case "materializedView": return java.lang.String.class;
         case "maxage":
         case "maxAge": return long.class;
         case "maxinsertbytes":
@@ -215,7 +267,13 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "offset": return java.lang.Long.class;
         case "outputtype":
         case "outputType": return io.github.cameldune.dune.OutputType.class;
+        case "ownerhandle":
+        case "ownerHandle": return java.lang.String.class;
+        case "ownerscope":
+        case "ownerScope": return java.lang.String.class;
         case "performance": return java.lang.String.class;
+        case "pipelineexecutionid":
+        case "pipelineExecutionId": return java.lang.String.class;
         case "pollinitialdelay":
         case "pollInitialDelay": return long.class;
         case "pollinterval":
@@ -224,10 +282,14 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "privatetable":
         case "privateTable": return boolean.class;
+        case "privateview":
+        case "privateView": return boolean.class;
         case "queryid":
         case "queryId": return java.lang.Long.class;
         case "queryparameters":
         case "queryParameters": return java.util.Map.class;
+        case "readresults":
+        case "readResults": return boolean.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requestkey":
@@ -250,6 +312,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
         case "schema": return java.lang.String.class;
+        case "schemas": return java.lang.String.class;
+        case "search": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sortby":
@@ -300,13 +364,23 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "blockchains": return target.getConfiguration().getBlockchains();
         case "cancelontimeout":
         case "cancelOnTimeout": return target.getConfiguration().isCancelOnTimeout();
+        case "categories": return target.getConfiguration().getCategories();
         case "columns": return target.getConfiguration().getColumns();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "contractaddress":
+        case "contractAddress": return target.getConfiguration().getContractAddress();
         case "creditbudget":
         case "creditBudget": return target.getCreditBudget();
+        case "cronexpression":
+        case "cronExpression": return target.getConfiguration().getCronExpression();
+        case "datasetname":
+        case "datasetName": return target.getConfiguration().getDatasetName();
+        case "datasettypes":
+        case "datasetTypes": return target.getConfiguration().getDatasetTypes();
         case "delay": return target.getDelay();
         case "enddate":
         case "endDate": return target.getConfiguration().getEndDate();
@@ -318,6 +392,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "executeUncertain": return target.getConfiguration().isExecuteUncertain();
         case "executionid":
         case "executionId": return target.getConfiguration().getExecutionId();
+        case "expiresat":
+        case "expiresAt": return target.getConfiguration().getExpiresAt();
         case "fetchall":
         case "fetchAll": return target.getConfiguration().isFetchAll();
         case "filters": return target.getConfiguration().getFilters();
@@ -326,6 +402,12 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "ignoremaxdatapointsperrequest":
         case "ignoreMaxDatapointsPerRequest": return target.getConfiguration().isIgnoreMaxDatapointsPerRequest();
+        case "includemetadata":
+        case "includeMetadata": return target.getConfiguration().isIncludeMetadata();
+        case "includeprivate":
+        case "includePrivate": return target.getConfiguration().isIncludePrivate();
+        case "includeschema":
+        case "includeSchema": return target.getConfiguration().isIncludeSchema();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "journal": return target.getConfiguration().getJournal();
@@ -334,6 +416,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "limit": return target.getConfiguration().getLimit();
         case "longwaitthreshold":
         case "longWaitThreshold": return target.getConfiguration().getLongWaitThreshold();
+        case "materializedview":
+        case "materializedView": return target.getConfiguration().getMaterializedView();
         case "maxage":
         case "maxAge": return target.getConfiguration().getMaxAge();
         case "maxinsertbytes":
@@ -346,7 +430,13 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "offset": return target.getConfiguration().getOffset();
         case "outputtype":
         case "outputType": return target.getConfiguration().getOutputType();
+        case "ownerhandle":
+        case "ownerHandle": return target.getConfiguration().getOwnerHandle();
+        case "ownerscope":
+        case "ownerScope": return target.getConfiguration().getOwnerScope();
         case "performance": return target.getConfiguration().getPerformance();
+        case "pipelineexecutionid":
+        case "pipelineExecutionId": return target.getConfiguration().getPipelineExecutionId();
         case "pollinitialdelay":
         case "pollInitialDelay": return target.getConfiguration().getPollInitialDelay();
         case "pollinterval":
@@ -355,10 +445,14 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pollStrategy": return target.getPollStrategy();
         case "privatetable":
         case "privateTable": return target.getConfiguration().isPrivateTable();
+        case "privateview":
+        case "privateView": return target.getConfiguration().isPrivateView();
         case "queryid":
         case "queryId": return target.getConfiguration().getQueryId();
         case "queryparameters":
         case "queryParameters": return target.getConfiguration().getQueryParameters();
+        case "readresults":
+        case "readResults": return target.getConfiguration().isReadResults();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requestkey":
@@ -381,6 +475,8 @@ public class DuneEndpointConfigurer extends PropertyConfigurerSupport implements
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
         case "schema": return target.getConfiguration().getSchema();
+        case "schemas": return target.getConfiguration().getSchemas();
+        case "search": return target.getConfiguration().getSearch();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sortby":

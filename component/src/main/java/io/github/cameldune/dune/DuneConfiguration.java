@@ -88,20 +88,29 @@ public class DuneConfiguration implements Cloneable {
     @UriParam(
             label = "producer",
             defaultValue = "false",
-            description = "With outputType=rows, follow the pages to the end instead of returning one page.")
+            description = "With outputType=rows, follow the pages to the end instead of returning one page; with "
+                    + "listQueries, listMaterializedViews, listDatasets and the searches, every page's entries in one "
+                    + "body.")
     private boolean fetchAll;
 
     @UriParam(
             label = "producer",
             defaultValue = "false",
             description = "With results and resultsCsv: wait, as run does, until the execution has finished before "
-                    + "reading it (for an execution started elsewhere, e.g. by dune:execute in another route).")
+                    + "reading it (for an execution started elsewhere, e.g. by dune:execute in another route). With "
+                    + "upsertMaterializedView and refreshMaterializedView: wait until the refresh has finished, and "
+                    + "fail unless it completed.")
     private boolean waitForCompletion;
 
-    @UriParam(label = "producer", description = "Rows per page of results (Dune may send fewer).")
+    @UriParam(
+            label = "producer",
+            description = "Rows per page of results (Dune may send fewer); entries per page of listQueries, "
+                    + "listMaterializedViews, listDatasets (at most 250) and the searches.")
     private Integer limit;
 
-    @UriParam(label = "producer", description = "The first row of the page of results, 0-based.")
+    @UriParam(
+            label = "producer",
+            description = "The first row of the page of results, or entry of a list or search, 0-based.")
     private Long offset;
 
     @UriParam(
@@ -312,6 +321,119 @@ public class DuneConfiguration implements Cloneable {
                     + "uploadCsv cannot be split (it replaces its table): a CSV larger than this is refused before "
                     + "anything is sent.")
     private int maxInsertBytes = 32 * 1024 * 1024;
+
+    @UriParam(
+            label = "dataProducts",
+            description = "The materialized view: with upsertMaterializedView its name, result_ and lowercase "
+                    + "letters, digits and underscores (8 to 128 characters, not ending with an underscore), or "
+                    + "its full name; with getMaterializedView, refreshMaterializedView and "
+                    + "deleteMaterializedView its full name, dune.OWNER.result_NAME, as upsertMaterializedView "
+                    + "answers it.")
+    private String materializedView;
+
+    @UriParam(
+            label = "dataProducts",
+            description = "With upsertMaterializedView: when Dune refreshes the view, five cron fields in UTC "
+                    + "(minute hour day-of-month month day-of-week), at least 15 minutes and at most a week "
+                    + "apart, e.g. 0 */6 * * *. Not set: no schedule (an upsert replaces every setting, so a "
+                    + "schedule not given is dropped).")
+    private String cronExpression;
+
+    @UriParam(
+            label = "dataProducts",
+            description = "With upsertMaterializedView and a cronExpression: when the schedule stops, an RFC "
+                    + "3339 time such as 2027-01-01T00:00:00Z.")
+    private String expiresAt;
+
+    @UriParam(
+            label = "dataProducts",
+            defaultValue = "false",
+            description = "With upsertMaterializedView: whether only the owner sees the view (Dune's plans "
+                    + "decide who may have private views). Always sent, since an upsert replaces every setting.")
+    private boolean privateView;
+
+    @UriParam(
+            label = "dataProducts",
+            defaultValue = "false",
+            description = "With runPipeline: read the rows of the query's own node into the body, in the "
+                    + "outputType's form, as run does; otherwise the body is the PipelineRun.")
+    private boolean readResults;
+
+    @UriParam(
+            label = "dataProducts",
+            description = "The pipeline execution pipelineStatus reads; a String body is used when neither this "
+                    + "nor the CamelDunePipelineExecutionId header is set.")
+    private String pipelineExecutionId;
+
+    @UriParam(
+            label = "discovery",
+            description = "The dataset getDataset reads, by its full name, e.g. dex.trades or dune.OWNER.TABLE.")
+    private String datasetName;
+
+    @UriParam(label = "discovery", description = "With listDatasets: only the datasets of this user or team.")
+    private String ownerHandle;
+
+    @UriParam(
+            label = "discovery",
+            description = "With listDatasets and searchDatasets: only these types, separated by commas, e.g. "
+                    + "spell,decoded_table (also dune_table, uploaded_table, transformation_table, "
+                    + "transformation_view, materialized_view).")
+    private String datasetTypes;
+
+    @UriParam(
+            label = "discovery",
+            description =
+                    "With searchDatasets: what to look for, in words, e.g. uniswap swaps; * browses " + "everything.")
+    private String search;
+
+    @UriParam(
+            label = "discovery",
+            description = "With searchDatasets: only these categories, separated by commas: canonical, decoded, "
+                    + "spell, community.")
+    private String categories;
+
+    @UriParam(
+            label = "discovery",
+            description = "With searchDatasets and searchDatasetsByContract: only these chains, separated by "
+                    + "commas, e.g. ethereum,base.")
+    private String blockchains;
+
+    @UriParam(
+            label = "discovery",
+            description =
+                    "With searchDatasets: only these schemas, separated by commas, e.g. " + "dex,uniswap_v3_ethereum.")
+    private String schemas;
+
+    @UriParam(
+            label = "discovery",
+            enums = "all,me,team",
+            description = "With searchDatasets: whose datasets, all (Dune's default), me or team.")
+    private String ownerScope;
+
+    @UriParam(
+            label = "discovery",
+            defaultValue = "false",
+            description = "With searchDatasets: search private datasets too.")
+    private boolean includePrivate;
+
+    @UriParam(
+            label = "discovery",
+            defaultValue = "false",
+            description = "With searchDatasets and searchDatasetsByContract: each result carries its columns.")
+    private boolean includeSchema;
+
+    @UriParam(
+            label = "discovery",
+            defaultValue = "false",
+            description = "With searchDatasets: each result carries Dune's metadata (page rank, contract, ABI "
+                    + "type, project).")
+    private boolean includeMetadata;
+
+    @UriParam(
+            label = "discovery",
+            description = "With searchDatasetsByContract: the contract whose decoded tables to find, 0x and hex "
+                    + "digits (or a Tron address).")
+    private String contractAddress;
 
     @UriParam(
             label = "consumer",
@@ -736,6 +858,150 @@ public class DuneConfiguration implements Cloneable {
 
     public void setEndDate(String endDate) {
         this.endDate = endDate;
+    }
+
+    public String getMaterializedView() {
+        return materializedView;
+    }
+
+    public void setMaterializedView(String materializedView) {
+        this.materializedView = materializedView;
+    }
+
+    public String getCronExpression() {
+        return cronExpression;
+    }
+
+    public void setCronExpression(String cronExpression) {
+        this.cronExpression = cronExpression;
+    }
+
+    public String getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(String expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+
+    public boolean isPrivateView() {
+        return privateView;
+    }
+
+    public void setPrivateView(boolean privateView) {
+        this.privateView = privateView;
+    }
+
+    public boolean isReadResults() {
+        return readResults;
+    }
+
+    public void setReadResults(boolean readResults) {
+        this.readResults = readResults;
+    }
+
+    public String getPipelineExecutionId() {
+        return pipelineExecutionId;
+    }
+
+    public void setPipelineExecutionId(String pipelineExecutionId) {
+        this.pipelineExecutionId = pipelineExecutionId;
+    }
+
+    public String getDatasetName() {
+        return datasetName;
+    }
+
+    public void setDatasetName(String datasetName) {
+        this.datasetName = datasetName;
+    }
+
+    public String getOwnerHandle() {
+        return ownerHandle;
+    }
+
+    public void setOwnerHandle(String ownerHandle) {
+        this.ownerHandle = ownerHandle;
+    }
+
+    public String getDatasetTypes() {
+        return datasetTypes;
+    }
+
+    public void setDatasetTypes(String datasetTypes) {
+        this.datasetTypes = datasetTypes;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
+    }
+
+    public String getCategories() {
+        return categories;
+    }
+
+    public void setCategories(String categories) {
+        this.categories = categories;
+    }
+
+    public String getBlockchains() {
+        return blockchains;
+    }
+
+    public void setBlockchains(String blockchains) {
+        this.blockchains = blockchains;
+    }
+
+    public String getSchemas() {
+        return schemas;
+    }
+
+    public void setSchemas(String schemas) {
+        this.schemas = schemas;
+    }
+
+    public String getOwnerScope() {
+        return ownerScope;
+    }
+
+    public void setOwnerScope(String ownerScope) {
+        this.ownerScope = ownerScope;
+    }
+
+    public boolean isIncludePrivate() {
+        return includePrivate;
+    }
+
+    public void setIncludePrivate(boolean includePrivate) {
+        this.includePrivate = includePrivate;
+    }
+
+    public boolean isIncludeSchema() {
+        return includeSchema;
+    }
+
+    public void setIncludeSchema(boolean includeSchema) {
+        this.includeSchema = includeSchema;
+    }
+
+    public boolean isIncludeMetadata() {
+        return includeMetadata;
+    }
+
+    public void setIncludeMetadata(boolean includeMetadata) {
+        this.includeMetadata = includeMetadata;
+    }
+
+    public String getContractAddress() {
+        return contractAddress;
+    }
+
+    public void setContractAddress(String contractAddress) {
+        this.contractAddress = contractAddress;
     }
 
     /** A copy for an endpoint, so that its options do not change the component's. */

@@ -10,14 +10,16 @@ public final class DuneConstants {
 
     /** Input: the saved query, overriding the {@code queryId} option. */
     @Metadata(
-            label = "execute run latestResults",
+            label = "execute run latestResults getQuery updateQuery upsertMaterializedView getPipeline executePipeline "
+                    + "runPipeline",
             description = "Input: the saved query id; overrides the queryId option.",
             javaType = "Long")
     public static final String QUERY_ID = "CamelDuneQueryId";
 
     /** Input: the performance tier, overriding the {@code performance} option. */
     @Metadata(
-            label = "execute executeSql run latestResults",
+            label = "execute executeSql run latestResults upsertMaterializedView refreshMaterializedView getPipeline "
+                    + "executePipeline runPipeline",
             description =
                     "Input: the performance tier (small, medium or large); overrides " + "the performance option.",
             javaType = "String")
@@ -25,7 +27,7 @@ public final class DuneConstants {
 
     /** Input: query parameter values by name, merged over the body and the {@code param.*} options. */
     @Metadata(
-            label = "execute run latestResults",
+            label = "execute run latestResults getPipeline executePipeline runPipeline",
             description = "Input: query parameter values by name. They win over parameters "
                     + "from the body, which win over the endpoint's param.name=value options.",
             javaType = "java.util.Map<String, Object>")
@@ -40,7 +42,8 @@ public final class DuneConstants {
 
     /** Input and output: the execution id. */
     @Metadata(
-            label = "execute executeSql status results resultsCsv latestResults cancel run",
+            label = "execute executeSql status results resultsCsv latestResults cancel run upsertMaterializedView "
+                    + "refreshMaterializedView runPipeline",
             description = "Input of status, results, resultsCsv and cancel (overrides the "
                     + "executionId option); output of every operation that knows the execution.",
             javaType = "String")
@@ -91,7 +94,8 @@ public final class DuneConstants {
 
     /** Output: the execution state, as Dune spells it. */
     @Metadata(
-            label = "execute executeSql status results latestResults run",
+            label = "execute executeSql status results latestResults run upsertMaterializedView "
+                    + "refreshMaterializedView runPipeline",
             description = "Output: the execution state as Dune spells it, e.g. "
                     + "QUERY_STATE_COMPLETED. With run it is set as soon as it is known, so an error handler sees it.",
             javaType = "String")
@@ -164,9 +168,10 @@ public final class DuneConstants {
 
     /** Output: the offset of the next page. */
     @Metadata(
-            label = "results latestResults",
-            description = "Output of a single page (rows without fetchAll, json): the offset "
-                    + "of the next page, when more rows remain.",
+            label = "results latestResults listQueries listMaterializedViews listDatasets searchDatasets "
+                    + "searchDatasetsByContract",
+            description = "Output of a single page (rows without fetchAll, json, or a list without fetchAll): the "
+                    + "offset of the next page, when more remain.",
             javaType = "Long")
     public static final String NEXT_OFFSET = "CamelDuneNextOffset";
 
@@ -211,6 +216,67 @@ public final class DuneConstants {
             description = "Output of insert: the bytes Dune counted; of uploadCsv: the bytes of the CSV sent.",
             javaType = "Long")
     public static final String BYTES_WRITTEN = "CamelDuneBytesWritten";
+
+    /** Input and output: a materialized view's name. */
+    @Metadata(
+            label = "upsertMaterializedView getMaterializedView refreshMaterializedView deleteMaterializedView",
+            description =
+                    "Input: the view's name (overrides the materializedView option); output of "
+                            + "upsertMaterializedView and refreshMaterializedView: the view's full name, dune.OWNER.result_NAME.",
+            javaType = "String")
+    public static final String MATERIALIZED_VIEW = "CamelDuneMaterializedView";
+
+    /** Input and output: a pipeline execution. */
+    @Metadata(
+            label = "executePipeline pipelineStatus runPipeline",
+            description = "Input of pipelineStatus (overrides the pipelineExecutionId option); output of "
+                    + "executePipeline and runPipeline: the pipeline execution's id.",
+            javaType = "String")
+    public static final String PIPELINE_EXECUTION_ID = "CamelDunePipelineExecutionId";
+
+    /** Output: a pipeline's overall status. */
+    @Metadata(
+            label = "pipelineStatus runPipeline",
+            description = "Output: the pipeline's overall status as Dune reports it (pending, executing, completed, "
+                    + "or another value once it failed).",
+            javaType = "String")
+    public static final String PIPELINE_STATUS = "CamelDunePipelineStatus";
+
+    /** Output: each node of a pipeline run, with its execution and state. */
+    @Metadata(
+            label = "runPipeline",
+            description = "Output of runPipeline: every node, with its execution id and final state (null for a node "
+                    + "that never started), also on failure.",
+            javaType = "java.util.List<io.github.cameldune.dune.model.PipelineRun.Node>")
+    public static final String PIPELINE_NODES = "CamelDunePipelineNodes";
+
+    /** Input: a dataset's full name. */
+    @Metadata(
+            label = "getDataset",
+            description = "Input: the dataset's full name; overrides the datasetName option.",
+            javaType = "String")
+    public static final String DATASET_NAME = "CamelDuneDatasetName";
+
+    /** Input: the words a dataset search looks for. */
+    @Metadata(
+            label = "searchDatasets",
+            description = "Input: what to look for; overrides the search option.",
+            javaType = "String")
+    public static final String SEARCH = "CamelDuneSearch";
+
+    /** Input: a contract address. */
+    @Metadata(
+            label = "searchDatasetsByContract",
+            description = "Input: the contract address; overrides the contractAddress option.",
+            javaType = "String")
+    public static final String CONTRACT_ADDRESS = "CamelDuneContractAddress";
+
+    /** Output: how many entries a list or search has in all. */
+    @Metadata(
+            label = "listQueries listDatasets searchDatasets searchDatasetsByContract",
+            description = "Output: how many entries match in all, over every page.",
+            javaType = "Long")
+    public static final String TOTAL = "CamelDuneTotal";
 
     private DuneConstants() {}
 }

@@ -8,6 +8,7 @@ import io.github.cameldune.dune.exception.DuneInvalidInputException;
 import io.github.cameldune.dune.handler.OperationHandler;
 import io.github.cameldune.dune.handler.OperationHandlers;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
+import io.github.cameldune.dune.waiting.PipelineWaiter;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -109,16 +110,22 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
         }
         getComponent().validateApiKey(this);
         getComponent().startCredits(client);
+        ExecutionWaiter waiter = new ExecutionWaiter(
+                client,
+                getComponent().poller(),
+                getComponent().durations(),
+                getComponent().clientServices().inFlight(),
+                getComponent().metrics());
         handlers = new OperationHandlers(
                 configuration,
                 client,
                 new CreditGuard(getComponent().ledger(), budget(), client.withoutRetries()::status),
-                new ExecutionWaiter(
-                        client,
+                waiter,
+                new PipelineWaiter(
+                        client.withoutRetries().pipelines()::status,
+                        waiter,
                         getComponent().poller(),
-                        getComponent().durations(),
-                        getComponent().clientServices().inFlight(),
-                        getComponent().metrics()),
+                        getComponent().clientServices().inFlight()),
                 getComponent().workers());
         handler = handlers.producer();
     }

@@ -48,7 +48,38 @@ public enum DuneOperation {
     /** Makes a saved query private: {@code POST /v1/query/{queryId}/private}. */
     makePrivate,
     /** Makes a saved query public: {@code POST /v1/query/{queryId}/unprivate}. */
-    makePublic;
+    makePublic,
+    /** Lists the account's saved queries, a page at a time: {@code GET /v1/queries}. Free. */
+    listQueries,
+    /**
+     * Creates or replaces the materialized view of a saved query and refreshes it: {@code POST
+     * /v1/materialized-views}. Costs credits (the refresh).
+     */
+    upsertMaterializedView,
+    /** Reads a materialized view: {@code GET /v1/materialized-views/{name}}. Free. */
+    getMaterializedView,
+    /** Lists the account's materialized views, a page at a time: {@code GET /v1/materialized-views}. Free. */
+    listMaterializedViews,
+    /** Drops a materialized view and its schedule: {@code DELETE /v1/materialized-views/{name}}. */
+    deleteMaterializedView,
+    /** Refreshes a materialized view: {@code POST /v1/materialized-views/{name}/refresh}. Costs credits. */
+    refreshMaterializedView,
+    /** Reads a query's pipeline, the views it reads as nodes: {@code GET /v1/query/{queryId}/pipeline}. Free. */
+    getPipeline,
+    /** Executes a query's pipeline: {@code POST /v1/query/{queryId}/pipeline/execute}. Costs credits per node. */
+    executePipeline,
+    /** Reads a pipeline execution's status, one entry per node: {@code GET /v1/pipelines/executions/{id}/status}. */
+    pipelineStatus,
+    /** Executes a query's pipeline, waits without holding a thread, and puts each node's execution on the message. */
+    runPipeline,
+    /** Lists Dune's datasets, a page at a time: {@code GET /v1/datasets}. Free. */
+    listDatasets,
+    /** Reads a dataset and its columns: {@code GET /v1/datasets/{slug}}. Free. */
+    getDataset,
+    /** Searches Dune's datasets: {@code POST /v1/datasets/search}. Free. */
+    searchDatasets,
+    /** Finds the decoded tables of a contract: {@code POST /v1/datasets/search-by-contract}. Free. */
+    searchDatasetsByContract;
 
     /** The operation of a URI's first part, e.g. {@code run}; an unknown one is named with the valid ones. */
     static DuneOperation of(String remaining) {

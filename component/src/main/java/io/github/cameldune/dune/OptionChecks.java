@@ -188,8 +188,38 @@ public final class OptionChecks {
             throw invalid("tableName", c.getTableName(), DuneUploads.TABLE_NAME_RULE);
         }
         atLeast("maxInsertBytes", c.getMaxInsertBytes(), 1024);
+        dataProducts(c);
         if (!"csv".equals(c.getUploadFormat()) && !"ndjson".equals(c.getUploadFormat())) {
             throw invalid("uploadFormat", c.getUploadFormat(), "csv or ndjson");
+        }
+    }
+
+    /** The options of materialized views and discovery, checked as the headers that override them are. */
+    private static void dataProducts(DuneConfiguration c) {
+        if (c.getMaterializedView() != null) {
+            if (c.getOperation() == DuneOperation.upsertMaterializedView) {
+                DataProductRules.bareViewName("materializedView", c.getMaterializedView());
+            } else {
+                DataProductRules.fullViewName("materializedView", c.getMaterializedView());
+            }
+        }
+        if (c.getCronExpression() != null) {
+            DataProductRules.cronExpression("cronExpression", c.getCronExpression());
+        }
+        if (c.getExpiresAt() != null) {
+            DataProductRules.expiresAt("expiresAt", c.getExpiresAt());
+            if (c.getCronExpression() == null) {
+                throw invalid("expiresAt", c.getExpiresAt(), "a cronExpression too: it is when the schedule stops");
+            }
+        }
+        if (c.getContractAddress() != null) {
+            DataProductRules.contractAddress("contractAddress", c.getContractAddress());
+        }
+        if (c.getOwnerScope() != null && !List.of("all", "me", "team").contains(c.getOwnerScope())) {
+            throw invalid("ownerScope", c.getOwnerScope(), "all, me or team");
+        }
+        if (c.getOperation() == DuneOperation.listDatasets && c.getLimit() != null && c.getLimit() > 250) {
+            throw invalid("limit", c.getLimit(), "at most 250 with listDatasets (Dune's largest page)");
         }
     }
 
@@ -325,7 +355,8 @@ public final class OptionChecks {
         return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
     }
 
-    private static DuneInvalidInputException invalid(String option, Object value, String allowed) {
+    /** The error for a value that is not allowed: {@code Invalid <option> '<value>': expected <allowed>}. */
+    static DuneInvalidInputException invalid(String option, Object value, String allowed) {
         return new DuneInvalidInputException(
                 "Invalid " + option + " '" + abbreviate(String.valueOf(value)) + "': expected " + allowed);
     }

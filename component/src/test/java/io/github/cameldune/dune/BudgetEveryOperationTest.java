@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every operation that may bill reserves before it sends: with a budget of 3 credits spent by three writes (a table
- * created, an insert, a CSV upload: 1 credit each), each of them is refused and the emulator receives nothing.
+ * created, an insert, a CSV upload: 1 credit each), each of them (executions, writes, a view's upsert and refresh, a
+ * pipeline) is refused and the emulator receives nothing billed.
  */
 @Timeout(60)
 class BudgetEveryOperationTest extends DuneTestSupport {
@@ -43,8 +44,24 @@ class BudgetEveryOperationTest extends DuneTestSupport {
                 from("direct:run").to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES);
                 from("direct:latestResults")
                         .to("dune:latestResults?queryId=" + SampleQuery.NUMBER_SERIES + "&maxAge=1ms");
+                from("direct:upsertMaterializedView")
+                        .to("dune:upsertMaterializedView?materializedView=result_numbers&queryId=" + numbers);
+                from("direct:refreshMaterializedView")
+                        .to("dune:refreshMaterializedView?materializedView=dune.emulator.result_numbers");
+                from("direct:executePipeline").to("dune:executePipeline?queryId=" + SampleQuery.NUMBER_SERIES);
+                from("direct:runPipeline").to("dune:runPipeline?queryId=" + SampleQuery.NUMBER_SERIES);
             }
         };
+    }
+
+    /** A query without parameters and its view, made on the emulator directly: nothing counted in the budget. */
+    private final long numbers = emulator()
+            .engine()
+            .library()
+            .create("numbers", "SELECT 1 AS one", null, List.of(), java.util.Map.of(), false, false);
+
+    {
+        emulator().engine().materializedViews().upsert("result_numbers", numbers, null, null, false, null);
     }
 
     private void spendTheBudgetOnWrites() {
@@ -67,17 +84,23 @@ class BudgetEveryOperationTest extends DuneTestSupport {
                 "direct:execute",
                 "direct:executeSql",
                 "direct:run",
-                "direct:latestResults"
+                "direct:latestResults",
+                "direct:upsertMaterializedView",
+                "direct:refreshMaterializedView",
+                "direct:executePipeline",
+                "direct:runPipeline"
             })
     void isRefusedSendingNothingOnceTheBudgetIsSpent(String operation) {
         spendTheBudgetOnWrites();
         Exchange refused = template.request(operation, e -> {});
         assertThat(refused.getException()).isInstanceOf(DuneBudgetExceededException.class);
-        // latestResults reads the age of the latest result first (free, and billed by size): nothing else
+        // latestResults reads the age of the latest result first (free, and billed by size), a pipeline its nodes
+        // (free): nothing else
         assertThat(requests())
                 .as("sent by %s", operation)
                 .allMatch(r ->
-                        operation.equals("direct:latestResults") && r.path().endsWith("/results"));
+                        operation.equals("direct:latestResults") && r.path().endsWith("/results")
+                                || operation.endsWith("Pipeline") && r.path().endsWith("/pipeline"));
     }
 
     @Test

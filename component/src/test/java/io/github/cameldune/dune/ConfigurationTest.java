@@ -117,9 +117,8 @@ class ConfigurationTest {
                     .rootCause()
                     .hasMessageContaining("Unknown dune operation 'exceute'")
                     .hasMessageContaining(
-                            "[execute, executeSql, status, results, resultsCsv, latestResults, cancel, run, "
-                                    + "usage, createTable, insert, uploadCsv, clearTable, deleteTable, listTables, createQuery, getQuery, "
-                                    + "updateQuery, archiveQuery, unarchiveQuery, makePrivate, makePublic]");
+                            "[execute, executeSql, status, results, resultsCsv, latestResults, cancel, run, ")
+                    .hasMessageContaining("listDatasets, getDataset, searchDatasets, searchDatasetsByContract]");
         }
     }
 

@@ -51,6 +51,23 @@ class FailEarlyTest extends DuneTestSupport {
                 "execute?queryId=1001&baseUrl=https://api.dune.com/api/v1 | Invalid baseUrl "
                         + "'https://api.dune.com/api/v1': expected the URL without /v1, such as https://api.dune.com/api",
                 "execute?queryId=1001&baseUrl=not a url | Invalid baseUrl 'not a url'",
+                "upsertMaterializedView?materializedView=trades | Invalid materializedView 'trades': expected a "
+                        + "materialized view's name: result_",
+                "upsertMaterializedView?materializedView=result_x_ | Invalid materializedView 'result_x_'",
+                "refreshMaterializedView?materializedView=result_daily | Invalid materializedView 'result_daily': "
+                        + "expected a materialized view's full name, dune.OWNER.result_NAME",
+                "upsertMaterializedView?cronExpression=*/5 * * * * | Invalid cronExpression '*/5 * * * *': expected a "
+                        + "schedule at least 15 minutes apart (it fires 5 minutes apart)",
+                "upsertMaterializedView?cronExpression=0 0 * * | Invalid cronExpression '0 0 * *': expected five cron",
+                "upsertMaterializedView?cronExpression=0 25 * * * | Invalid cronExpression '0 25 * * *': expected cron "
+                        + "fields of numbers, *, ranges, lists and steps: the hour field has '25', not within 0-23",
+                "upsertMaterializedView?cronExpression=0 * * * *&expiresAt=soon | Invalid expiresAt 'soon': expected an "
+                        + "RFC 3339 time",
+                "upsertMaterializedView?expiresAt=2027-01-01T00:00:00Z | Invalid expiresAt '2027-01-01T00:00:00Z': "
+                        + "expected a cronExpression too",
+                "searchDatasetsByContract?contractAddress=uniswap | Invalid contractAddress 'uniswap'",
+                "searchDatasets?ownerScope=everyone | Invalid ownerScope 'everyone': expected all, me or team",
+                "listDatasets?limit=251 | Invalid limit '251': expected at most 250 with listDatasets",
             })
     void aMistakeInAnOptionFailsTheStartAndBillsNothing(String uri, String message) {
         assertThatThrownBy(() -> context.addRoutes(route("direct:mistake", "dune:" + uri)))

@@ -1,6 +1,7 @@
 package io.github.cameldune.dune.client;
 
 import io.github.cameldune.dune.model.ExecutionStatus;
+import io.github.cameldune.dune.model.PipelineStatus;
 
 /**
  * Where the client tells what Dune billed for the answers it received, and all it knows of money: which calls bill
@@ -18,6 +19,9 @@ public interface CostReport {
 
         @Override
         public void written(long bytes) {}
+
+        @Override
+        public void pipeline(PipelineStatus status) {}
     };
 
     /** A status was read; once the execution ended it carries the credits Dune charged for it. */
@@ -28,4 +32,7 @@ public interface CostReport {
 
     /** Dune accepted a write of so many bytes to a table. */
     void written(long bytes);
+
+    /** A pipeline execution's status was read: its nodes' executions, once they started. */
+    void pipeline(PipelineStatus status);
 }

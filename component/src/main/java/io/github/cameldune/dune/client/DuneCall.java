@@ -55,7 +55,39 @@ public enum DuneCall {
     /** {@code POST /v1/query/{id}/private}. */
     MAKE_PRIVATE("makePrivate", false, Bucket.WRITE, Billing.FREE),
     /** {@code POST /v1/query/{id}/unprivate}. */
-    MAKE_PUBLIC("makePublic", false, Bucket.WRITE, Billing.FREE);
+    MAKE_PUBLIC("makePublic", false, Bucket.WRITE, Billing.FREE),
+    /** {@code GET /v1/queries}: a page of the account's queries. */
+    LIST_QUERIES("listQueries", false, Bucket.READ, Billing.FREE),
+    /**
+     * {@code POST /v1/materialized-views}: creates or replaces a view and refreshes it; sent twice, it refreshes twice,
+     * so it is never re-sent.
+     */
+    UPSERT_MATERIALIZED_VIEW("upsertMaterializedView", true, Bucket.WRITE, Billing.REFRESH),
+    /** {@code GET /v1/materialized-views/{name}}. */
+    GET_MATERIALIZED_VIEW("getMaterializedView", false, Bucket.READ, Billing.FREE),
+    /** {@code GET /v1/materialized-views}: a page of the account's views. */
+    LIST_MATERIALIZED_VIEWS("listMaterializedViews", false, Bucket.READ, Billing.FREE),
+    /**
+     * {@code DELETE /v1/materialized-views/{name}}: drops a view and its schedule. Free, but a delete whose answer was
+     * lost is not sent again: the second would fail with a 404 and hide that the first worked.
+     */
+    DELETE_MATERIALIZED_VIEW("deleteMaterializedView", true, Bucket.WRITE, Billing.FREE),
+    /** {@code POST /v1/materialized-views/{name}/refresh}: a billed execution and write; never re-sent. */
+    REFRESH_MATERIALIZED_VIEW("refreshMaterializedView", true, Bucket.WRITE, Billing.REFRESH),
+    /** {@code GET /v1/query/{id}/pipeline}: the views a query reads, as the nodes of its pipeline. */
+    GET_PIPELINE("getPipeline", false, Bucket.READ, Billing.FREE),
+    /** {@code POST /v1/query/{id}/pipeline/execute}: one billed execution per node; never re-sent. */
+    EXECUTE_PIPELINE("executePipeline", true, Bucket.WRITE, Billing.PIPELINE),
+    /** {@code GET /v1/pipelines/executions/{id}/status}. */
+    PIPELINE_STATUS("pipelineStatus", false, Bucket.READ, Billing.FREE),
+    /** {@code GET /v1/datasets}: a page of Dune's catalog. */
+    LIST_DATASETS("listDatasets", false, Bucket.READ, Billing.FREE),
+    /** {@code GET /v1/datasets/{slug}}: one dataset with its columns. */
+    GET_DATASET("getDataset", false, Bucket.READ, Billing.FREE),
+    /** {@code POST /v1/datasets/search}: a read despite the POST; safe to send again. */
+    SEARCH_DATASETS("searchDatasets", false, Bucket.READ, Billing.FREE),
+    /** {@code POST /v1/datasets/search-by-contract}: the decoded tables of a contract; a read despite the POST. */
+    SEARCH_DATASETS_BY_CONTRACT("searchDatasetsByContract", false, Bucket.READ, Billing.FREE);
 
     /** Dune's two per-minute rate limits, counted apart. */
     public enum Bucket {
@@ -74,7 +106,14 @@ public enum DuneCall {
         /** Credits per megabyte of the answer, at the plan's rate. */
         EXPORT,
         /** Credits per gigabyte written to a table (3, at least 1 a write). */
-        WRITE
+        WRITE,
+        /**
+         * A materialized view's refresh: an execution's credits, reported in its status, plus the write of the view's
+         * table (at least 1 credit).
+         */
+        REFRESH,
+        /** A pipeline: each node billed as its own request is, a query's execution or a view's refresh. */
+        PIPELINE
     }
 
     private final String operationName;

@@ -84,6 +84,21 @@ public final class DuneClient {
         return new DuneQueries(urls, sender);
     }
 
+    /** The materialized views endpoints, over the same sender and limits. */
+    public DuneMaterializedViews materializedViews() {
+        return new DuneMaterializedViews(urls, sender);
+    }
+
+    /** The pipelines endpoints, over the same sender and limits. */
+    public DunePipelines pipelines() {
+        return new DunePipelines(urls, sender, services.costs());
+    }
+
+    /** The dataset discovery endpoints, over the same sender and limits. */
+    public DuneDatasets datasets() {
+        return new DuneDatasets(urls, sender);
+    }
+
     /** The uploads endpoints, over the same sender and limits. */
     public DuneUploads uploads() {
         return new DuneUploads(urls, sender, services.costs());

@@ -3,6 +3,7 @@ package io.github.cameldune.dune.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.cameldune.dune.model.DuneQuery;
 import io.github.cameldune.dune.model.QueryDraft;
+import io.github.cameldune.dune.model.QueryList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -10,7 +11,7 @@ import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.core5.http.ContentType;
 
 /**
- * Dune's query management ({@code /v1/query}): create, read, update, archive and unarchive, private and public. Free;
+ * Dune's query management ({@code /v1/query}): create, read, list, update, archive and unarchive, private and public. Free;
  * a create makes a new query each time it is sent, so it is never sent again after it may have succeeded.
  */
 public final class DuneQueries {
@@ -67,6 +68,29 @@ public final class DuneQueries {
         SimpleHttpRequest http = SimpleRequestBuilder.post(urls.url(path(queryId, action), List.of()))
                 .build();
         return sender.send(new ApiRequest(call, queryId, null, http), DuneQueries::queryId);
+    }
+
+    /**
+     * {@code GET /v1/queries}: a page of the account's queries.
+     *
+     * @param limit  queries per page, or null for Dune's 20
+     * @param offset the first query, or null
+     */
+    public CompletableFuture<QueryList> listQueries(Integer limit, Long offset) {
+        List<java.util.Map.Entry<String, String>> query = new java.util.ArrayList<>();
+        if (limit != null) {
+            query.add(java.util.Map.entry("limit", String.valueOf(limit)));
+        }
+        if (offset != null) {
+            query.add(java.util.Map.entry("offset", String.valueOf(offset)));
+        }
+        SimpleHttpRequest http = SimpleRequestBuilder.get(urls.url(List.of("v1", "queries"), query))
+                .build();
+        return sender.send(new ApiRequest(DuneCall.LIST_QUERIES, null, null, http), answer -> {
+            QueryList page = answer.read(QueryList.class);
+            answer.require(page.queries() != null, "queries");
+            return page;
+        });
     }
 
     private static long queryId(ApiResponse answer) {

@@ -4,11 +4,13 @@ import io.github.cameldune.dune.client.CostReport;
 import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.metrics.DuneMetrics;
 import io.github.cameldune.dune.model.ExecutionStatus;
+import io.github.cameldune.dune.model.PipelineStatus;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -98,13 +100,15 @@ public final class CreditLedger implements CostReport {
      */
     Reservation reserve(
             DuneCall call, Long queryId, CostEstimates.Key key, BigDecimal expected, CreditBudget endpointBudget) {
-        if (call.billing() != DuneCall.Billing.EXECUTION && call.billing() != DuneCall.Billing.WRITE) {
+        if (call.billing() == DuneCall.Billing.FREE || call.billing() == DuneCall.Billing.EXPORT) {
             throw new IllegalArgumentException(call + " is not billed before it is answered: nothing to reserve");
         }
-        if (budget == null && endpointBudget == null) {
+        if (!hasBudget(endpointBudget)) {
             return null;
         }
-        BigDecimal cost = expected != null ? expected : estimates.expected(key);
+        // a refresh writes its view's table beside its execution: at least a write's minimum
+        BigDecimal surcharge = call.billing() == DuneCall.Billing.REFRESH ? Prices.write(0) : BigDecimal.ZERO;
+        BigDecimal cost = (expected != null ? expected : estimates.expected(key)).add(surcharge);
         List<Reservation.Held> held = new ArrayList<>(2);
         try {
             for (CreditBudget b : new CreditBudget[] {budget, endpointBudget}) {
@@ -114,10 +118,32 @@ public final class CreditLedger implements CostReport {
             }
         } catch (RuntimeException refused) {
             // the component's budget had room, the endpoint's not: nothing is held
-            new Reservation(held, cost, null, estimates).release();
+            new Reservation(held, cost, null, estimates, surcharge).release();
             throw refused;
         }
-        return new Reservation(List.copyOf(held), cost, key, estimates);
+        return new Reservation(List.copyOf(held), cost, key, estimates, surcharge);
+    }
+
+    /** Whether any budget applies to a request of an endpoint with this budget (null: none). */
+    boolean hasBudget(CreditBudget endpointBudget) {
+        return budget != null || endpointBudget != null;
+    }
+
+    @Override
+    public void pipeline(PipelineStatus status) {
+        settler.pipelineSeen(status);
+    }
+
+    /**
+     * Follows a pipeline Dune accepted under reservations, one per node by node id: each node's execution is followed
+     * once a status names it, and the nodes that never started are released once the pipeline ended.
+     */
+    void followPipeline(
+            String pipelineExecutionId,
+            Map<Integer, Reservation> nodes,
+            Function<String, CompletableFuture<PipelineStatus>> pipelineStatus,
+            Function<String, CompletableFuture<ExecutionStatus>> status) {
+        settler.followPipeline(pipelineExecutionId, nodes, pipelineStatus, status);
     }
 
     /** Follows an execution Dune accepted under a reservation until its cost is known. */

@@ -3,6 +3,7 @@ package io.github.cameldune.dune.credits;
 import io.github.cameldune.dune.client.Futures;
 import io.github.cameldune.dune.exception.DuneException;
 import io.github.cameldune.dune.model.ExecutionStatus;
+import io.github.cameldune.dune.model.PipelineStatus;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
@@ -40,7 +41,31 @@ final class ExecutionSettler {
         }
     }
 
+    /**
+     * A pipeline followed: a reservation per node not started yet, how to read the pipeline's and the nodes'
+     * statuses, when its status was last seen.
+     */
+    private static final class Pipeline {
+        final Map<Integer, Reservation> unstarted;
+        final Function<String, CompletableFuture<PipelineStatus>> pipelineStatus;
+        final Function<String, CompletableFuture<ExecutionStatus>> status;
+        volatile long seenNanos;
+        volatile boolean reading;
+
+        Pipeline(
+                Map<Integer, Reservation> unstarted,
+                Function<String, CompletableFuture<PipelineStatus>> pipelineStatus,
+                Function<String, CompletableFuture<ExecutionStatus>> status,
+                long now) {
+            this.unstarted = new ConcurrentHashMap<>(unstarted);
+            this.pipelineStatus = pipelineStatus;
+            this.status = status;
+            this.seenNanos = now;
+        }
+    }
+
     private final Map<String, Followed> followed = new ConcurrentHashMap<>();
+    private final Map<String, Pipeline> pipelines = new ConcurrentHashMap<>();
     private final LongSupplier nanoClock;
     private ScheduledFuture<?> rounds;
     private volatile long intervalNanos = Long.MAX_VALUE;
@@ -53,6 +78,38 @@ final class ExecutionSettler {
     void follow(
             String executionId, Reservation reservation, Function<String, CompletableFuture<ExecutionStatus>> status) {
         followed.put(executionId, new Followed(reservation, status, nanoClock.getAsLong()));
+    }
+
+    /** Follows a pipeline Dune accepted under a reservation per node. */
+    void followPipeline(
+            String pipelineExecutionId,
+            Map<Integer, Reservation> nodes,
+            Function<String, CompletableFuture<PipelineStatus>> pipelineStatus,
+            Function<String, CompletableFuture<ExecutionStatus>> status) {
+        pipelines.put(pipelineExecutionId, new Pipeline(nodes, pipelineStatus, status, nanoClock.getAsLong()));
+    }
+
+    /**
+     * A pipeline's status was read: each node that started is followed by its execution from now on, and once the
+     * pipeline ended, the nodes that never started free their credits.
+     */
+    void pipelineSeen(PipelineStatus status) {
+        Pipeline p = pipelines.get(status.pipelineExecutionId());
+        if (p == null) {
+            return;
+        }
+        p.seenNanos = nanoClock.getAsLong();
+        for (PipelineStatus.NodeExecution node : status.nodeExecutions()) {
+            if (node.executionId() != null) {
+                Reservation held = p.unstarted.remove(node.id());
+                if (held != null) {
+                    follow(node.executionId(), held, p.status);
+                }
+            }
+        }
+        if (status.isFinished() && pipelines.remove(status.pipelineExecutionId(), p)) {
+            p.unstarted.values().forEach(Reservation::release);
+        }
     }
 
     /**
@@ -97,11 +154,23 @@ final class ExecutionSettler {
             rounds = null;
         }
         followed.clear();
+        pipelines.clear();
     }
 
-    /** One round: the least recently seen executions not seen for an interval, at most {@value #MAX_READS}. */
+    /**
+     * One round: the least recently seen pipelines and executions not seen for an interval, at most
+     * {@value #MAX_READS} of each.
+     */
     void round() {
         long now = nanoClock.getAsLong();
+        pipelines
+                .entrySet()
+                .removeIf(e -> e.getValue().unstarted.values().stream().allMatch(Reservation::hasLeftWindow));
+        pipelines.entrySet().stream()
+                .filter(e -> !e.getValue().reading && now - e.getValue().seenNanos >= intervalNanos)
+                .sorted(Comparator.comparingLong(e -> e.getValue().seenNanos))
+                .limit(MAX_READS)
+                .forEach(e -> readPipeline(e.getKey(), e.getValue()));
         followed.entrySet().removeIf(e -> e.getValue().reservation.hasLeftWindow());
         followed.entrySet().stream()
                 .filter(e -> !e.getValue().reading && now - e.getValue().seenNanos >= intervalNanos)
@@ -129,8 +198,26 @@ final class ExecutionSettler {
         });
     }
 
-    /** The executions followed now. */
+    /** A pipeline's status read: its answer is seen through {@link #pipelineSeen}, as every pipeline status read. */
+    private void readPipeline(String pipelineExecutionId, Pipeline p) {
+        p.reading = true;
+        CompletableFuture<PipelineStatus> read;
+        try {
+            read = p.pipelineStatus.apply(pipelineExecutionId);
+        } catch (RuntimeException e) {
+            p.reading = false;
+            return;
+        }
+        read.whenComplete((status, error) -> {
+            p.reading = false;
+            if (error != null && Futures.cause(error) instanceof DuneException failure && !failure.isTransient()) {
+                pipelines.remove(pipelineExecutionId, p);
+            }
+        });
+    }
+
+    /** The executions and pipelines followed now. */
     int size() {
-        return followed.size();
+        return followed.size() + pipelines.size();
     }
 }

@@ -20,27 +20,39 @@ final class Reservation {
     private final BigDecimal expected;
     private final CostEstimates.Key key;
     private final CostEstimates estimates;
+    private final BigDecimal surcharge;
 
-    Reservation(List<Held> held, BigDecimal expected, CostEstimates.Key key, CostEstimates estimates) {
+    /**
+     * @param surcharge what the request costs beyond the execution its status reports: a refresh's write of its table
+     */
+    Reservation(
+            List<Held> held,
+            BigDecimal expected,
+            CostEstimates.Key key,
+            CostEstimates estimates,
+            BigDecimal surcharge) {
         this.held = held;
         this.expected = expected;
         this.key = key;
         this.estimates = estimates;
+        this.surcharge = surcharge;
     }
 
-    /** What the request was expected to cost. */
+    /** What the request was expected to cost: its execution's part, without the surcharge. */
     BigDecimal expected() {
-        return expected;
+        return expected.subtract(surcharge);
     }
 
     /**
-     * Becomes what Dune charged; an execution's cost is remembered as what the same query costs next time.
+     * Becomes what Dune charged, and the surcharge; an execution's cost is remembered as what the same query costs
+     * next time.
      *
+     * @param credits     what Dune charged for the execution, or the execution's expected part when it did not say
      * @param submittedAt when Dune took the request, or null
      */
     void settle(BigDecimal credits, Instant submittedAt) {
         for (Held h : held) {
-            h.budget().settle(h.entry(), credits, submittedAt);
+            h.budget().settle(h.entry(), credits.add(surcharge), submittedAt);
         }
         if (key != null) {
             estimates.cost(key, credits);

@@ -70,8 +70,11 @@ public class DuneExecutionException extends DuneException {
         return state;
     }
 
-    /** The message head: {@code Dune run: execution 01... of query 1}. */
+    /** The message head: {@code Dune run: execution 01... of query 1}, or {@code Dune run: query 1} before one. */
     private static String head(String operation, Long queryId, String executionId) {
+        if (executionId == null) {
+            return "Dune " + operation + ":" + (queryId != null ? " query " + queryId : "");
+        }
         return "Dune " + operation + ": execution " + executionId + (queryId != null ? " of query " + queryId : "");
     }
 }

@@ -181,18 +181,35 @@ final class ExecutionFlow {
             Long queryId,
             ResultOptions options,
             OutputType type) {
-        return started.thenCompose(execution -> {
-            String id = execution.executionId();
-            // known from now on, so an error handler can fetch the result later
-            OutputHeaders.executionId(message, id);
-            OutputHeaders.state(message, execution.state());
-            return waiter.await(operation(), id, queryId, waitPolicy)
-                    .exceptionallyCompose(error -> cancelOnTimeout(error, id))
-                    .thenCompose(status -> read(message, status, queryId, options, type))
-                    .exceptionally(error -> {
-                        throw naming(message, Futures.cause(error), queryId, execution);
-                    });
-        });
+        return started.thenCompose(execution -> awaitEnd(message, execution, queryId)
+                .thenCompose(status -> read(message, status.executionId(), options, type))
+                .exceptionally(error -> {
+                    throw naming(message, Futures.cause(error), queryId, execution);
+                }));
+    }
+
+    /**
+     * Puts the execution's id and state on the message, waits for it to end (cancelling it on a timeout when asked),
+     * and completes with its last status once its result can be read; otherwise fails typed, the execution named.
+     *
+     * @param queryId the saved query, whose past run times time the polls; null when not known
+     */
+    CompletableFuture<ExecutionStatus> awaitEnd(Message message, DuneExecution execution, Long queryId) {
+        String id = execution.executionId();
+        // known from now on, so an error handler can fetch the result later
+        OutputHeaders.executionId(message, id);
+        OutputHeaders.state(message, execution.state());
+        return waiter.await(operation(), id, queryId, waitPolicy)
+                .exceptionallyCompose(error -> cancelOnTimeout(error, id))
+                .thenApply(status -> ended(message, status, queryId))
+                .exceptionally(error -> {
+                    throw naming(message, Futures.cause(error), queryId, execution);
+                });
+    }
+
+    /** The endpoint's wait policy (poll delays, timeout). */
+    WaitPolicy waitPolicy() {
+        return waitPolicy;
     }
 
     /**
@@ -216,8 +233,8 @@ final class ExecutionFlow {
                 cause);
     }
 
-    private CompletableFuture<Void> read(
-            Message message, ExecutionStatus status, Long queryId, ResultOptions options, OutputType type) {
+    /** An ended execution's state and cost on the message; fails typed unless its result can be read. */
+    private ExecutionStatus ended(Message message, ExecutionStatus status, Long queryId) {
         OutputHeaders.state(message, status.state());
         OutputHeaders.cost(message, status);
         DuneExecutionException outcome = DuneExecutionException.forState(
@@ -230,16 +247,22 @@ final class ExecutionFlow {
         if (outcome != null) {
             throw outcome;
         }
+        return status;
+    }
+
+    /** Reads an ended execution's results onto the message in the given form. */
+    CompletableFuture<Void> read(Message message, String executionId, ResultOptions options, OutputType type) {
         return reader.read(
                 message,
                 operation(),
-                ResultsTarget.execution(status.executionId()),
+                ResultsTarget.execution(executionId),
                 options.withAllowPartialResults(config.isAllowPartialResults()),
                 type,
                 config.isFetchAll());
     }
 
-    private CompletableFuture<ExecutionStatus> cancelOnTimeout(Throwable error, String executionId) {
+    /** After a timeout of the wait for an execution: a cancel when cancelOnTimeout asks for it. */
+    CompletableFuture<ExecutionStatus> cancelOnTimeout(Throwable error, String executionId) {
         Throwable cause = Futures.cause(error);
         if (!config.isCancelOnTimeout()) {
             return CompletableFuture.failedFuture(cause);

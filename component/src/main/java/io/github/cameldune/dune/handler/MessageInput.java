@@ -148,7 +148,8 @@ final class MessageInput {
                 config.isIgnoreMaxDatapointsPerRequest());
     }
 
-    private static <T> T header(Message message, String name, Class<T> type, T fallback) {
+    /** A header of a type, or the fallback when it is not set; a value that is not of the type is bad input. */
+    static <T> T header(Message message, String name, Class<T> type, T fallback) {
         Object raw = message.getHeader(name);
         if (raw == null) {
             return fallback;

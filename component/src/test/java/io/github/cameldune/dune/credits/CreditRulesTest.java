@@ -9,12 +9,15 @@ import io.github.cameldune.dune.exception.DuneApiException;
 import io.github.cameldune.dune.metrics.DuneMetrics;
 import io.github.cameldune.dune.model.ExecutionState;
 import io.github.cameldune.dune.model.ExecutionStatus;
+import io.github.cameldune.dune.model.Pipeline;
+import io.github.cameldune.dune.model.PipelineStatus;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -57,6 +60,19 @@ class CreditRulesTest {
         BILLED.put(DuneCall.UNARCHIVE_QUERY, Billing.FREE);
         BILLED.put(DuneCall.MAKE_PRIVATE, Billing.FREE);
         BILLED.put(DuneCall.MAKE_PUBLIC, Billing.FREE);
+        BILLED.put(DuneCall.LIST_QUERIES, Billing.FREE);
+        BILLED.put(DuneCall.UPSERT_MATERIALIZED_VIEW, Billing.REFRESH);
+        BILLED.put(DuneCall.GET_MATERIALIZED_VIEW, Billing.FREE);
+        BILLED.put(DuneCall.LIST_MATERIALIZED_VIEWS, Billing.FREE);
+        BILLED.put(DuneCall.DELETE_MATERIALIZED_VIEW, Billing.FREE);
+        BILLED.put(DuneCall.REFRESH_MATERIALIZED_VIEW, Billing.REFRESH);
+        BILLED.put(DuneCall.GET_PIPELINE, Billing.FREE);
+        BILLED.put(DuneCall.EXECUTE_PIPELINE, Billing.PIPELINE);
+        BILLED.put(DuneCall.PIPELINE_STATUS, Billing.FREE);
+        BILLED.put(DuneCall.LIST_DATASETS, Billing.FREE);
+        BILLED.put(DuneCall.GET_DATASET, Billing.FREE);
+        BILLED.put(DuneCall.SEARCH_DATASETS, Billing.FREE);
+        BILLED.put(DuneCall.SEARCH_DATASETS_BY_CONTRACT, Billing.FREE);
     }
 
     private static final String EXECUTION_ID = "01KBX3C0DQ2B8VYQ9F2ZB7M3JX";
@@ -109,6 +125,57 @@ class CreditRulesTest {
                 guard.write(call, 0, () -> CompletableFuture.completedFuture("accepted"))
                         .join();
                 assertThat(budget.settled()).isEqualByComparingTo("7");
+            }
+            case REFRESH -> {
+                guard.refresh(
+                                call,
+                                "result_daily",
+                                null,
+                                () -> CompletableFuture.completedFuture(EXECUTION_ID),
+                                id -> id)
+                        .join();
+                assertThat(budget.reserved())
+                        .as("the medium tier's list price and the write's minimum")
+                        .isEqualByComparingTo("11");
+                ledger.status(status(ExecutionState.COMPLETED, "7"));
+                assertThat(budget.reserved()).isZero();
+                assertThat(budget.settled())
+                        .as("what Dune charged and the write")
+                        .isEqualByComparingTo("8");
+            }
+            case PIPELINE -> {
+                Pipeline.Node view = new Pipeline.Node(
+                        1, List.of(), null, new Pipeline.ViewRefresh("dune.team.result_daily", "large"));
+                Pipeline.Node query =
+                        new Pipeline.Node(2, List.of(1), new Pipeline.QueryExecution(1001L, "large", Map.of()), null);
+                CompletableFuture<PipelineStatus> never = new CompletableFuture<>();
+                guard.pipeline(
+                                List.of(view, query),
+                                () -> CompletableFuture.completedFuture("01HKZJ2683PHF9Q9PHHQ8FW4Q1"),
+                                id -> never)
+                        .join();
+                assertThat(budget.reserved())
+                        .as("each node: the large tier's list price, the view's write")
+                        .isEqualByComparingTo("41");
+                // the view's node ran, the query's never started
+                ledger.pipeline(new PipelineStatus(
+                        "01HKZJ2683PHF9Q9PHHQ8FW4Q1",
+                        "failed",
+                        "node 1 failed",
+                        List.of(
+                                new PipelineStatus.NodeExecution(
+                                        1,
+                                        null,
+                                        new PipelineStatus.NodeStatus(
+                                                "failed", null, "dune.team.result_daily", EXECUTION_ID, null)),
+                                new PipelineStatus.NodeExecution(
+                                        2, new PipelineStatus.NodeStatus("pending", 1001L, null, null, null), null))));
+                assertThat(budget.reserved())
+                        .as("the view's refresh, until its cost is known")
+                        .isEqualByComparingTo("21");
+                ledger.status(status(ExecutionState.FAILED, "3"));
+                assertThat(budget.reserved()).isZero();
+                assertThat(budget.settled()).isEqualByComparingTo("4");
             }
             case EXPORT -> {
                 notReserved(call);

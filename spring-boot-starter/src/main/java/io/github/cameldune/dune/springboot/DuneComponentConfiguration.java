@@ -66,7 +66,8 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
     private String executionId;
 
     /**
-     * With outputType=rows, follow the pages to the end instead of returning one page.
+     * With outputType=rows, follow the pages to the end instead of returning one page; with listQueries,
+     * listMaterializedViews, listDatasets and the searches, every page's entries in one body.
      */
     private Boolean fetchAll = false;
 
@@ -94,7 +95,8 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
     private Boolean lazyStartProducer = false;
 
     /**
-     * Rows per page of results (Dune may send fewer).
+     * Rows per page of results (Dune may send fewer); entries per page of listQueries, listMaterializedViews,
+     * listDatasets (at most 250) and the searches.
      */
     private Integer limit;
 
@@ -120,7 +122,7 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
     private Integer maxRetries = 3;
 
     /**
-     * The first row of the page of results, 0-based.
+     * The first row of the page of results, or entry of a list or search, 0-based.
      */
     private Long offset;
 
@@ -209,7 +211,8 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
 
     /**
      * With results and resultsCsv: wait, as run does, until the execution has finished before reading it (for
-     * an execution started elsewhere, e.g. by dune:execute in another route).
+     * an execution started elsewhere, e.g. by dune:execute in another route). With upsertMaterializedView and
+     * refreshMaterializedView: wait until the refresh has finished, and fail unless it completed.
      */
     private Boolean waitForCompletion = false;
 
@@ -337,6 +340,108 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
      * created when needed. No thread waits for Dune.
      */
     private Integer workerPoolSize = 10;
+
+    /**
+     * With upsertMaterializedView: when Dune refreshes the view, five cron fields in UTC (minute hour
+     * day-of-month month day-of-week), at least 15 minutes and at most a week apart, e.g. 0 /6 . Not set: no
+     * schedule (an upsert replaces every setting, so a schedule not given is dropped).
+     */
+    private String cronExpression;
+
+    /**
+     * With upsertMaterializedView and a cronExpression: when the schedule stops, an RFC 3339 time such as
+     * 2027-01-01T00:00:00Z.
+     */
+    private String expiresAt;
+
+    /**
+     * The materialized view: with upsertMaterializedView its name, result_ and lowercase letters, digits and
+     * underscores (8 to 128 characters, not ending with an underscore), or its full name; with
+     * getMaterializedView, refreshMaterializedView and deleteMaterializedView its full name,
+     * dune.OWNER.result_NAME, as upsertMaterializedView answers it.
+     */
+    private String materializedView;
+
+    /**
+     * The pipeline execution pipelineStatus reads; a String body is used when neither this nor the
+     * CamelDunePipelineExecutionId header is set.
+     */
+    private String pipelineExecutionId;
+
+    /**
+     * With upsertMaterializedView: whether only the owner sees the view (Dune's plans decide who may have
+     * private views). Always sent, since an upsert replaces every setting.
+     */
+    private Boolean privateView = false;
+
+    /**
+     * With runPipeline: read the rows of the query's own node into the body, in the outputType's form, as run
+     * does; otherwise the body is the PipelineRun.
+     */
+    private Boolean readResults = false;
+
+    /**
+     * With searchDatasets and searchDatasetsByContract: only these chains, separated by commas, e.g.
+     * ethereum,base.
+     */
+    private String blockchains;
+
+    /**
+     * With searchDatasets: only these categories, separated by commas: canonical, decoded, spell, community.
+     */
+    private String categories;
+
+    /**
+     * With searchDatasetsByContract: the contract whose decoded tables to find, 0x and hex digits (or a Tron
+     * address).
+     */
+    private String contractAddress;
+
+    /**
+     * The dataset getDataset reads, by its full name, e.g. dex.trades or dune.OWNER.TABLE.
+     */
+    private String datasetName;
+
+    /**
+     * With listDatasets and searchDatasets: only these types, separated by commas, e.g. spell,decoded_table
+     * (also dune_table, uploaded_table, transformation_table, transformation_view, materialized_view).
+     */
+    private String datasetTypes;
+
+    /**
+     * With searchDatasets: each result carries Dune's metadata (page rank, contract, ABI type, project).
+     */
+    private Boolean includeMetadata = false;
+
+    /**
+     * With searchDatasets: search private datasets too.
+     */
+    private Boolean includePrivate = false;
+
+    /**
+     * With searchDatasets and searchDatasetsByContract: each result carries its columns.
+     */
+    private Boolean includeSchema = false;
+
+    /**
+     * With listDatasets: only the datasets of this user or team.
+     */
+    private String ownerHandle;
+
+    /**
+     * With searchDatasets: whose datasets, all (Dune's default), me or team.
+     */
+    private String ownerScope;
+
+    /**
+     * With searchDatasets: only these schemas, separated by commas, e.g. dex,uniswap_v3_ethereum.
+     */
+    private String schemas;
+
+    /**
+     * With searchDatasets: what to look for, in words, e.g. uniswap swaps; browses everything.
+     */
+    private String search;
 
     /**
      * Used for enabling or disabling all consumer based health checks from this component
@@ -840,6 +945,150 @@ public class DuneComponentConfiguration extends ComponentConfigurationProperties
 
     public void setWorkerPoolSize(Integer workerPoolSize) {
         this.workerPoolSize = workerPoolSize;
+    }
+
+    public String getCronExpression() {
+        return cronExpression;
+    }
+
+    public void setCronExpression(String cronExpression) {
+        this.cronExpression = cronExpression;
+    }
+
+    public String getExpiresAt() {
+        return expiresAt;
+    }
+
+    public void setExpiresAt(String expiresAt) {
+        this.expiresAt = expiresAt;
+    }
+
+    public String getMaterializedView() {
+        return materializedView;
+    }
+
+    public void setMaterializedView(String materializedView) {
+        this.materializedView = materializedView;
+    }
+
+    public String getPipelineExecutionId() {
+        return pipelineExecutionId;
+    }
+
+    public void setPipelineExecutionId(String pipelineExecutionId) {
+        this.pipelineExecutionId = pipelineExecutionId;
+    }
+
+    public Boolean getPrivateView() {
+        return privateView;
+    }
+
+    public void setPrivateView(Boolean privateView) {
+        this.privateView = privateView;
+    }
+
+    public Boolean getReadResults() {
+        return readResults;
+    }
+
+    public void setReadResults(Boolean readResults) {
+        this.readResults = readResults;
+    }
+
+    public String getBlockchains() {
+        return blockchains;
+    }
+
+    public void setBlockchains(String blockchains) {
+        this.blockchains = blockchains;
+    }
+
+    public String getCategories() {
+        return categories;
+    }
+
+    public void setCategories(String categories) {
+        this.categories = categories;
+    }
+
+    public String getContractAddress() {
+        return contractAddress;
+    }
+
+    public void setContractAddress(String contractAddress) {
+        this.contractAddress = contractAddress;
+    }
+
+    public String getDatasetName() {
+        return datasetName;
+    }
+
+    public void setDatasetName(String datasetName) {
+        this.datasetName = datasetName;
+    }
+
+    public String getDatasetTypes() {
+        return datasetTypes;
+    }
+
+    public void setDatasetTypes(String datasetTypes) {
+        this.datasetTypes = datasetTypes;
+    }
+
+    public Boolean getIncludeMetadata() {
+        return includeMetadata;
+    }
+
+    public void setIncludeMetadata(Boolean includeMetadata) {
+        this.includeMetadata = includeMetadata;
+    }
+
+    public Boolean getIncludePrivate() {
+        return includePrivate;
+    }
+
+    public void setIncludePrivate(Boolean includePrivate) {
+        this.includePrivate = includePrivate;
+    }
+
+    public Boolean getIncludeSchema() {
+        return includeSchema;
+    }
+
+    public void setIncludeSchema(Boolean includeSchema) {
+        this.includeSchema = includeSchema;
+    }
+
+    public String getOwnerHandle() {
+        return ownerHandle;
+    }
+
+    public void setOwnerHandle(String ownerHandle) {
+        this.ownerHandle = ownerHandle;
+    }
+
+    public String getOwnerScope() {
+        return ownerScope;
+    }
+
+    public void setOwnerScope(String ownerScope) {
+        this.ownerScope = ownerScope;
+    }
+
+    public String getSchemas() {
+        return schemas;
+    }
+
+    public void setSchemas(String schemas) {
+        this.schemas = schemas;
+    }
+
+    public String getSearch() {
+        return search;
+    }
+
+    public void setSearch(String search) {
+        this.search = search;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {
