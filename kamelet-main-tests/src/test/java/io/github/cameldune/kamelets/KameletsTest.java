@@ -127,13 +127,56 @@ class KameletsTest {
     }
 
     @Test
+    void theMaterializedViewRefreshActionRefreshesAndWaits(@TempDir Path dir) throws Exception {
+        var engine = DUNE.emulator().engine();
+        long source = engine.library()
+                .create("blocks", "SELECT count(*) AS blocks FROM ethereum.blocks", null, List.of(), java.util.Map.of(),
+                        false, false);
+        String first = engine.materializedViews()
+                .upsert("result_block_count", source, null, null, false, null)
+                .execution()
+                .id();
+        await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> engine.find(first).orElseThrow().state().isFinished());
+        JsonNode refresh = JSON.readTree(first(dir, """
+                - route:
+                    from:
+                      uri: timer:once?repeatCount=1
+                      steps:
+                        - to:
+                            uri: kamelet:dune-materialized-view-refresh-action
+                            parameters:
+                              apiKey: "{{dune.api-key}}"
+                              baseUrl: "{{dune.base-url}}"
+                              materializedView: dune.emulator.result_block_count
+                        - to: seda:out
+                """));
+        assertThat(refresh.get("name").asText()).isEqualTo("dune.emulator.result_block_count");
+        String execution = refresh.get("execution_id").asText();
+        assertThat(engine.find(execution).orElseThrow().state().wireName())
+                .as("waited for")
+                .isEqualTo("QUERY_STATE_COMPLETED");
+        assertThat(engine.materializedViews()
+                        .find("dune.emulator.result_block_count")
+                        .orElseThrow()
+                        .lastExecutionIds()
+                        .get(0))
+                .isEqualTo(execution);
+    }
+
+    @Test
     void eachKameletNamesTheJarItComesWith() throws Exception {
         Properties component = new Properties();
         try (InputStream in = getClass().getResourceAsStream("/io/github/cameldune/dune/camel-dune.properties")) {
             component.load(in);
         }
         for (String name :
-                List.of("dune-query-source", "dune-latest-results-source", "dune-run-action", "dune-execute-action")) {
+                List.of(
+                        "dune-query-source",
+                        "dune-latest-results-source",
+                        "dune-run-action",
+                        "dune-execute-action",
+                        "dune-materialized-view-refresh-action")) {
             String kamelet;
             try (InputStream in = getClass().getResourceAsStream("/kamelets/" + name + ".kamelet.yaml")) {
                 kamelet = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -146,7 +146,14 @@ final class PipelineHandlers {
             if (error == null && status != null && status.error() != null) {
                 error = status.error().message();
             }
-            nodes.add(new PipelineRun.Node(n.id(), n.queryId(), n.materializedView(), n.executionId(), state, error));
+            nodes.add(new PipelineRun.Node(
+                    n.id(),
+                    n.queryId(),
+                    n.materializedView(),
+                    n.executionId(),
+                    state,
+                    status != null ? status.executionCostCredits() : null,
+                    error));
         }
         return new PipelineRun(pipelineExecutionId, ended.pipeline().status(), List.copyOf(nodes));
     }

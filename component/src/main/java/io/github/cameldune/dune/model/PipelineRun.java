@@ -26,6 +26,7 @@ public record PipelineRun(
      * @param materializedView the view it refreshes, or null for a query
      * @param executionId      its execution, or null when it never started
      * @param state            its execution's final state, or null when it never started
+     * @param credits          what its execution cost, as its status reports it, or null
      * @param error            why it failed, or null
      */
     public record Node(
@@ -34,5 +35,6 @@ public record PipelineRun(
             @JsonProperty("materialized_view") String materializedView,
             @JsonProperty("execution_id") String executionId,
             @JsonProperty("state") ExecutionState state,
+            @JsonProperty("execution_cost_credits") java.math.BigDecimal credits,
             @JsonProperty("error") String error) {}
 }
