@@ -6,6 +6,7 @@ import io.github.cameldune.dune.credits.CreditBudget;
 import io.github.cameldune.dune.metrics.DuneMetrics;
 import io.github.cameldune.dune.metrics.Series;
 import io.github.cameldune.dune.metrics.WaitingExecution;
+import io.github.cameldune.dune.model.ExecutionStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,31 @@ import org.apache.camel.util.json.JsonObject;
  * The {@code dune} dev console: for each Dune component, its endpoints, the executions being waited on, each saved
  * query's recent run times, the rate limits, the credits counted and the budget left, every meter's value and the last
  * errors. As text and as JSON, like Camel's own consoles ({@code camel cmd dev-console dune}, or the HTTP console).
+ * Its options answer one question each: {@value #EXECUTION}, {@value #QUERY} and {@value #BUDGET}.
  */
 @DevConsole(name = "dune", displayName = "Dune", description = "Dune executions, credits and budget")
 public class DuneDevConsole extends AbstractDevConsole {
+
+    /**
+     * {@code execution=<id>}: where one execution is: whether a route waits for it (and how long, in which state), its
+     * status read from Dune now (free, at most {@value #STATUS_SECONDS} seconds), and the errors recorded for it.
+     */
+    public static final String EXECUTION = "execution";
+
+    /**
+     * {@code query=<id>}: one saved query: the executions of it waited on now, its recent run times and its meters
+     * (executions by outcome, time queued and running).
+     */
+    public static final String QUERY = "query";
+
+    /**
+     * {@code budget=true}: the credit budgets only: the component's and each endpoint's, with what is reserved,
+     * settled and left, and the executions followed until their cost is known.
+     */
+    public static final String BUDGET = "budget";
+
+    /** How long the {@value #EXECUTION} option waits for Dune's status. */
+    static final int STATUS_SECONDS = 5;
 
     /** The console, found by Camel through its service file. */
     public DuneDevConsole() {
@@ -33,63 +56,32 @@ public class DuneDevConsole extends AbstractDevConsole {
     @Override
     protected String doCallText(Map<String, Object> options) {
         StringBuilder text = new StringBuilder();
+        String question = question(options);
         for (Object c : components(doCallJson(options))) {
             JsonObject component = (JsonObject) c;
             text.append("Dune component ").append(component.getString("name")).append('\n');
-            text.append("  Endpoints:\n");
-            component
-                    .getCollection("endpoints")
-                    .forEach(e -> text.append("    ").append(e).append('\n'));
-            text.append("  Waiting on ")
-                    .append(component.getCollection("waiting").size())
-                    .append(" execution(s):\n");
-            for (Object w : component.getCollection("waiting")) {
-                JsonObject wait = (JsonObject) w;
-                text.append(String.format(
-                        "    %s query=%s %s state=%s queuePosition=%s elapsed=%d ms%n",
-                        wait.get("executionId"),
-                        wait.get("queryId"),
-                        wait.get("operation"),
-                        wait.get("state"),
-                        wait.get("queuePosition"),
-                        wait.getLong("elapsedMillis")));
-            }
-            text.append("  Recent run times (ms, newest first): ")
-                    .append(component.get("recentRunMillis"))
-                    .append('\n');
-            text.append("  Rate limits per minute: ")
-                    .append(component.get("rateLimits"))
-                    .append('\n');
-            text.append("  Credits: ").append(component.get("credits")).append('\n');
-            text.append("  Budget: ")
-                    .append(component.get("budget") == null ? "none" : component.get("budget"))
-                    .append('\n');
-            text.append("  Meters:\n");
-            for (Object m : component.getCollection("meters")) {
-                JsonObject meter = (JsonObject) m;
-                text.append("    ")
-                        .append(meter.getString("name"))
-                        .append(meter.get("tags"))
-                        .append(" = ")
-                        .append(meter.get("value"))
-                        .append(meter.containsKey("count") ? " ms in all, " + meter.get("count") + " times" : "")
-                        .append('\n');
-            }
-            text.append("  Last errors:\n");
-            for (Object e : component.getCollection("errors")) {
-                JsonObject error = (JsonObject) e;
-                text.append("    ")
-                        .append(error.get("at"))
-                        .append(' ')
-                        .append(error.get("operation"))
-                        .append(' ')
-                        .append(error.get("type"))
-                        .append(": ")
-                        .append(error.get("message"))
-                        .append('\n');
+            if (question == null) {
+                DevConsoleText.everything(text, component);
+            } else if (question.equals(EXECUTION)) {
+                DevConsoleText.execution(text, (JsonObject) component.get(EXECUTION));
+            } else if (question.equals(QUERY)) {
+                DevConsoleText.query(text, (JsonObject) component.get(QUERY));
+            } else {
+                DevConsoleText.budgets(text, (JsonObject) component.get(BUDGET));
             }
         }
         return text.toString();
+    }
+
+    /** The option asked, or null for everything. */
+    private static String question(Map<String, Object> options) {
+        if (options.get(EXECUTION) != null) {
+            return EXECUTION;
+        }
+        if (options.get(QUERY) != null) {
+            return QUERY;
+        }
+        return "true".equals(String.valueOf(options.get(BUDGET))) ? BUDGET : null;
     }
 
     @Override
@@ -97,12 +89,165 @@ public class DuneDevConsole extends AbstractDevConsole {
         JsonArray components = new JsonArray();
         for (String name : getCamelContext().getComponentNames()) {
             if (getCamelContext().hasComponent(name) instanceof DuneComponent dune) {
-                components.add(component(name, dune));
+                components.add(answer(name, dune, options));
             }
         }
         JsonObject root = new JsonObject();
         root.put("components", components);
         return root;
+    }
+
+    /** The component's part of the answer: what the option asks, or everything. */
+    private JsonObject answer(String name, DuneComponent dune, Map<String, Object> options) {
+        String question = question(options);
+        if (question == null) {
+            return component(name, dune);
+        }
+        JsonObject json = new JsonObject();
+        json.put("name", name);
+        switch (question) {
+            case EXECUTION ->
+                json.put(
+                        EXECUTION,
+                        execution(dune, options.get(EXECUTION).toString().trim()));
+            case QUERY ->
+                json.put(QUERY, query(dune, options.get(QUERY).toString().trim()));
+            default -> json.put(BUDGET, budgets(dune));
+        }
+        return json;
+    }
+
+    private JsonObject execution(DuneComponent dune, String executionId) {
+        JsonObject json = new JsonObject();
+        json.put("executionId", executionId);
+        json.put(
+                "waiting",
+                dune.metrics().waiting().stream()
+                        .filter(w -> executionId.equals(w.executionId()))
+                        .map(DuneDevConsole::waiting)
+                        .findFirst()
+                        .orElse(null));
+        json.put("status", liveStatus(dune, executionId));
+        JsonArray errors = new JsonArray();
+        dune.metrics().errors().stream()
+                .filter(e -> executionId.equals(e.executionId()))
+                .map(DuneDevConsole::error)
+                .forEach(errors::add);
+        json.put("errors", errors);
+        return json;
+    }
+
+    /** The execution's status read from Dune now through one of the component's started endpoints (free). */
+    private JsonObject liveStatus(DuneComponent dune, String executionId) {
+        JsonObject json = new JsonObject();
+        DuneEndpoint endpoint = getCamelContext().getEndpoints().stream()
+                .filter(e -> e instanceof DuneEndpoint d && d.getComponent() == dune && d.client() != null)
+                .map(DuneEndpoint.class::cast)
+                .findFirst()
+                .orElse(null);
+        if (endpoint == null) {
+            json.put("error", "no started dune endpoint to read it with");
+            return json;
+        }
+        try {
+            String id = OptionChecks.executionId(EXECUTION + " option", executionId);
+            ExecutionStatus status =
+                    endpoint.client().status(id).get(STATUS_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            json.put("state", status.state().value());
+            json.put("queryId", status.queryId());
+            json.put("queuePosition", status.queuePosition());
+            json.put("submittedAt", string(status.times().submittedAt()));
+            json.put("startedAt", string(status.times().executionStartedAt()));
+            json.put("endedAt", string(status.times().executionEndedAt()));
+            json.put(
+                    "executionCostCredits",
+                    status.executionCostCredits() == null
+                            ? null
+                            : status.executionCostCredits().doubleValue());
+        } catch (java.util.concurrent.ExecutionException e) {
+            json.put(
+                    "error",
+                    e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        } catch (java.util.concurrent.TimeoutException e) {
+            json.put("error", "Dune did not answer within " + STATUS_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            json.put("error", "interrupted");
+        } catch (RuntimeException e) {
+            json.put("error", e.getMessage());
+        }
+        return json;
+    }
+
+    private static String string(Object value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static JsonObject query(DuneComponent dune, String queryId) {
+        JsonObject json = new JsonObject();
+        json.put("queryId", queryId);
+        JsonArray waiting = new JsonArray();
+        dune.metrics().waiting().stream()
+                .filter(w -> w.queryId() != null && queryId.equals(String.valueOf(w.queryId())))
+                .map(DuneDevConsole::waiting)
+                .forEach(waiting::add);
+        json.put("waiting", waiting);
+        JsonArray runs = new JsonArray();
+        dune.durations().recent().forEach((query, took) -> {
+            if (queryId.equals(String.valueOf(query))) {
+                took.forEach(d -> runs.add(d.toMillis()));
+            }
+        });
+        json.put("recentRunMillis", runs);
+        JsonArray meters = new JsonArray();
+        for (Object m : meters(dune.metrics())) {
+            JsonObject meter = (JsonObject) m;
+            if (queryId.equals(((JsonObject) meter.get("tags")).getString("query"))) {
+                meters.add(meter);
+            }
+        }
+        json.put("meters", meters);
+        return json;
+    }
+
+    private JsonObject budgets(DuneComponent dune) {
+        JsonObject json = new JsonObject();
+        json.put("component", budget(dune.creditBudget()));
+        JsonArray endpoints = new JsonArray();
+        for (Endpoint e : getCamelContext().getEndpoints()) {
+            if (e instanceof DuneEndpoint endpoint
+                    && endpoint.getComponent() == dune
+                    && endpoint.creditBudget() != null) {
+                JsonObject one = new JsonObject();
+                one.put("endpoint", URISupport.sanitizeUri(endpoint.getEndpointUri()));
+                one.put("budget", budget(endpoint.creditBudget()));
+                endpoints.add(one);
+            }
+        }
+        json.put("endpoints", endpoints);
+        json.put("executionsFollowed", dune.ledger().followed());
+        return json;
+    }
+
+    private static JsonObject waiting(WaitingExecution w) {
+        JsonObject wait = new JsonObject();
+        wait.put("executionId", w.executionId());
+        wait.put("queryId", w.queryId());
+        wait.put("operation", w.operation());
+        wait.put("state", w.state() == null ? null : w.state().value());
+        wait.put("queuePosition", w.queuePosition());
+        wait.put("elapsedMillis", w.elapsed().toMillis());
+        return wait;
+    }
+
+    private static JsonObject error(DuneMetrics.RecentError e) {
+        JsonObject error = new JsonObject();
+        error.put("at", e.at().toString());
+        error.put("operation", e.operation());
+        error.put("executionId", e.executionId());
+        error.put("type", e.type());
+        error.put("message", e.message());
+        return error;
     }
 
     private static JsonArray components(Map<String, Object> json) {
@@ -122,16 +267,7 @@ public class DuneDevConsole extends AbstractDevConsole {
         }
         json.put("endpoints", endpoints);
         JsonArray waiting = new JsonArray();
-        for (WaitingExecution w : metrics.waiting()) {
-            JsonObject wait = new JsonObject();
-            wait.put("executionId", w.executionId());
-            wait.put("queryId", w.queryId());
-            wait.put("operation", w.operation());
-            wait.put("state", w.state() == null ? null : w.state().value());
-            wait.put("queuePosition", w.queuePosition());
-            wait.put("elapsedMillis", w.elapsed().toMillis());
-            waiting.add(wait);
-        }
+        metrics.waiting().stream().map(DuneDevConsole::waiting).forEach(waiting::add);
         json.put("waiting", waiting);
         JsonObject runs = new JsonObject();
         dune.durations()
@@ -162,15 +298,7 @@ public class DuneDevConsole extends AbstractDevConsole {
         json.put("budget", budget(dune.creditBudget()));
         json.put("meters", meters(metrics));
         JsonArray errors = new JsonArray();
-        for (DuneMetrics.RecentError e : metrics.errors()) {
-            JsonObject error = new JsonObject();
-            error.put("at", e.at().toString());
-            error.put("operation", e.operation());
-            error.put("executionId", e.executionId());
-            error.put("type", e.type());
-            error.put("message", e.message());
-            errors.add(error);
-        }
+        metrics.errors().stream().map(DuneDevConsole::error).forEach(errors::add);
         json.put("errors", errors);
         return json;
     }

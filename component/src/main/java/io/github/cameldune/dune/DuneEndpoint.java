@@ -130,6 +130,11 @@ public class DuneEndpoint extends ScheduledPollEndpoint implements AsyncEndpoint
         handler = handlers.producer();
     }
 
+    /** The endpoint's own budget, or null when it has none. */
+    CreditBudget creditBudget() {
+        return creditBudget > 0 ? budget() : null;
+    }
+
     /** The endpoint's own budget, kept across restarts, or null. */
     private synchronized CreditBudget budget() {
         if (budget == null && creditBudget > 0) {
