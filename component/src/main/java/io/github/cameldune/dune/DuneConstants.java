@@ -166,6 +166,14 @@ public final class DuneConstants {
             javaType = "java.util.List<String>")
     public static final String COLUMN_TYPES = "CamelDuneColumnTypes";
 
+    /** Output: the result's size as Dune counts it. */
+    @Metadata(
+            label = "status results latestResults run",
+            description = "Output: the whole result's size in bytes as Dune reports it (total_result_set_bytes), "
+                    + "what reading it all costs in export credits.",
+            javaType = "Long")
+    public static final String RESULT_BYTES = "CamelDuneResultBytes";
+
     /** Output: the offset of the next page. */
     @Metadata(
             label = "results latestResults listQueries listMaterializedViews listDatasets searchDatasets "

@@ -18,7 +18,8 @@ import org.apache.camel.util.json.Jsoner;
 
 /**
  * A small HTTP server, started and stopped with Camel: {@code GET /metrics} is the Prometheus scrape, and
- * {@code GET /q/dev/dune} the {@code dune} dev console as JSON ({@code ?format=text} for text).
+ * {@code GET /q/dev/dune} the {@code dune} dev console as JSON ({@code ?format=text} for text; the console's options,
+ * such as {@code ?query=1002}, as query parameters).
  */
 public final class MetricsHttpServer extends ServiceSupport implements CamelContextAware {
 
@@ -58,8 +59,15 @@ public final class MetricsHttpServer extends ServiceSupport implements CamelCont
         server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/metrics", exchange -> send(exchange, "text/plain; version=0.0.4", prometheus.scrape()));
         server.createContext("/q/dev/dune", exchange -> {
-            boolean text = String.valueOf(exchange.getRequestURI().getQuery()).contains("format=text");
-            Object body = console.call(text ? DevConsole.MediaType.TEXT : DevConsole.MediaType.JSON);
+            // the query's parameters are the console's options: ?execution=01..., ?query=1002, ?budget=true
+            Map<String, Object> options = new java.util.HashMap<>();
+            String query = exchange.getRequestURI().getQuery();
+            for (String pair : query == null ? new String[0] : query.split("&")) {
+                String[] kv = pair.split("=", 2);
+                options.put(kv[0], kv.length == 2 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+            boolean text = "text".equals(options.get("format"));
+            Object body = console.call(text ? DevConsole.MediaType.TEXT : DevConsole.MediaType.JSON, options);
             send(
                     exchange,
                     text ? "text/plain" : "application/json",

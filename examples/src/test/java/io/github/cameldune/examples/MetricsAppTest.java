@@ -75,6 +75,9 @@ class MetricsAppTest {
             assertThat(console.at("/components/0/name").asText()).isEqualTo("dune");
             assertThat(console.at("/components/0/budget/budget").asDouble()).isEqualTo(500.0);
             assertThat(get(port, "/q/dev/dune?format=text")).contains("Dune component dune");
+            assertThat(get(port, "/q/dev/dune?format=text&budget=true"))
+                    .contains("Component budget: {")
+                    .doesNotContain("Meters:");
 
             for (String series : queried) {
                 assertThat(scrape).as("the dashboard's %s", series).contains(series);

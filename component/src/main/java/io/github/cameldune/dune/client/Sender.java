@@ -143,7 +143,9 @@ final class Sender {
                 limiter == null ? Duration.ZERO : limiter.reserve(request.call().bucket());
 
         if (limiter != null) {
-            services.metrics().rateLimiterWait(request.call().bucket().name().toLowerCase(Locale.ROOT), wait);
+            services.metrics()
+                    .rateLimiterWait(
+                            request.call().bucket().name().toLowerCase(Locale.ROOT), wait, request.executionId());
         }
         if (!wait.isZero()) {
             LIMITED.warn("Dune " + request.call().operationName() + " waits " + wait.toMillis() + " ms for the "

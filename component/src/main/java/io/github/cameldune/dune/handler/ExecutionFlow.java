@@ -18,6 +18,7 @@ import io.github.cameldune.dune.journal.JournalEntry;
 import io.github.cameldune.dune.model.DuneExecution;
 import io.github.cameldune.dune.model.ExecutionStatus;
 import io.github.cameldune.dune.waiting.ExecutionWaiter;
+import io.github.cameldune.dune.waiting.WaitObserver;
 import io.github.cameldune.dune.waiting.WaitPolicy;
 import java.time.Clock;
 import java.time.Duration;
@@ -199,7 +200,8 @@ final class ExecutionFlow {
         // known from now on, so an error handler can fetch the result later
         OutputHeaders.executionId(message, id);
         OutputHeaders.state(message, execution.state());
-        return waiter.await(operation(), id, queryId, waitPolicy)
+        WaitObserver observer = message.getExchange().getProperty(WaitObserver.PROPERTY, WaitObserver.class);
+        return waiter.await(operation(), id, queryId, waitPolicy, observer)
                 .exceptionallyCompose(error -> cancelOnTimeout(error, id))
                 .thenApply(status -> ended(message, status, queryId))
                 .exceptionally(error -> {

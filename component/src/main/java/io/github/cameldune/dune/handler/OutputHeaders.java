@@ -78,6 +78,7 @@ final class OutputHeaders {
     private static void metadata(Message message, ResultMetadata meta) {
         if (meta != null) {
             setOrRemove(message, DuneConstants.TOTAL_ROW_COUNT, meta.totalRowCount());
+            setOrRemove(message, DuneConstants.RESULT_BYTES, meta.totalResultSetBytes());
             setOrRemove(message, DuneConstants.COLUMN_NAMES, meta.columnNames());
             setOrRemove(message, DuneConstants.COLUMN_TYPES, meta.columnTypes());
         }

@@ -85,6 +85,23 @@ public final class DuneMetrics {
 
     /** A request waited this long for its rate-limit slot ({@code bucket}: write or read). */
     public void rateLimiterWait(String bucket, Duration wait) {
+        rateLimiterWait(bucket, wait, null);
+    }
+
+    /**
+     * The same, for a request about an execution (a status poll, a page of results, a cancel), whose waits are also
+     * kept by execution for a while, so that the execution's trace can say how long its requests waited.
+     */
+    public void rateLimiterWait(String bucket, Duration wait, String executionId) {
+        if (executionId != null && !wait.isZero()) {
+            synchronized (waitedByExecution) {
+                waitedByExecution.merge(executionId, wait.toMillis(), Long::sum);
+                if (waitedByExecution.size() > MAX_WAITED_EXECUTIONS) {
+                    waitedByExecution.remove(
+                            waitedByExecution.keySet().iterator().next());
+                }
+            }
+        }
         series(
                         "dune.rate_limiter.wait",
                         Map.of("bucket", bucket),
@@ -94,6 +111,18 @@ public final class DuneMetrics {
                         null)
                 .add(wait.toNanos());
     }
+
+    /** How long the requests about an execution waited for the rate limiter, in ms, while it is remembered. */
+    public long rateLimiterWaited(String executionId) {
+        synchronized (waitedByExecution) {
+            return waitedByExecution.getOrDefault(executionId, 0L);
+        }
+    }
+
+    /** Executions whose rate-limit waits are remembered, the oldest forgotten first. */
+    private static final int MAX_WAITED_EXECUTIONS = 10_000;
+
+    private final Map<String, Long> waitedByExecution = new java.util.LinkedHashMap<>();
 
     /**
      * Credits counted: {@code kind} is {@code execution} (as Dune reported), {@code export} (estimated) or

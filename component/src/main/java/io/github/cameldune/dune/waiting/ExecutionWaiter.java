@@ -101,8 +101,19 @@ public final class ExecutionWaiter {
      */
     public CompletableFuture<ExecutionStatus> await(
             String operation, String executionId, Long queryId, WaitPolicy policy) {
+        return await(operation, executionId, queryId, policy, null);
+    }
+
+    /**
+     * The same, telling {@code observer} (null: nobody) when the wait starts and each status it reads.
+     *
+     * @param observer follows this wait, e.g. the exchange's trace span
+     */
+    public CompletableFuture<ExecutionStatus> await(
+            String operation, String executionId, Long queryId, WaitPolicy policy, WaitObserver observer) {
         Duration expected = history.expected(queryId);
-        Wait wait = new Wait(operation, executionId, queryId, policy, expected, nanoClock.getAsLong());
+        Wait wait = new Wait(operation, executionId, queryId, policy, expected, nanoClock.getAsLong(), observer);
+        wait.tell(o -> o.waiting(executionId));
         // listed while it waits, counted by how it ends
         wait.result.whenComplete(wait::ended);
         Runnable unlist = metrics.waiting(wait);
@@ -143,7 +154,17 @@ public final class ExecutionWaiter {
         /** Whether the long wait was logged. */
         boolean logged;
 
-        Wait(String operation, String executionId, Long queryId, WaitPolicy policy, Duration expected, long start) {
+        final WaitObserver observer;
+
+        Wait(
+                String operation,
+                String executionId,
+                Long queryId,
+                WaitPolicy policy,
+                Duration expected,
+                long start,
+                WaitObserver observer) {
+            this.observer = observer;
             this.operation = operation;
             this.executionId = executionId;
             this.queryId = queryId;
@@ -228,7 +249,19 @@ public final class ExecutionWaiter {
             }
         }
 
+        /** Tells the observer, if any; its failure is its own. */
+        void tell(java.util.function.Consumer<WaitObserver> what) {
+            if (observer != null) {
+                try {
+                    what.accept(observer);
+                } catch (RuntimeException e) {
+                    LOG.debug("The observer of execution {} failed: {}", executionId, e.toString());
+                }
+            }
+        }
+
         void onStatus(ExecutionStatus answer) {
+            tell(o -> o.status(answer));
             lastState = answer.state();
             queuePosition = answer.queuePosition();
             if (answer.queryId() != null) {

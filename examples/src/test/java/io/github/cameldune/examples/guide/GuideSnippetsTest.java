@@ -42,7 +42,9 @@ class GuideSnippetsTest {
                 "../examples-spring-boot/src/main/resources",
                 "../kamelet-main-tests/src/test/java",
                 "../examples-quarkus/src/main/resources",
-                "../cluster-tests/src/test/java")) {
+                "../cluster-tests/src/test/java",
+                "../component/src/test/java",
+                "../camel-4.18-tests/src/test")) {
             try (Stream<Path> files = Files.walk(Path.of(root))) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     sources.add(normalize(Files.readString(f, StandardCharsets.UTF_8)));
