@@ -31,7 +31,7 @@ class NoDuplicateExecutionTest extends DuneTestSupport {
                 from("direct:execute").to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES);
                 from("direct:run")
                         .to("dune:run?queryId=" + SampleQuery.NUMBER_SERIES + "&pollInitialDelay=20ms&pollInterval=20ms"
-                                + "&responseTimeout=300ms");
+                                + "&responseTimeout=1500ms");
                 from("direct:optIn")
                         .to("dune:execute?queryId=" + SampleQuery.NUMBER_SERIES + "&retryExecuteOnServerError=true");
             }
@@ -86,7 +86,8 @@ class NoDuplicateExecutionTest extends DuneTestSupport {
     void slowAndDroppedReadsAreReadAgain() {
         emulator()
                 .faults()
-                .add(Fault.latency(Duration.ofMillis(800))
+                // past the response timeout, with room for a loaded machine's execute to answer within it
+                .add(Fault.latency(Duration.ofMillis(4_000))
                         .on(ApiEndpoint.STATUS)
                         .times(1));
         emulator().faults().add(Fault.reset().on(ApiEndpoint.RESULTS).times(1));
