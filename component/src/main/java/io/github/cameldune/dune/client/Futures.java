@@ -42,6 +42,33 @@ public final class Futures {
         }
     }
 
+    /**
+     * Sends a request and hands its answer or its failure (unwrapped) to one of two callbacks, for a loop that reacts
+     * to each answer, as polling does; whatever the request or a callback throws fails {@code loop} instead of being
+     * lost on an I/O thread.
+     */
+    public static <T> void react(
+            java.util.function.Supplier<CompletableFuture<T>> request,
+            java.util.function.Consumer<T> onAnswer,
+            java.util.function.Consumer<Throwable> onFailure,
+            CompletableFuture<?> loop) {
+        try {
+            request.get().whenComplete((answer, error) -> {
+                try {
+                    if (error != null) {
+                        onFailure.accept(cause(error));
+                    } else {
+                        onAnswer.accept(answer);
+                    }
+                } catch (Throwable t) {
+                    loop.completeExceptionally(t);
+                }
+            });
+        } catch (Throwable t) {
+            loop.completeExceptionally(t);
+        }
+    }
+
     private static DuneApiException noAnswer(DuneCall call, String executionId, String why, Throwable cause) {
         return DuneApiException.of(new DuneApiException.Failure(call, null, executionId, 0, why, null), cause);
     }

@@ -232,21 +232,7 @@ public final class ExecutionWaiter {
                 return;
             }
             metrics.poll();
-            try {
-                status.apply(executionId).whenComplete((answer, error) -> {
-                    try {
-                        if (error != null) {
-                            onError(Futures.cause(error));
-                        } else {
-                            onStatus(answer);
-                        }
-                    } catch (Throwable t) {
-                        result.completeExceptionally(t);
-                    }
-                });
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
+            Futures.react(() -> status.apply(executionId), this::onStatus, this::onError, result);
         }
 
         /** Tells the observer, if any; its failure is its own. */

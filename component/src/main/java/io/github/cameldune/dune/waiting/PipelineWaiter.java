@@ -115,21 +115,7 @@ public final class PipelineWaiter {
             if (result.isDone()) {
                 return;
             }
-            try {
-                status.apply(pipelineExecutionId).whenComplete((answer, error) -> {
-                    try {
-                        if (error != null) {
-                            onError(Futures.cause(error));
-                        } else {
-                            onStatus(answer);
-                        }
-                    } catch (Throwable t) {
-                        result.completeExceptionally(t);
-                    }
-                });
-            } catch (Throwable t) {
-                result.completeExceptionally(t);
-            }
+            Futures.react(() -> status.apply(pipelineExecutionId), this::onStatus, this::onError, result);
         }
 
         void onError(Throwable error) {
