@@ -130,8 +130,14 @@ class KameletsTest {
     void theMaterializedViewRefreshActionRefreshesAndWaits(@TempDir Path dir) throws Exception {
         var engine = DUNE.emulator().engine();
         long source = engine.library()
-                .create("blocks", "SELECT count(*) AS blocks FROM ethereum.blocks", null, List.of(), java.util.Map.of(),
-                        false, false);
+                .create(
+                        "blocks",
+                        "SELECT count(*) AS blocks FROM ethereum.blocks",
+                        null,
+                        List.of(),
+                        java.util.Map.of(),
+                        false,
+                        false);
         String first = engine.materializedViews()
                 .upsert("result_block_count", source, null, null, false, null)
                 .execution()
@@ -170,13 +176,12 @@ class KameletsTest {
         try (InputStream in = getClass().getResourceAsStream("/io/github/cameldune/dune/camel-dune.properties")) {
             component.load(in);
         }
-        for (String name :
-                List.of(
-                        "dune-query-source",
-                        "dune-latest-results-source",
-                        "dune-run-action",
-                        "dune-execute-action",
-                        "dune-materialized-view-refresh-action")) {
+        for (String name : List.of(
+                "dune-query-source",
+                "dune-latest-results-source",
+                "dune-run-action",
+                "dune-execute-action",
+                "dune-materialized-view-refresh-action")) {
             String kamelet;
             try (InputStream in = getClass().getResourceAsStream("/kamelets/" + name + ".kamelet.yaml")) {
                 kamelet = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
